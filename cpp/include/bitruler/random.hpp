@@ -1,0 +1,35 @@
+// A seeded generator whose stream is identical natively and in WASM
+// (integer-only state; doubles built from 53 random bits).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bitruler/result.hpp"
+
+namespace bitruler {
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed);
+  std::uint64_t next_u64();
+  double next_double();  // uniform in [0, 1)
+  // Index drawn from the distribution p (weights, need not sum to 1).
+  std::size_t categorical(const std::vector<double>& p);
+  double normal();  // standard normal
+
+ private:
+  std::uint64_t s_[4];
+};
+
+// Sampling demo: draw n outcomes from P, encode each with the Huffman code for Q, and
+// return the running average code length after each draw (size n). Deterministic per seed.
+struct CodingRun {
+  std::vector<int> outcomes;          // drawn outcome indices
+  std::vector<double> running_mean;   // average code length (bits) after each draw
+  double cross_code_length = 0.0;     // sum p_i len_Q_i : where running_mean settles
+};
+Result<CodingRun> sample_coding(const std::vector<double>& p, const std::vector<double>& q,
+                                std::size_t n, std::uint64_t seed, bool normalize = false);
+
+}  // namespace bitruler
