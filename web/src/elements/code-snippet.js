@@ -53,6 +53,7 @@ const TEXT = {
     klReverse: 'the other way round: not symmetric',
     torchKl1: 'PyTorch: F.kl_div(input=log Q, target=P) is D(P‖Q) in nats;',
     torchKl2: "reduction='sum' (the default 'mean' divides by the number of outcomes)",
+    torchKlNan: 'nan here: an outcome has q = 0 and p = 0 (0·−inf); scipy above is right',
     surprisal: 'self-information −log p',
     additivityBoth: 'I(A and B): the probabilities multiply',
     additivitySum: 'I(A) + I(B): the information adds, same number',
@@ -79,6 +80,7 @@ const TEXT = {
     klReverse: '反过来算：不对称',
     torchKl1: 'PyTorch：F.kl_div(input=log Q, target=P) 是以 nat 为单位的 D(P‖Q)；',
     torchKl2: "reduction='sum'（默认的 'mean' 会除以结果个数）",
+    torchKlNan: '这里会得到 nan：有结果的 q = 0 且 p = 0（0·−inf）；以上面的 scipy 为准',
     surprisal: '信息量 −log p',
     additivityBoth: 'I(A 且 B)：概率相乘',
     additivitySum: 'I(A) + I(B)：信息量相加，同一个数',
@@ -124,7 +126,8 @@ function padTo(line, width) {
 
 // Lines of [code, comment] so comments line up in one column.
 function join(rows) {
-  const width = Math.max(0, ...rows.filter((r) => Array.isArray(r) && r[1]).map((r) => r[0].length));
+  // Long lines (the torch ones) keep their comment close instead of pushing the column far right.
+  const width = Math.max(0, ...rows.filter((r) => Array.isArray(r) && r[1] && r[0].length <= 48).map((r) => r[0].length));
   return rows.map((r) => {
     if (!Array.isArray(r)) return r;
     return r[1] ? padTo(r[0], width) + r[1] : r[0];
@@ -231,7 +234,10 @@ export function pythonSnippet(kind, values = {}, lang = 'en') {
       rows.push([`entropy(q, p${u.baseArg})`, c(values.klReverse)]);
       rows.push('', `# ${t.torchKl1}`, `# ${t.torchKl2}`);
       const perNat = u.perNat ? ` / ${u.perNat}` : '';
-      rows.push([`F.kl_div(torch.log(torch.from_numpy(q)), torch.from_numpy(p), reduction='sum')${perNat}`, c(values.kl)]);
+      const p = values.p || [];
+      const zeroBoth = p.some((pi, i) => pi === 0 && (values.q || [])[i] === 0);
+      rows.push([`F.kl_div(torch.log(torch.from_numpy(q)), torch.from_numpy(p), reduction='sum')${perNat}`,
+        zeroBoth ? `  # ${t.torchKlNan}` : c(values.kl)]);
       return join(rows);
     }
     default:
