@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm run build: compiles the C++ core to WebAssembly (release and debug) with Emscripten's
+// CMake toolchain, then bundles the JS API (and the page, when present) into dist/.
+//
+//   node web/scripts/build.mjs [--no-debug] [--quiet]
+//
+// dist/core.js, dist/bitruler.wasm, dist/core.d.ts      the module and its API (release)
+// dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
+// dist/bitruler.js, dist/index.html, dist/* (web/public)  the page, once web/src has it
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+
+function run(command, commandArgs, options = {}) {
+  if (!quiet) console.log(`$ ${command} ${commandArgs.join(' ')}`);
+  const result = spawnSync(command, commandArgs, {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', ...options,
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${commandArgs.join(' ')} failed with exit code ${result.status}`);
+  }
+}
+
+// emcc needs Debian's node modules at -O1 and above.
+const emEnv = { ...process.env, NODE_PATH: [process.env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(':') };
+
+export function buildWasm(config) {
+  // The source tree can be overridden (BITRULER_SOURCE_DIR) to build a staged copy.
+  const source = process.env.BITRULER_SOURCE_DIR || root;
+  const buildDir = join(root, 'build', config === 'Debug' ? 'wasm-debug' : 'wasm-release');
+  if (!existsSync(join(buildDir, 'CMakeCache.txt'))) {
+    run('emcmake', ['cmake', '-S', source, '-B', buildDir, `-DCMAKE_BUILD_TYPE=${config}`], { env: emEnv });
+  }
+  run('cmake', ['--build', buildDir, '--target', 'bitruler_wasm', '-j2'], { env: emEnv });
+  return buildDir;
+}
+
+// Node is run as a "web" host: the glue is built with -sENVIRONMENT=web,worker because the node
+// branch of Emscripten 3.1.6's ES6 glue needs require/__dirname (absent in ES modules) and
+// installs process-wide handlers. core.js hands the glue the compiled module itself
+// (instantiateWasm), so the web branch never fetches or touches the DOM. Without this, the
+// debug glue's assertions refuse to start in Node.
+const NODE_TEST = 'typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string"';
+function patchGlue(source, file) {
+  const web = /var ENVIRONMENT_IS_WEB\s*=\s*typeof window\s*==\s*"object"\s*;/;
+  const node = /var ENVIRONMENT_IS_NODE\s*=\s*typeof process\s*==\s*"object"\s*&&\s*typeof process\.versions\s*==\s*"object"\s*&&\s*typeof process\.versions\.node\s*==\s*"string"\s*;/;
+  if (!web.test(source) || !node.test(source)) {
+    throw new Error(`${file}: Emscripten glue differs from 3.1.6's; update patchGlue in web/scripts/build.mjs`);
+  }
+  // The debug glue checks the host a second time (absent from the release glue).
+  const assertion = /if\s*\(!\(typeof window\s*==\s*"object"\s*\|\|\s*typeof importScripts\s*==\s*"function"\)\)\s*throw/;
+  return source
+    .replace(web, `var ENVIRONMENT_IS_WEB = typeof window == "object" || (${NODE_TEST});`)
+    .replace(node, 'var ENVIRONMENT_IS_NODE = false;')
+    .replace(assertion, 'if (!(ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER)) throw');
+}
+
+// Resolves the import 'bitruler-glue' in web/src/core.js to one build's Emscripten glue.
+function gluePlugin(buildDir) {
+  const glue = join(buildDir, 'bitruler.mjs');
+  return {
+    name: 'bitruler-glue',
+    setup(build) {
+      build.onResolve({ filter: /^bitruler-glue$/ }, () => ({ path: glue }));
+      build.onLoad({ filter: /bitruler\.mjs$/ }, () => ({
+        contents: patchGlue(readFileSync(glue, 'utf8'), glue),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2020', 'node18'],
+  // Only reached in Node (reading the .wasm from disk); browsers never evaluate the import.
+  external: ['node:*'],
+  logLevel: quiet ? 'warning' : 'info',
+  legalComments: 'none',
+};
+
+export async function bundleCore(buildDir, outDir, { minify }) {
+  mkdirSync(outDir, { recursive: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'web/src/core.js')],
+    outfile: join(outDir, 'core.js'),
+    minify,
+    plugins: [gluePlugin(buildDir)],
+  });
+  copyFileSync(join(buildDir, 'bitruler.wasm'), join(outDir, 'bitruler.wasm'));
+  const types = join(root, 'web/src/core.d.ts');
+  if (existsSync(types)) copyFileSync(types, join(outDir, 'core.d.ts'));
+}
+
+async function bundlePage(buildDir) {
+  const entry = join(root, 'web/src/bitruler.js');
+  const html = join(root, 'web/src/index.html');
+  if (!existsSync(entry) || !existsSync(html)) {
+    if (!quiet) console.log('page: web/src/bitruler.js or web/src/index.html not present yet; skipped');
+    return;
+  }
+  await esbuild.build({
+    ...common,
+    entryPoints: [entry],
+    outfile: join(dist, 'bitruler.js'),
+    minify: true,
+    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
+    assetNames: 'assets/[name]-[hash]',
+    plugins: [gluePlugin(buildDir)],
+  });
+  copyFileSync(html, join(dist, 'index.html'));
+  const publicDir = join(root, 'web/public');
+  if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
+}
+
+async function main() {
+  rmSync(dist, { recursive: true, force: true });
+  const release = buildWasm('Release');
+  await bundleCore(release, dist, { minify: true });
+  if (!args.has('--no-debug')) {
+    const debug = buildWasm('Debug');
+    await bundleCore(debug, join(dist, 'debug'), { minify: false });
+  }
+  await bundlePage(release);
+  if (!quiet) console.log(`built ${dist}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.message || error);
+    process.exit(1);
+  });
+}
