@@ -6,7 +6,8 @@
 //
 // dist/core.js, dist/bitruler.wasm, dist/core.d.ts      the module and its API (release)
 // dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
-// dist/bitruler.js, dist/index.html, dist/* (web/public)  the page, once web/src has it
+// dist/bitruler.js, dist/index.html, dist/page.css,
+//   dist/* (web/public)                                  the page, once web/src has it
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,7 +37,11 @@ export function buildWasm(config) {
   // The source tree can be overridden (BITRULER_SOURCE_DIR) to build a staged copy.
   const source = process.env.BITRULER_SOURCE_DIR || root;
   const buildDir = join(root, 'build', config === 'Debug' ? 'wasm-debug' : 'wasm-release');
-  if (!existsSync(join(buildDir, 'CMakeCache.txt'))) {
+  const cache = join(buildDir, 'CMakeCache.txt');
+  if (existsSync(cache) && !readFileSync(cache, 'utf8').includes(`CMAKE_HOME_DIRECTORY:INTERNAL=${source}\n`)) {
+    rmSync(buildDir, { recursive: true, force: true });  // configured for another source tree
+  }
+  if (!existsSync(cache)) {
     run('emcmake', ['cmake', '-S', source, '-B', buildDir, `-DCMAKE_BUILD_TYPE=${config}`], { env: emEnv });
   }
   run('cmake', ['--build', buildDir, '--target', 'bitruler_wasm', '-j2'], { env: emEnv });
@@ -120,6 +125,8 @@ async function bundlePage(buildDir) {
     plugins: [gluePlugin(buildDir)],
   });
   copyFileSync(html, join(dist, 'index.html'));
+  const css = join(root, 'web/src/page/page.css');
+  if (existsSync(css)) copyFileSync(css, join(dist, 'page.css'));
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
 }

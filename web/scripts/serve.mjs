@@ -52,13 +52,14 @@ function normalizeBase(base) {
 }
 
 /**
- * Starts the static server. Resolves to { server, url, port, close() } once listening.
+ * Starts the static server (port 0 = any free port). Resolves to { server, url, port, close() }
+ * once listening; url ends with the base path, e.g. http://127.0.0.1:41234/blog/bitruler/.
  * @param {{ root?: string, port?: number, host?: string, base?: string, csp?: boolean, log?: boolean }} options
  */
 export function startServer({
-  root: dir = join(root, 'dist'), port = 8080, host = '127.0.0.1', base = '/', csp = true, log = false,
+  root: dir = 'dist', port = 0, host = '127.0.0.1', base = '/', csp = true, log = false,
 } = {}) {
-  const rootDir = resolve(dir);
+  const rootDir = resolve(root, dir);  // relative roots are taken from the repository root
   const prefix = normalizeBase(base);
 
   const server = createServer(async (req, res) => {
