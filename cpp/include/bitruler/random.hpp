@@ -14,13 +14,17 @@ class Rng {
   explicit Rng(std::uint64_t seed);
   std::uint64_t next_u64();
   double next_double();  // uniform in [0, 1)
-  // Index drawn from the distribution p (weights, need not sum to 1).
+  // Index drawn from the distribution p (weights, need not sum to 1), by cumulative sums:
+  // i with c[i-1] <= U*total < c[i]. Zero, negative or non-finite weights are never drawn;
+  // p.size() when no weight is positive. Consumes exactly one next_u64() per call.
   std::size_t categorical(const std::vector<double>& p);
-  double normal();  // standard normal
+  double normal();  // standard normal (Marsaglia polar; may differ in the last bit across libms)
 
  private:
   std::uint64_t s_[4];
 };
+
+inline constexpr std::size_t kMaxCodingSamples = 1000000;  // sample_coding: larger n is OUT_OF_RANGE
 
 // Sampling demo: draw n outcomes from P, encode each with the Huffman code for Q, and
 // return the running average code length after each draw (size n). Deterministic per seed.
