@@ -1,0 +1,454 @@
+// Distribution families on the integers; see families.hpp for the conventions.
+#include "bitruler/families.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "bitruler/info.hpp"
+
+namespace bitruler {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kLn2Pi = 1.8378770664093454835606594728112;   // log(2 pi)
+constexpr double kLnSqrt2Pi = 0.91893853320467274178032973640562;
+constexpr double kSqrt1_2 = 0.70710678118654752440084436210485;
+constexpr double kInvSqrtPi = 0.56418958354775628694807945156077;
+constexpr double kLn2 = 0.69314718055994530941723212145818;
+// |z| of the window ends: Phi(-8.6) = 4.0e-18 < kTailMass.
+constexpr double kGaussianWindowZ = 8.6;
+constexpr double kMinSigma = 1e-3;
+constexpr double kMinGeometricP = 1e-4;
+
+std::string num(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+// Stirling's error: log(n!) - [(n + 1/2) log n - n + log sqrt(2 pi)], for n >= 1.
+// Small n via lgamma (ulps may differ between C libraries); large n via the series.
+double stirlerr(double n) {
+  if (n <= 15.0) {
+    return std::lgamma(n + 1.0) - (n + 0.5) * std::log(n) + n - kLnSqrt2Pi;
+  }
+  const double nn = n * n;
+  constexpr double s0 = 1.0 / 12, s1 = 1.0 / 360, s2 = 1.0 / 1260, s3 = 1.0 / 1680, s4 = 1.0 / 1188;
+  return (s0 - (s1 - (s2 - (s3 - s4 / nn) / nn) / nn) / nn) / n;
+}
+
+// bd0(x, m) = x log(x/m) + m - x, without cancellation when x is near m (Loader 2000).
+double bd0(double x, double m) {
+  if (std::fabs(x - m) < 0.1 * (x + m)) {
+    const double v = (x - m) / (x + m);
+    double s = (x - m) * v;
+    double ej = 2.0 * x * v;
+    const double v2 = v * v;
+    for (int j = 1; j < 1000; ++j) {
+      ej *= v2;
+      const double s1 = s + ej / (2 * j + 1);
+      if (s1 == s) return s1;
+      s = s1;
+    }
+    return s;
+  }
+  return x * std::log(x / m) + m - x;
+}
+
+double log_poisson(std::int64_t k, double lambda) {
+  if (k < 0) return -kInf;
+  if (lambda == 0.0) return k == 0 ? 0.0 : -kInf;
+  if (k == 0) return -lambda;
+  const double x = static_cast<double>(k);
+  return -stirlerr(x) - bd0(x, lambda) - 0.5 * (kLn2Pi + std::log(x));
+}
+
+double log_binomial(std::int64_t k, double n, double p) {
+  const double x = static_cast<double>(k);
+  if (k < 0 || x > n) return -kInf;
+  if (p == 0.0) return k == 0 ? 0.0 : -kInf;
+  if (p == 1.0) return x == n ? 0.0 : -kInf;
+  const double q = 1.0 - p;
+  if (k == 0) return n * std::log1p(-p);
+  if (x == n) return n * std::log(p);
+  const double lc = stirlerr(n) - stirlerr(x) - stirlerr(n - x) - bd0(x, n * p) - bd0(n - x, n * q);
+  return lc + 0.5 * std::log(n / (2.0 * M_PI * x * (n - x)));
+}
+
+double log_geometric(std::int64_t k, double p) {
+  if (k < 0) return -kInf;
+  if (p == 1.0) return k == 0 ? 0.0 : -kInf;
+  return std::log(p) + static_cast<double>(k) * std::log1p(-p);
+}
+
+// log erfc(u) for u >= 0, finite far beyond where erfc underflows: there
+// erfc(u) = exp(-u^2) erfcx(u), erfcx from its continued fraction.
+double log_erfc(double u) {
+  if (u < 26.0) return std::log(std::erfc(u));
+  if (u > 1e150) return -kInf;
+  double f = u;
+  for (int j = 40; j >= 1; --j) f = u + (0.5 * j) / f;
+  return -u * u + std::log(kInvSqrtPi / f);
+}
+
+// log(erfc(u1) - erfc(u2)) for 0 <= u1 < u2 (u2 may be +inf).
+double log_erfc_diff(double u1, double u2) {
+  if (u1 < 26.0) {
+    const double d = std::erfc(u1) - std::erfc(u2);
+    if (d > 1e-290) return std::log(d);
+  }
+  const double l1 = log_erfc(u1);
+  const double l2 = std::isinf(u2) ? -kInf : log_erfc(u2);
+  if (l1 == -kInf) return -kInf;
+  return l1 + std::log1p(-std::exp(l2 - l1));
+}
+
+// log P(a <= Z < b) for a standard normal Z, a < b (either may be infinite).
+double log_normal_interval(double a, double b) {
+  if (a >= 0.0) return log_erfc_diff(a * kSqrt1_2, b * kSqrt1_2) - kLn2;
+  if (b <= 0.0) return log_erfc_diff(-b * kSqrt1_2, -a * kSqrt1_2) - kLn2;
+  // Across the mean: a sum of two positive terms, no cancellation.
+  return std::log(0.5 * (std::erf(b * kSqrt1_2) + std::erf(-a * kSqrt1_2)));
+}
+
+// log of the Gaussian bin [lo_edge, hi_edge) before any restriction.
+double log_gaussian_interval(const Family& g, double lo_edge, double hi_edge) {
+  return log_normal_interval((lo_edge - g.a) / g.b, (hi_edge - g.a) / g.b);
+}
+
+// log P(X >= -1/2): the normalizer of a Gaussian restricted to the natural numbers.
+double log_gaussian_naturals_mass(const Family& g) {
+  return log_gaussian_interval(g, -0.5, kInf);
+}
+
+double log_gaussian_bin(const Family& g, std::int64_t k) {
+  if (g.on_naturals && k < 0) return -kInf;
+  const double x = static_cast<double>(k);
+  const double l = log_gaussian_interval(g, x - 0.5, x + 0.5);
+  return g.on_naturals ? l - log_gaussian_naturals_mass(g) : l;
+}
+
+// Window of a family whose mass ratios decrease away from the mode (Poisson, binomial):
+// walk out from the mode until the geometric bound on the tail is below kTailMass.
+template <class LogPmf, class RightRatio, class LeftRatio>
+IntegerWindow walk_window(std::int64_t mode, std::int64_t support_hi, LogPmf log_p, RightRatio right,
+                          LeftRatio left) {
+  const double log_tail = std::log(kTailMass);
+  IntegerWindow w{mode, mode};
+  while (w.hi < support_hi) {
+    const double r = right(w.hi);  // p(hi+1)/p(hi), and every later ratio is smaller
+    if (r < 1.0 && log_p(w.hi) + std::log(r / (1.0 - r)) < log_tail) break;
+    ++w.hi;
+  }
+  while (w.lo > 0) {
+    const double r = left(w.lo);  // p(lo-1)/p(lo), and every earlier ratio is smaller
+    if (r < 1.0 && log_p(w.lo) + std::log(r / (1.0 - r)) < log_tail) break;
+    --w.lo;
+  }
+  return w;
+}
+
+Result<Family> refuse_non_finite(const char* what) {
+  return Result<Family>::failure(ErrorCode::NOT_FINITE, std::string(what) + " must be a finite number.");
+}
+
+}  // namespace
+
+Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
+  if (!std::isfinite(mu)) return refuse_non_finite("The mean mu");
+  if (!std::isfinite(sigma)) return refuse_non_finite("The standard deviation sigma");
+  if (!(sigma > 0.0))
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The standard deviation sigma must be greater than 0 (got " + num(sigma) + ").");
+  if (sigma < kMinSigma || sigma > kMaxSigma)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE, "The standard deviation sigma must lie in [" +
+                                                                num(kMinSigma) + ", " + num(kMaxSigma) +
+                                                                "] (got " + num(sigma) + ").");
+  if (std::fabs(mu) > kMaxAbsMu)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The mean mu must lie in [-1e9, 1e9] (got " + num(mu) + ").");
+  Family f;
+  f.kind = FamilyKind::GAUSSIAN;
+  f.a = mu;
+  f.b = sigma;
+  f.on_naturals = on_naturals;
+  return Result<Family>::success(f);
+}
+
+Result<Family> poisson(double lambda) {
+  if (!std::isfinite(lambda)) return refuse_non_finite("The Poisson rate lambda");
+  if (lambda < 0.0)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The Poisson rate lambda must be 0 or more (got " + num(lambda) + ").");
+  if (lambda > kMaxLambda)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The Poisson rate lambda must be at most 1e9 (got " + num(lambda) + ").");
+  Family f;
+  f.kind = FamilyKind::POISSON;
+  f.a = lambda;
+  return Result<Family>::success(f);
+}
+
+Result<Family> binomial(double n, double p) {
+  if (!std::isfinite(n)) return refuse_non_finite("The number of trials n");
+  if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
+  if (n < 0.0 || n != std::floor(n) || n > kMaxBinomialN)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The number of trials n must be a whole number from 0 to 1e9 (got " + num(n) + ").");
+  if (p < 0.0 || p > 1.0)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The success probability p must lie in [0, 1] (got " + num(p) + ").");
+  Family f;
+  f.kind = FamilyKind::BINOMIAL;
+  f.a = n;
+  f.b = p;
+  return Result<Family>::success(f);
+}
+
+Result<Family> geometric(double p) {
+  if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
+  if (!(p >= kMinGeometricP) || p > 1.0)
+    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
+                                   "The success probability p of a geometric distribution must lie in [1e-4, 1] (got " +
+                                       num(p) + ").");
+  Family f;
+  f.kind = FamilyKind::GEOMETRIC;
+  f.a = p;
+  return Result<Family>::success(f);
+}
+
+Result<Family> validate(const Family& family) {
+  switch (family.kind) {
+    case FamilyKind::GAUSSIAN: return gaussian(family.a, family.b, family.on_naturals);
+    case FamilyKind::POISSON: return poisson(family.a);
+    case FamilyKind::BINOMIAL: return binomial(family.a, family.b);
+    case FamilyKind::GEOMETRIC: return geometric(family.a);
+  }
+  return Result<Family>::failure(ErrorCode::TYPE, "Unknown distribution family.");
+}
+
+double log_pmf(const Family& f, std::int64_t k) {
+  switch (f.kind) {
+    case FamilyKind::GAUSSIAN: return log_gaussian_bin(f, k);
+    case FamilyKind::POISSON: return log_poisson(k, f.a);
+    case FamilyKind::BINOMIAL: return log_binomial(k, f.a, f.b);
+    case FamilyKind::GEOMETRIC: return log_geometric(k, f.a);
+  }
+  return -kInf;
+}
+
+IntegerWindow window(const Family& f) {
+  switch (f.kind) {
+    case FamilyKind::GAUSSIAN: {
+      const double lo = std::floor(f.a - kGaussianWindowZ * f.b);
+      const double hi = std::ceil(f.a + kGaussianWindowZ * f.b);
+      if (!f.on_naturals) return {static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi)};
+      // Restricted to k >= 0. When the mean is below -1/2 the mass piles up at 0; a Gaussian
+      // is log-concave, so its excess over -1/2 given X >= -1/2 is stochastically smaller
+      // than its excess over the mean given X >= mu: 8.6 sigma above -1/2 is enough.
+      const double hi_nat = f.a >= -0.5 ? hi : std::ceil(-0.5 + kGaussianWindowZ * f.b);
+      return {std::max<std::int64_t>(0, static_cast<std::int64_t>(lo)), static_cast<std::int64_t>(hi_nat)};
+    }
+    case FamilyKind::POISSON: {
+      const double lambda = f.a;
+      if (lambda == 0.0) return {0, 0};
+      return walk_window(
+          static_cast<std::int64_t>(std::floor(lambda)), std::numeric_limits<std::int64_t>::max(),
+          [&](std::int64_t k) { return log_poisson(k, lambda); },
+          [&](std::int64_t k) { return lambda / static_cast<double>(k + 1); },
+          [&](std::int64_t k) { return static_cast<double>(k) / lambda; });
+    }
+    case FamilyKind::BINOMIAL: {
+      const double n = f.a, p = f.b;
+      const auto ni = static_cast<std::int64_t>(n);
+      if (p == 0.0) return {0, 0};
+      if (p == 1.0) return {ni, ni};
+      const auto mode = std::min<std::int64_t>(ni, static_cast<std::int64_t>(std::floor((n + 1) * p)));
+      const double odds = p / (1.0 - p);
+      return walk_window(
+          mode, ni, [&](std::int64_t k) { return log_binomial(k, n, p); },
+          [&](std::int64_t k) { return (n - static_cast<double>(k)) / static_cast<double>(k + 1) * odds; },
+          [&](std::int64_t k) { return static_cast<double>(k) / (n - static_cast<double>(k) + 1) / odds; });
+    }
+    case FamilyKind::GEOMETRIC: {
+      if (f.a == 1.0) return {0, 0};
+      // Tail beyond hi: (1-p)^(hi+1) < kTailMass.
+      const double hi = std::ceil(std::log(kTailMass) / std::log1p(-f.a));
+      return {0, static_cast<std::int64_t>(hi)};
+    }
+  }
+  return {0, 0};
+}
+
+Result<IntegerPmf> pmf(const Family& family) {
+  auto checked = validate(family);
+  if (!checked) return Result<IntegerPmf>::failure(checked);
+  const Family& f = *checked;
+  const IntegerWindow w = window(f);
+  IntegerPmf out;
+  out.first = w.lo;
+  out.mass.resize(static_cast<std::size_t>(w.hi - w.lo + 1));
+  for (std::int64_t k = w.lo; k <= w.hi; ++k) out.mass[static_cast<std::size_t>(k - w.lo)] = std::exp(log_pmf(f, k));
+  if (f.kind == FamilyKind::GAUSSIAN) {
+    // Fold the tails into the end bins: bin lo becomes (-inf, lo + 1/2) (or [-1/2, 1/2) when
+    // restricted to the naturals, which has no left tail), bin hi becomes [hi - 1/2, inf).
+    const double norm = f.on_naturals ? log_gaussian_naturals_mass(f) : 0.0;
+    const double lo_edge = f.on_naturals ? -0.5 : -kInf;
+    if (w.lo == w.hi) {
+      out.mass[0] = 1.0;
+    } else {
+      out.mass.front() = std::exp(log_gaussian_interval(f, lo_edge, static_cast<double>(w.lo) + 0.5) - norm);
+      out.mass.back() = std::exp(log_gaussian_interval(f, static_cast<double>(w.hi) - 0.5, kInf) - norm);
+    }
+  }
+  return Result<IntegerPmf>::success(std::move(out));
+}
+
+double mean(const Family& f) {
+  switch (f.kind) {
+    case FamilyKind::POISSON: return f.a;
+    case FamilyKind::BINOMIAL: return f.a * f.b;
+    case FamilyKind::GEOMETRIC: return (1.0 - f.a) / f.a;
+    case FamilyKind::GAUSSIAN: {
+      // The discretized mean is not mu in general (binning is not symmetric about mu):
+      // sum (k - c) p_k + c around c = round(mu), Neumaier-compensated.
+      auto p = pmf(f);
+      if (!p) return std::numeric_limits<double>::quiet_NaN();
+      const double c = std::round(f.a);
+      double sum = 0.0, comp = 0.0;
+      for (std::size_t i = 0; i < p->mass.size(); ++i) {
+        const double term = (static_cast<double>(p->first + static_cast<std::int64_t>(i)) - c) * p->mass[i];
+        const double t = sum + term;
+        comp += std::fabs(sum) >= std::fabs(term) ? (sum - t) + term : (term - t) + sum;
+        sum = t;
+      }
+      return c + (sum + comp);
+    }
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+Result<double> kl_divergence(const Family& p_family, const Family& q_family, double base) {
+  auto lb = log_of_base(base);
+  if (!lb) return Result<double>::failure(lb);
+  auto pc = validate(p_family);
+  if (!pc) return Result<double>::failure(pc);
+  auto qc = validate(q_family);
+  if (!qc) return Result<double>::failure(qc);
+  const Family& P = *pc;
+  const Family& Q = *qc;
+
+  // P's window holds all of P but < 2e-17; Q's mass outside it goes into one extra
+  // outcome (where P has none), so both vectors are distributions and the core's exact
+  // KL applies: merging outcomes where p = 0 does not change D(P||Q).
+  const IntegerWindow w = window(P);
+  const std::size_t n = static_cast<std::size_t>(w.hi - w.lo + 1);
+  std::vector<double> log_p(n), log_q(n), p(n + 1), q(n + 1);
+  double sum_p = 0.0, sum_q = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t k = w.lo + static_cast<std::int64_t>(i);
+    log_p[i] = log_pmf(P, k);
+    log_q[i] = log_pmf(Q, k);
+    p[i] = std::exp(log_p[i]);
+    q[i] = std::exp(log_q[i]);
+    sum_p += p[i];
+    sum_q += q[i];
+  }
+  p[n] = 0.0;
+  q[n] = std::max(0.0, 1.0 - sum_q);
+  (void)sum_p;
+  Options options;
+  options.base = base;
+  options.normalize = false;
+  auto d = bitruler::kl_divergence(p, q, options);
+  if (!d) return d;
+  if (!std::isinf(*d)) return d;
+  // +infinity: genuine when log q = -inf where p > 0; otherwise q only underflowed and the
+  // log-space sum (large terms, no cancellation) gives the finite value.
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == 0.0) continue;
+    if (log_q[i] == -kInf) return Result<double>::success(kInf);
+    sum += p[i] * (log_p[i] - log_q[i]);
+  }
+  return Result<double>::success(std::max(0.0, sum) / *lb);
+}
+
+// Why lambda* = E_P[k] minimizes D(P || Poisson(lambda)) for P on the natural numbers:
+//   D(P||Poi(l)) = sum_k p_k log p_k - sum_k p_k log(e^-l l^k / k!)
+//                = -H(P) + l - m log l + sum_k p_k log k!,     m = E_P[k].
+// Only f(l) = l - m log l depends on l. For m > 0, f'(l) = 1 - m/l vanishes only at
+// l = m and f''(l) = m / l^2 > 0, so l = m is the unique minimum. For m = 0, P is the
+// point mass at 0, f(l) = l is increasing, and l = 0 (Poisson(0) = that point mass,
+// D = 0) is the minimum. If P puts mass on a negative integer, every Poisson has zero
+// mass there and D = +infinity for all l: there is nothing to minimize.
+Result<PoissonFit> fit_poisson(const Family& p_family, double base) {
+  auto pc = validate(p_family);
+  if (!pc) return Result<PoissonFit>::failure(pc);
+  const Family& P = *pc;
+  const IntegerWindow w = window(P);
+  for (std::int64_t k = w.lo; k < 0 && k <= w.hi; ++k) {
+    if (log_pmf(P, k) > -kInf)
+      return Result<PoissonFit>::failure(
+          ErrorCode::OUT_OF_RANGE,
+          "P puts mass on negative integers, where every Poisson distribution has none: D(P||Poisson) is "
+          "infinite for every lambda. Restrict the Gaussian to k >= 0 or move it right.");
+  }
+  const double m = mean(P);
+  if (!std::isfinite(m) || m > kMaxLambda)
+    return Result<PoissonFit>::failure(ErrorCode::OUT_OF_RANGE, "The mean of P is outside the Poisson range.");
+  auto q = poisson(std::max(0.0, m));
+  if (!q) return Result<PoissonFit>::failure(q);
+  auto d = kl_divergence(P, *q, base);
+  if (!d) return Result<PoissonFit>::failure(d);
+  return Result<PoissonFit>::success(PoissonFit{q->a, *d});
+}
+
+Result<double> gaussian_kl_closed_form(double mu1, double sigma1, double mu2, double sigma2, double base) {
+  auto lb = log_of_base(base);
+  if (!lb) return Result<double>::failure(lb);
+  auto g1 = gaussian(mu1, sigma1);
+  if (!g1) return Result<double>::failure(g1);
+  auto g2 = gaussian(mu2, sigma2);
+  if (!g2) return Result<double>::failure(g2);
+  // log(s2/s1) + (s1^2 + d^2)/(2 s2^2) - 1/2 = [r - 1 - log r]/2 + d^2/(2 s2^2), r = (s1/s2)^2:
+  // the bracket is >= 0 termwise and is computed without cancellation near r = 1.
+  const double r = (sigma1 / sigma2) * (sigma1 / sigma2);
+  const double t = r - 1.0;
+  double bracket = 0.0;
+  if (std::fabs(t) < 0.1) {
+    // r - 1 - log r = sum_{j>=2} (-1)^j t^j / j
+    double power = t * t;
+    for (int j = 2; j < 60; ++j, power *= -t) {
+      const double next = bracket + power / j;
+      if (next == bracket) break;
+      bracket = next;
+    }
+  } else {
+    bracket = t - std::log(r);
+  }
+  const double d = (mu1 - mu2) / sigma2;
+  const double nats = 0.5 * std::max(0.0, bracket) + 0.5 * d * d;
+  return Result<double>::success(nats / *lb);
+}
+
+Result<double> gaussian_kl_binned(double mu1, double sigma1, double mu2, double sigma2, double bin_width,
+                                  double base) {
+  if (!std::isfinite(bin_width))
+    return Result<double>::failure(ErrorCode::NOT_FINITE, "The bin width must be a finite number.");
+  if (!(bin_width > 0.0))
+    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, "The bin width must be greater than 0.");
+  auto g1 = gaussian(mu1, sigma1);
+  if (!g1) return Result<double>::failure(g1);
+  auto g2 = gaussian(mu2, sigma2);
+  if (!g2) return Result<double>::failure(g2);
+  auto s1 = gaussian(mu1 / bin_width, sigma1 / bin_width);
+  if (!s1) return Result<double>::failure(s1);
+  auto s2 = gaussian(mu2 / bin_width, sigma2 / bin_width);
+  if (!s2) return Result<double>::failure(s2);
+  return kl_divergence(*s1, *s2, base);
+}
+
+}  // namespace bitruler
