@@ -207,6 +207,12 @@ svg text { fill: var(--br-fg); font-family: var(--br-font); font-size: 12px; }
 svg .axis line, svg .axis path, svg .grid line { stroke: var(--br-grid); }
 svg .axis text { fill: var(--br-muted); }
 pre, code { font-family: var(--br-mono); }
+bit-code-snippet {
+  display: block;
+  --bit-fg: var(--br-fg); --bit-bg: var(--br-bg); --bit-accent: var(--br-accent); --bit-muted: var(--br-muted);
+  --bit-border: var(--br-border); --bit-code-bg: var(--br-surface); --bit-radius: var(--br-radius);
+  --bit-font-mono: var(--br-mono);
+}
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;

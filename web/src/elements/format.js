@@ -92,3 +92,25 @@ export function texNumber(x, opts) {
     return `\\times 10^{${e.split('').map((c) => map[c]).join('')}}`;
   });
 }
+
+/** N when p is (within 1e-9 relative) exactly 1/N for an integer N ≤ 1e7, else null. */
+export function reciprocalInteger(p) {
+  if (!(p > 0) || p > 1) return null;
+  const n = Math.round(1 / p);
+  if (n < 1 || n > 1e7) return null;
+  return Math.abs(n * p - 1) < 1e-9 ? n : null;
+}
+
+/** A probability in TeX: 1/1024 as \frac{1}{1024}, otherwise the decimal. */
+export function probabilityTex(p) {
+  const n = reciprocalInteger(p);
+  if (n !== null && n > 1) return `\\tfrac{1}{${n}}`;
+  return texNumber(p, { decimals: 4, sig: 4 });
+}
+
+/** A probability in plain text: "1/1024" when exact, else "0.125". */
+export function probabilityText(p) {
+  const n = reciprocalInteger(p);
+  if (n !== null && n > 1) return `1/${n}`;
+  return formatProbability(p);
+}
