@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const settle: number = run.crossCodeLength;
 
   const memory: MemoryStats = api.memoryStats();
-  const bytes: number = memory.heapBytes + memory.allocatedBytes;
+  const bytes: number = memory.heapBytes + memory.allocatedBytes + memory.liveHandles;
 
   try {
     api.entropy([0.5, 0.6]);

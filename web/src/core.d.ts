@@ -88,6 +88,8 @@ export interface MemoryStats {
   heapBytes: number;
   /** Bytes currently allocated by malloc inside the module. */
   allocatedBytes: number;
+  /** JavaScript values embind currently holds for C++ (a leak in the bindings grows it). */
+  liveHandles: number;
 }
 
 /** The API object `load()` resolves to. Every function is synchronous once loaded. */
