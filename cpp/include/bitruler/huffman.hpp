@@ -17,7 +17,8 @@ struct HuffmanCode {
 
 // Huffman code of a distribution (validated as by as_distribution(p, normalize)).
 // Deterministic tie-breaking. A single outcome of probability 1 gets the codeword "0"
-// (length 1) so that something is transmitted; H <= L < H + 1 still holds.
+// (length 1) so that something is transmitted; then H = 0 and L = 1 = H + 1, the one case
+// where the bound H <= L < H + 1 is met with equality on the right.
 Result<HuffmanCode> huffman(const std::vector<double>& p, bool normalize = false);
 
 // Average length when data from P is encoded with the code built for Q:
