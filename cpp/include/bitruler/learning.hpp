@@ -1,0 +1,108 @@
+// The learning lab: a supervised task small enough to see whole.
+//
+// A match between two teams whose rating difference is x (in hundreds of rating points,
+// uniform on [-3, 3]) ends in a win (y = 0), a draw (y = 1) or a loss (y = 2). The true
+// conditional P_data(y | x) is an ordered-logit model: with a latent margin
+// kSlope * x + e, e standard-logistic,
+//   P(win | x)  = sigma(kSlope x - kCut),   P(loss | x) = sigma(-kSlope x - kCut),
+//   P(draw | x) = 1 - P(win | x) - P(loss | x).
+// N samples (x_n, y_n) are drawn with the seeded Rng (x = -3 + 6 U, then y by categorical),
+// so a seed fixes the data set natively and in WASM.
+//
+// The model Q_theta(y | x) is a softmax over polynomial features of u = x / 3 of degree
+// 1..3 (the capacity): logit_c = sum_j theta[c (d + 1) + j] u^j. The ordered-logit truth is
+// not exactly a softmax of a polynomial, so the KL gap stays above 0 and shrinks with
+// capacity. Training is full-batch gradient descent on the sample loss in nats,
+//   L(theta) = -(1/N) sum_n ln Q_theta(y_n | x_n)       (no P_data factor in the sum),
+// with step theta <- theta - lr * grad L.
+//
+// After every step the lab reports, in the requested base:
+//   train_loss     = -(1/N) sum_n log Q(y_n | x_n);
+//   cross_entropy  = E_x[ H(P_data(.|x), Q(.|x)) ],  entropy = E_x[ H(P_data(.|x)) ],
+//   kl             = E_x[ D(P_data(.|x) || Q(.|x)) ],
+// the expectations by composite Gauss-Legendre quadrature on a fixed grid of x (16 panels of
+// 8 nodes, exact for polynomials of degree 15 per panel; the integrands are analytic), each
+// node through the core's entropy / cross_entropy / kl_divergence, so cross_entropy =
+// entropy + kl holds to rounding (|residual| is reported and tested <= 1e-12);
+//   log_likelihood = sum_n log Q(y_n | x_n) = -N train_loss, and
+//   likelihood     = prod_n Q(y_n | x_n) = exp(-N L): the raw product, which underflows to 0
+//                    for large N (then only log_likelihood carries the information).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "bitruler/result.hpp"
+
+namespace bitruler {
+
+inline constexpr int kLabOutcomes = 3;  // win, draw, loss
+inline constexpr double kLabXMin = -3.0;
+inline constexpr double kLabXMax = 3.0;
+inline constexpr double kLabSlope = 1.5;
+inline constexpr double kLabCut = 0.7;
+inline constexpr int kLabMinDegree = 1;
+inline constexpr int kLabMaxDegree = 3;
+inline constexpr std::size_t kLabMaxSamples = 1000000;
+inline constexpr int kLabMaxStepsPerCall = 100000;
+inline constexpr double kLabMaxLearningRate = 1000.0;
+
+// P_data(. | x) as {win, draw, loss}.
+std::array<double, 3> true_conditional(double x);
+
+struct Dataset {
+  std::vector<double> x;
+  std::vector<int> y;  // 0 win, 1 draw, 2 loss
+};
+// OUT_OF_RANGE for n = 0 or n > kLabMaxSamples.
+Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed);
+
+// 3 (degree + 1); OUT_OF_RANGE outside kLabMinDegree..kLabMaxDegree.
+Result<std::size_t> parameter_count(int degree);
+
+// Q_theta(. | x) by a log-sum-exp softmax (never overflows, whatever theta).
+Result<std::array<double, 3>> model_conditional(const std::vector<double>& theta, int degree, double x);
+
+struct LossGradient {
+  double loss_nats = 0.0;         // -(1/N) sum ln Q(y_n | x_n)
+  std::vector<double> gradient;   // d loss_nats / d theta
+};
+Result<LossGradient> loss_and_gradient(const Dataset& data, int degree, const std::vector<double>& theta);
+
+struct PopulationMetrics {
+  double cross_entropy = 0.0;
+  double entropy = 0.0;
+  double kl = 0.0;
+  double identity_residual = 0.0;  // cross_entropy - (entropy + kl)
+};
+Result<PopulationMetrics> population_metrics(const std::vector<double>& theta, int degree, double base = 2.0);
+
+struct StepReport {
+  std::int64_t step = 0;
+  double train_loss = 0.0;
+  double cross_entropy = 0.0;
+  double entropy = 0.0;
+  double kl = 0.0;
+  double identity_residual = 0.0;
+  double log_likelihood = 0.0;  // in the requested base
+  double likelihood = 0.0;      // raw product; 0 when it underflows
+};
+
+// Metrics of theta as it is (step number `step`).
+Result<StepReport> evaluate(const Dataset& data, int degree, const std::vector<double>& theta, std::int64_t step,
+                            double base = 2.0);
+
+struct TrainRun {
+  std::vector<double> theta;       // after the last step
+  std::vector<StepReport> steps;   // one per step: first_step + 1 .. first_step + steps
+};
+// `steps` gradient-descent steps from theta (which has parameter_count(degree) entries).
+// OUT_OF_RANGE: lr <= 0 or > kLabMaxLearningRate, steps < 0 or > kLabMaxStepsPerCall,
+// wrong theta length (LENGTH_MISMATCH); NOT_FINITE: lr, theta non-finite, or a step that
+// diverges to a non-finite theta (the run stops with that error; lower the rate).
+Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, std::vector<double> theta,
+                       std::int64_t first_step, int steps, double base = 2.0);
+
+}  // namespace bitruler
