@@ -22,8 +22,8 @@
 //        const s = document.createElement('bit-code-snippet');   // the module defines the tag
 //        s.update('entropy', { p, labels, entropy, unit }, lang);  // call again on every change
 //     Attributes: lang (zh|en), open (reflects the toggle). Property: code (current text).
-//     Styling follows the host's CSS custom properties (--bit-fg, --bit-bg, --bit-accent,
-//     --bit-muted, --bit-border, --bit-code-bg, --bit-radius, --bit-font-mono).
+//     Styling follows the host's CSS custom properties (--br-fg, --br-bg, --br-focus,
+//     --br-muted, --br-border, --br-surface, --br-radius, --br-mono).
 
 const UNIT = {
   bit: { np: 'np.log2', math: 'math.log2', baseArg: ', base=2', torchLog: 'torch.log2', perNat: 'math.log(2)' },
@@ -246,24 +246,24 @@ export function pythonSnippet(kind, values = {}, lang = 'en') {
 }
 
 const STYLE = `
-:host { display: block; margin-top: 0.5rem; font: inherit; color: var(--bit-fg, inherit); }
+:host { display: block; margin-top: 0.5rem; font: inherit; color: var(--br-fg, inherit); }
 button {
   font: inherit; min-height: 44px; min-width: 44px; padding: 0.35rem 0.8rem; cursor: pointer;
-  color: var(--bit-fg, CanvasText); background: var(--bit-bg, Canvas);
-  border: 1px solid var(--bit-border, #8888); border-radius: var(--bit-radius, 6px);
+  color: var(--br-fg, CanvasText); background: var(--br-bg, Canvas);
+  border: 1px solid var(--br-border, #8888); border-radius: var(--br-radius, 6px);
 }
-button:focus-visible, pre:focus-visible { outline: 3px solid var(--bit-accent, #2563eb); outline-offset: 2px; }
+button:focus-visible, pre:focus-visible { outline: 3px solid var(--br-focus, #2563eb); outline-offset: 2px; }
 .toggle::before { content: '▸ '; }
 .toggle[aria-expanded="true"]::before { content: '▾ '; }
 pre {
   margin: 0.5rem 0; padding: 0.75rem; overflow-x: auto; max-width: 100%; box-sizing: border-box;
-  background: var(--bit-code-bg, #8881); border: 1px solid var(--bit-border, #8884);
-  border-radius: var(--bit-radius, 6px);
-  font-family: var(--bit-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace);
+  background: var(--br-surface, #8881); border: 1px solid var(--br-border, #8884);
+  border-radius: var(--br-radius, 6px);
+  font-family: var(--br-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace);
   font-size: 0.85em; line-height: 1.45; white-space: pre; tab-size: 4;
 }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
-.status { color: var(--bit-muted, inherit); font-size: 0.9em; }
+.status { color: var(--br-muted, inherit); font-size: 0.9em; }
 [hidden] { display: none !important; }
 `;
 

@@ -75,7 +75,7 @@ const BITS_TO = { bit: 1, nat: Math.LN2, hartley: Math.LOG10E * Math.LN2 };
 const UNIT_SYMBOL = { bit: 'bit', nat: 'nat', hartley: 'Hart' };
 
 export const SAMPLING_CSS = `
-.sampling { margin-top: 1rem; padding-top: 0.75rem; border-top: 1px solid var(--bit-border, #8884); }
+.sampling { margin-top: 1rem; padding-top: 0.75rem; border-top: 1px solid var(--br-border, #8884); }
 .sampling h3 { font-size: 1em; margin: 0 0 0.5rem; }
 .sampling .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: end; }
 .sampling label { display: flex; flex-direction: column; font-size: 0.9em; gap: 0.2rem; }
@@ -83,22 +83,22 @@ export const SAMPLING_CSS = `
 .sampling input { width: 9.5em; }
 .sampling .readout { margin: 0.5rem 0 0.25rem; font-variant-numeric: tabular-nums; }
 .sampling .readout span { white-space: nowrap; }
-.sampling .stream { font-family: var(--bit-font-mono, ui-monospace, monospace); font-size: 0.85em;
-  overflow-wrap: anywhere; color: var(--bit-muted, inherit); min-height: 1.4em; }
-.sampling .gap, .sampling .unit-note { font-size: 0.9em; color: var(--bit-muted, inherit); margin: 0.35rem 0; }
-.sampling .warn { color: var(--bit-error, #b91c1c); }
+.sampling .stream { font-family: var(--br-mono, ui-monospace, monospace); font-size: 0.85em;
+  overflow-wrap: anywhere; color: var(--br-muted, inherit); min-height: 1.4em; }
+.sampling .gap, .sampling .unit-note { font-size: 0.9em; color: var(--br-muted, inherit); margin: 0.35rem 0; }
+.sampling .warn { color: var(--br-error, #b91c1c); }
 .sampling svg { display: block; width: 100%; overflow: visible; }
-.sampling svg text { fill: var(--bit-muted, currentColor); font-size: 11px; }
-.sampling .mean-line { fill: none; stroke: var(--bit-accent, #2563eb); stroke-width: 2; }
-.sampling .l-line { stroke: var(--bit-q, #d97706); stroke-width: 2; stroke-dasharray: 6 4; }
-.sampling .h-line { stroke: var(--bit-fg, currentColor); stroke-width: 1.5; stroke-dasharray: 2 3; }
-.sampling .axis { stroke: var(--bit-border, #8888); }
+.sampling svg text { fill: var(--br-muted, currentColor); font-size: 11px; }
+.sampling .mean-line { fill: none; stroke: var(--br-accent, #2563eb); stroke-width: 2; }
+.sampling .l-line { stroke: var(--br-accent-2, #d97706); stroke-width: 2; stroke-dasharray: 6 4; }
+.sampling .h-line { stroke: var(--br-fg, currentColor); stroke-width: 1.5; stroke-dasharray: 2 3; }
+.sampling .axis { stroke: var(--br-border, #8888); }
 .sampling .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.85em; margin: 0; padding: 0; list-style: none; }
-.sampling .legend i { display: inline-block; width: 1.6em; height: 0; vertical-align: middle; margin-right: 0.35em; border-top: 2px solid var(--bit-accent, #2563eb); }
-.sampling .legend .l i { border-top: 2px dashed var(--bit-q, #d97706); }
-.sampling .legend .h i { border-top: 2px dotted var(--bit-fg, currentColor); }
+.sampling .legend i { display: inline-block; width: 1.6em; height: 0; vertical-align: middle; margin-right: 0.35em; border-top: 2px solid var(--br-accent, #2563eb); }
+.sampling .legend .l i { border-top: 2px dashed var(--br-accent-2, #d97706); }
+.sampling .legend .h i { border-top: 2px dotted var(--br-fg, currentColor); }
 .sampling .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.sampling .field-error { color: var(--bit-error, #b91c1c); font-size: 0.85em; }
+.sampling .field-error { color: var(--br-error, #b91c1c); font-size: 0.85em; }
 `;
 
 function el(tag, attrs = {}, parent = null) {
