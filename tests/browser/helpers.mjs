@@ -2,7 +2,8 @@
 // launch Debian's Chromium through playwright-core, serve dist/ with the project's own static
 // server (web/scripts/serve.mjs), and record what a page does that it must not do
 // (console errors, uncaught exceptions, requests that leave the page's origin).
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -31,6 +32,21 @@ export function requireDist() {
   }
 }
 
+/**
+ * Copies dist/ to a fresh temporary directory and returns { dir, remove }. Every agent's
+ * `npm run build` empties dist/ first, so a suite that serves a private copy is not disturbed by a
+ * rebuild running at the same time.
+ */
+export function snapshotDist() {
+  requireDist();
+  const dir = mkdtempSync(join(tmpdir(), 'bitruler-dist-'));
+  cpSync(distDir, dir, { recursive: true });
+  for (const f of ['index.html', 'bitruler.js', 'bitruler.wasm']) {
+    if (!existsSync(join(dir, f))) throw new Error(`dist/ was being rebuilt while copied (no ${f}); run again`);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function launchBrowser() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: apt-get install chromium (npm test does this as root)`);
@@ -40,15 +56,16 @@ export async function launchBrowser() {
 
 /**
  * Serves `root` (default dist/) under the path prefix `base` on a free port with
- * web/scripts/serve.mjs's startServer. Resolves to { url, origin, close }.
+ * web/scripts/serve.mjs's startServer (which sends the strict CSP unless csp is false).
+ * Resolves to { url, origin, port, close }.
  */
-export async function startServer({ root = distDir, base = '/' } = {}) {
+export async function startServer({ root = distDir, base = '/', host = '127.0.0.1', csp = true } = {}) {
   const serve = await import(pathToFileURL(join(repoRoot, 'web', 'scripts', 'serve.mjs')).href);
   if (typeof serve.startServer !== 'function') {
     throw new Error('web/scripts/serve.mjs does not export startServer()');
   }
-  const server = await serve.startServer({ root, port: 0, host: '127.0.0.1', base, quiet: true });
-  const url = server.url ?? `http://127.0.0.1:${server.port}${base}`;
+  const server = await serve.startServer({ root, port: 0, host, base, csp, log: false });
+  const { url } = server;
   const origin = new URL(url).origin;
   const close = () => Promise.resolve(server.close?.());
   return { url, origin, close, port: new URL(url).port };
@@ -109,14 +126,20 @@ export function errorOf(page, selector) {
 }
 
 /**
- * Waits until `predicate(el.result)` holds for the element matching `selector`. `predicate` is a
- * function; its source is sent to the page as a CDP expression (so the page's CSP, which forbids
- * eval, does not apply to it).
+ * Waits until `predicate(el.result)` holds for the element matching `selector`. The predicate runs
+ * here in Node on a copy of el.result (polled), so it may close over test variables and the page's
+ * CSP (no eval) does not get in the way.
  */
 export async function waitForResult(page, selector, predicate = (r) => r != null, timeout = 10000) {
-  const expr = `(() => { const el = document.querySelector(${JSON.stringify(selector)});
-    return !!el && !!(${predicate.toString()})(el.result); })()`;
-  await page.waitForFunction(expr, null, { timeout });
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await page.$eval(selector, (el) => (el.result == null ? null : JSON.parse(JSON.stringify(el.result))))
+      .catch(() => undefined);
+    if (last !== undefined && predicate(last)) return last;
+    if (Date.now() > end) throw new Error(`waitForResult(${selector}): timed out; last result ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Fails with everything the page logged that it must not log. */

@@ -10,5 +10,8 @@
 // the URL is on the elements' attributes before they upgrade. Elsewhere it does nothing.
 import './page/page.js';
 
+export { BitSurprisal } from './elements/bit-surprisal.js';
+export { BitAdditivity } from './elements/bit-additivity.js';
+
 export { BitElement, defineElement } from './elements/base.js';
 export { load, BitRulerError } from './core.js';

@@ -1,0 +1,329 @@
+// Browser tests of the reading-companion page, dist/index.html (run after `npm run build`):
+//   node --test tests/browser/page.test.mjs
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  launchBrowser, startServer, openPage, waitForPageReady, resultOf, errorOf, waitForResult,
+  assertClean, snapshotDist,
+} from './helpers.mjs';
+
+const ALL_TAGS = ['bit-ruler', 'bit-surprisal', 'bit-additivity', 'bit-entropy', 'bit-cross-entropy', 'bit-kl', 'bit-learning'];
+const PAGE_WEIGHT_BUDGET = 200 * 1024;
+
+let dist;
+let server;
+let browser;
+
+before(async () => {
+  dist = snapshotDist();
+  server = await startServer({ root: dist.dir });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  dist?.remove();
+});
+
+/** Waits until the page's debounced URL write has happened. */
+async function urlSettled(page) {
+  await page.waitForFunction(() => !('statePending' in document.documentElement.dataset));
+  return page.url();
+}
+
+describe('the reading page', () => {
+  test('loads with every calculator answering, no console error and no request off its origin', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      const defined = await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), ALL_TAGS);
+      assert.deepEqual(defined, ALL_TAGS, 'bitruler.js defines every element');
+      const states = await page.$$eval('main [id]', (els) => els.filter((e) => e.localName.startsWith('bit-'))
+        .map((e) => ({ id: e.id, result: e.result != null, error: e.error })));
+      assert.equal(states.length, 9);
+      for (const s of states) {
+        assert.equal(s.error, null, `${s.id} has no error on load`);
+        assert.equal(s.result, true, `${s.id} has a result on load`);
+      }
+      const favicon = log.responses.find((r) => r.url().endsWith('/favicon.svg'));
+      assert.ok(favicon, 'the favicon is requested from the page origin');
+      assert.equal(favicon.status(), 200);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.wasm), 'ready');
+      assert.equal(await page.isVisible('.wasm-notice'), false);
+      // Every formula was rendered to MathML.
+      const formulas = await page.$$eval('.math', (els) => els.map((e) => !!e.querySelector('math')));
+      assert.ok(formulas.length >= 8);
+      assert.ok(formulas.every(Boolean), 'every .math block holds MathML');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("every preset shows the article's number", async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      const china = await resultOf(page, '#china');
+      assert.equal(china.unit, 'bit');
+      assert.equal(china.information, 10);
+      const argentina = await resultOf(page, '#argentina');
+      assert.equal(argentina.information, 3);
+      const final = await resultOf(page, '#final');
+      assert.equal(final.iA, 1);
+      assert.equal(final.iB, 2);
+      assert.equal(final.iBoth, 3);
+      assert.equal(final.pBoth, 1 / 8);
+      const eight = await resultOf(page, '#eight');
+      assert.equal(eight.entropy, 3);
+      assert.equal(eight.maxEntropy, 3);
+      const france = await resultOf(page, '#france');
+      assert.ok(Math.abs(france.entropy - 0.08079313589591118) < 1e-12, `France/China: ${france.entropy}`);
+      const ce = await resultOf(page, '#ce');
+      assert.equal(ce.entropy, 1.75);
+      assert.equal(ce.crossEntropy, 2);
+      assert.equal(ce.kl, 0.25);
+      const kl = await resultOf(page, '#kl');
+      assert.ok(Math.abs(kl.kl - 0.9192068641040888) < 1e-12, `D(P||Q) = ${kl.kl}`);
+      assert.ok(Math.abs(kl.klReverse - 2.3291778797349196) < 1e-12, `D(Q||P) = ${kl.klReverse}`);
+      // ...and the reader sees them, not only the property.
+      for (const [sel, shown] of [['#china', '10'], ['#argentina', '3'], ['#eight', '3'], ['#france', '0.0808']]) {
+        const text = await page.$eval(sel, (el) => el.shadowRoot.textContent);
+        assert.match(text, new RegExp(`(^|[^0-9.])${shown.replace('.', '\\.')}\\s*bit`), `${sel} shows ${shown} bit`);
+      }
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('language switch', () => {
+  test('English switches the text, the elements and the URL, and back', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.isVisible('#surprisal-h [lang="zh-CN"]'), true);
+      assert.equal(await page.isVisible('#surprisal-h [lang="en"]'), false);
+      await page.click('[data-set-lang="en"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.getAttribute('[data-set-lang="en"]', 'aria-pressed'), 'true');
+      assert.equal(await page.isVisible('#surprisal-h [lang="en"]'), true);
+      assert.equal(await page.isVisible('#surprisal-h [lang="zh-CN"]'), false);
+      const langs = await page.$$eval('main [id]', (els) => [...new Set(els.filter((e) => e.localName.startsWith('bit-')).map((e) => e.getAttribute('lang')))]);
+      assert.deepEqual(langs, ['en']);
+      assert.equal(await page.getAttribute('#china', 'label'), 'China wins');
+      assert.equal(await page.getAttribute('#france', 'labels'), 'France,China');
+      const url = new URL(await urlSettled(page));
+      assert.equal(url.search, '?lang=en', 'only the language differs from the page as written');
+      await page.click('[data-set-lang="zh"]');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.getAttribute('#china', 'label'), '中国夺冠');
+      assert.equal(new URL(await urlSettled(page)).search, '');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a label the reader renamed is kept when the language changes', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    try {
+      await page.$eval('#china', (el) => el.setAttribute('label', '国足'));
+      await page.click('[data-set-lang="en"]');
+      assert.equal(await page.getAttribute('#china', 'label'), '国足');
+      const url = new URL(await urlSettled(page));
+      assert.equal(url.searchParams.get('china.label'), '国足');
+      assert.equal(url.searchParams.get('lang'), 'en');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('state in the URL', () => {
+  test('attribute changes are written to the URL and restored from it', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    let url;
+    try {
+      await page.$eval('#eight', (el) => el.setAttribute('p', '0.5,0.25,0.125,0.125'));
+      await page.$eval('#eight', (el) => el.setAttribute('labels', 'A,B,C,D'));
+      await page.$eval('#kl', (el) => el.setAttribute('unit', 'nat'));
+      url = await urlSettled(page);
+      const q = new URL(url).searchParams;
+      assert.equal(q.get('eight.p'), '0.5,0.25,0.125,0.125');
+      assert.equal(q.get('eight.labels'), 'A,B,C,D');
+      assert.equal(q.get('kl.unit'), 'nat');
+      assert.equal(q.has('china.p'), false, 'unchanged calculators stay out of the URL');
+    } finally {
+      await context.close();
+    }
+    const reopened = await openPage(browser, url);
+    try {
+      assert.equal(await reopened.page.getAttribute('#eight', 'p'), '0.5,0.25,0.125,0.125');
+      assert.equal(await reopened.page.getAttribute('#kl', 'unit'), 'nat');
+      const eight = await resultOf(reopened.page, '#eight');
+      assert.equal(eight.entropy, 1.75);
+      const kl = await resultOf(reopened.page, '#kl');
+      assert.equal(kl.unit, 'nat');
+      assert.ok(Math.abs(kl.kl - 0.9192068641040888 * Math.LN2) < 1e-12);
+      assertClean(assert, reopened.log);
+    } finally {
+      await reopened.context.close();
+    }
+  });
+
+  test('a URL with a malformed or unknown key is ignored, not fatal', async () => {
+    const { page, context, log } = await openPage(browser, `${server.url}?nosuch.p=1&china.p=1/2&.x=1&china.on-click=1&lang=xx`);
+    try {
+      assert.equal((await resultOf(page, '#china')).information, 1);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.getAttribute('#china', 'on-click'), '1', 'kept as inert attribute text');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('layout', () => {
+  for (const lang of ['zh', 'en']) {
+    test(`no sideways scroll at 375 px (${lang})`, async () => {
+      const { page, context } = await openPage(browser, `${server.url}?lang=${lang}`, { width: 375, height: 800 });
+      try {
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+        }));
+        assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > ${clientWidth}`);
+        const wide = await page.$$eval('main *, header *', (els) => els
+          .filter((e) => !e.closest('.math'))
+          .map((e) => [e.localName + (e.id ? `#${e.id}` : ''), e.getBoundingClientRect().right])
+          .filter(([, r]) => r > 375 + 0.5));
+        assert.deepEqual(wide, [], 'nothing sticks out to the right');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('serving', () => {
+  test('works from a sub-path (/blog/bitruler/)', async () => {
+    const sub = await startServer({ root: dist.dir, base: '/blog/bitruler/' });
+    try {
+      assert.match(sub.url, /\/blog\/bitruler\/$/);
+      const { page, context, log } = await openPage(browser, sub.url);
+      try {
+        assert.equal((await resultOf(page, '#china')).information, 10);
+        assert.equal((await resultOf(page, '#eight')).entropy, 3);
+        const wasm = log.responses.find((r) => r.url().endsWith('.wasm'));
+        assert.ok(wasm, 'the .wasm was fetched');
+        assert.equal(new URL(wasm.url()).pathname, '/blog/bitruler/bitruler.wasm');
+        await page.$eval('#china', (el) => el.setAttribute('p', '1/4'));
+        const url = new URL(await urlSettled(page));
+        assert.equal(url.pathname, '/blog/bitruler/');
+        assert.equal(url.searchParams.get('china.p'), '1/4');
+        assertClean(assert, log);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await sub.close();
+    }
+  });
+
+  test('the elements work embedded in a page on another origin', async () => {
+    // dist/ on 127.0.0.1 (this suite's server), the "blog" on localhost: two origins.
+    const blogDir = mkdtempSync(join(tmpdir(), 'bitruler-blog-'));
+    const distOrigin = server.origin;
+    writeFileSync(join(blogDir, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${distOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${distOrigin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:">
+<link rel="icon" href="data:,">
+<title>blog post</title>
+<script type="module" src="${server.url}bitruler.js"></script></head>
+<body><article><p>正文……</p>
+<bit-surprisal id="s" p="1/1024" label="中国夺冠"></bit-surprisal>
+<bit-entropy id="h" p="0.99,0.01" labels="法国,中国"></bit-entropy>
+</article></body></html>`);
+    const blog = await startServer({ root: blogDir, host: 'localhost', csp: false });
+    try {
+      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(blog.url.replace('127.0.0.1', 'localhost'));
+      await waitForResult(page, '#s', (r) => r != null);
+      await waitForResult(page, '#h', (r) => r != null);
+      assert.equal((await resultOf(page, '#s')).information, 10);
+      assert.ok(Math.abs((await resultOf(page, '#h')).entropy - 0.08079313589591118) < 1e-12);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'the page module stays idle in a blog post');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await blog.close();
+      rmSync(blogDir, { recursive: true, force: true });
+    }
+  });
+
+  test(`the page's JS, WASM and CSS weigh at most ${PAGE_WEIGHT_BUDGET / 1024} KB gzipped`, async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      const counted = [];
+      for (const res of log.responses) {
+        const type = res.request().resourceType();
+        const url = res.url();
+        if (!(['script', 'stylesheet'].includes(type) || url.endsWith('.wasm') || url.endsWith('.js') || url.endsWith('.css'))) continue;
+        const body = await res.body();
+        counted.push({ url: new URL(url).pathname, raw: body.length, gz: gzipSync(body, { level: 9 }).length });
+      }
+      const total = counted.reduce((s, c) => s + c.gz, 0);
+      assert.ok(counted.some((c) => c.url.endsWith('.wasm')), 'the wasm is counted');
+      assert.ok(counted.some((c) => c.url.endsWith('bitruler.js')), 'bitruler.js is counted');
+      assert.ok(counted.some((c) => c.url.endsWith('page.css')), 'page.css is counted');
+      assert.ok(total <= PAGE_WEIGHT_BUDGET, `page weight ${total} B gzipped > ${PAGE_WEIGHT_BUDGET}: ${JSON.stringify(counted)}`);
+      await page.close();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('without WebAssembly', () => {
+  test('the page reads as an article: notice, numbers in the text, no blank calculator', async () => {
+    const { page, context, log } = await openPage(browser, server.url, {
+      initScript: () => { delete globalThis.WebAssembly; },
+    });
+    try {
+      assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.wasm), 'unavailable');
+      assert.equal(await page.isVisible('.wasm-notice [lang="zh-CN"]'), true);
+      const article = await page.innerText('main');
+      for (const n of ['10 bit', '3 bit', '0.0808 bit', '1.75 bit', '0.919 bit']) {
+        assert.ok(article.includes(n), `the text states ${n}`);
+      }
+      const calcs = await page.$$eval('main [id]', (els) => els.filter((e) => e.localName.startsWith('bit-')).map((e) => {
+        const r = e.getBoundingClientRect();
+        const shown = e.shadowRoot
+          ? [...e.shadowRoot.querySelectorAll('*')].filter((n) => n.checkVisibility() && n.children.length === 0).map((n) => n.textContent.trim()).join(' ')
+          : e.innerText;
+        return { id: e.id, height: r.height, text: shown.trim(), result: e.result };
+      }));
+      assert.equal(calcs.length, 9);
+      for (const c of calcs) {
+        assert.ok(c.height >= 40, `${c.id} is not collapsed (${c.height}px)`);
+        assert.ok(c.text.length >= 20, `${c.id} shows text: "${c.text}"`);
+        assert.equal(c.result, null);
+      }
+      const china = calcs.find((c) => c.id === 'china').text;
+      assert.match(china, /WebAssembly/);
+      assert.match(china, /10 bit/);
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+});
