@@ -132,7 +132,9 @@ async function bundlePage(buildDir) {
 }
 
 async function main() {
-  rmSync(dist, { recursive: true, force: true });
+  // dist/ is overwritten in place, not emptied first: a server or test reading it while a
+  // rebuild runs keeps finding every file.
+  mkdirSync(dist, { recursive: true });
   const release = buildWasm('Release');
   await bundleCore(release, dist, { minify: true });
   if (!args.has('--no-debug')) {
