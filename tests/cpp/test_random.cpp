@@ -179,6 +179,20 @@ TEST_CASE("the stream matches the independent Python transcription bit for bit")
   }
 }
 
+TEST_CASE("sample_coding draws the fixture's categorical outcomes, so the WASM module can be checked") {
+  // The Node suite can compare sampleCoding(P, Q, 40, seed).outcomes with the same fixture.
+  for (const Json& s : fixture()["streams"].items) {
+    const Json& c = s["categorical"].items.at(0);
+    std::vector<double> p;
+    for (const Json& w : c["weights"].items) p.push_back(w.number);
+    const auto run = sample_coding(p, {0.25, 0.25, 0.25, 0.25}, c["draws"].items.size(), to_u64(s["seed"]));
+    REQUIRE(run.ok());
+    for (std::size_t k = 0; k < run->outcomes.size(); ++k) {
+      CHECK(run->outcomes[k] == static_cast<int>(c["draws"].items[k].number));
+    }
+  }
+}
+
 TEST_CASE("the Python transcription reproduces the published xoshiro256** and splitmix64 vectors") {
   // The script asserts these before writing; the fixture carries them so this suite sees them.
   const Json& published = fixture()["published"];
