@@ -84,6 +84,7 @@ export function distributionText(values) {
 
 const PQ_CSS = `
 :host { container-type: inline-size; }
+.bit-body { grid-template-columns: minmax(0, 1fr); }
 .fields { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 14px; }
 .notice-line { font-size: 0.9em; color: var(--br-muted); }
 .notice-line:empty { display: none; }
@@ -109,8 +110,11 @@ const PQ_CSS = `
 .actions { display: flex; flex-wrap: wrap; gap: 8px; }
 @container (max-width: 520px) {
   .fields { grid-template-columns: 1fr; }
-  .orow { grid-template-columns: minmax(0, 1fr) 44px; }
-  .orow .track { grid-column: 1 / -1; }
+  .orow { grid-template-columns: minmax(0, 1fr) 44px; grid-template-areas: "name remove" "p p" "q q"; }
+  .orow .name { grid-area: name; }
+  .orow .remove { grid-area: remove; }
+  .orow .track.p { grid-area: p; }
+  .orow .track.q { grid-area: q; }
   .orow.head { display: none; }
   .orow { padding-bottom: 6px; border-bottom: 1px solid var(--br-border); }
 }
@@ -429,7 +433,7 @@ export class PQElement extends BitElement {
         const bar = row[which];
         const value = this[which][i];
         bar.fill.style.width = `${(value * 100).toFixed(3)}%`;
-        setText(bar.val, formatNumber(value));
+        setText(bar.val, `${which.toUpperCase()} ${formatNumber(value)}`);
         bar.track.setAttribute('aria-valuenow', String(value));
         bar.track.setAttribute('aria-valuetext', this.t('valueText', { label, which: which.toUpperCase(), value: formatNumber(value) }));
         bar.track.setAttribute('aria-label', this.t(which === 'p' ? 'sliderP' : 'sliderQ', { label }));
@@ -643,8 +647,8 @@ function texTerms(p, q, logTex, kind) {
   const terms = [];
   for (let i = 0; i < p.length; i++) {
     if (p[i] === 0) continue;
-    if (kind === 'ce') terms.push(`${fmt(p[i])}\\,${logTex} ${fmt(q[i])}`);
-    else terms.push(`${fmt(p[i])}\\,${logTex}\\frac{${fmt(p[i])}}{${fmt(q[i])}}`);
+    if (kind === 'ce') terms.push(`${fmt(p[i])} \\cdot ${logTex} ${fmt(q[i])}`);
+    else terms.push(`${fmt(p[i])} \\cdot ${logTex}\\frac{${fmt(p[i])}}{${fmt(q[i])}}`);
   }
   const shown = terms.slice(0, 4);
   if (terms.length > 4) shown.push('\\cdots');
@@ -852,10 +856,10 @@ export class BitCrossEntropy extends PQElement {
 
     // Formulas with the live numbers.
     const log = this.unitInfo.log;
-    const tu = `\\,${this.unitInfo.tex}`;
+    const tu = `\\ ${this.unitInfo.tex}`;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
     renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = -\\left(${texTerms(p, q, log, 'ce')}\\right) = ${tex(v.crossEntropy)}${tu}`);
-    renderTex(this.texKL, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P\\|Q) = ${tex(v.entropy)} + ${tex(v.kl)}, \\quad D_{\\mathrm{KL}}(P\\|Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
+    renderTex(this.texKL, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = ${tex(v.entropy)} + ${tex(v.kl)}, \\quad D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
 
     // Gibbs challenge: the gap is the core's KL (never negative; exactly 0 when Q = P).
     if (v.kl < this._bestGap) this._bestGap = v.kl;

@@ -242,9 +242,9 @@ export class BitKl extends PQElement {
 
     const log = this.unitInfo.log;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
-    const tu = `\\,${this.unitInfo.tex}`;
-    renderTex(this.texF, `D_{\\mathrm{KL}}(P\\|Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
-    renderTex(this.texR, `D_{\\mathrm{KL}}(Q\\|P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
+    const tu = `\\ ${this.unitInfo.tex}`;
+    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
+    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\mathrel{\\|} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
 
     this.snippet.update('kl', { p, q, labels: this.labels, unit, kl: v.kl, klReverse: v.klReverse }, this.lang);
 

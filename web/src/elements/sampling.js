@@ -82,7 +82,8 @@ export const SAMPLING_CSS = `
 .sampling input, .sampling select { font: inherit; min-height: 44px; box-sizing: border-box; }
 .sampling input { width: 9.5em; }
 .sampling .readout { margin: 0.5rem 0 0.25rem; font-variant-numeric: tabular-nums; }
-.sampling .readout span { white-space: nowrap; }
+.sampling .readout.targets { margin-top: 0; color: var(--br-muted); }
+.sampling .readout .mean { font-weight: 600; }
 .sampling .stream { font-family: var(--br-mono, ui-monospace, monospace); font-size: 0.85em;
   overflow-wrap: anywhere; color: var(--br-muted, inherit); min-height: 1.4em; }
 .sampling .gap, .sampling .unit-note { font-size: 0.9em; color: var(--br-muted, inherit); margin: 0.35rem 0; }
@@ -312,10 +313,11 @@ export class SamplingPanel {
 
     this._readout = el('p', { class: 'readout' }, root);
     this._readMean = el('span', { class: 'mean' }, this._readout);
+    const targets = el('p', { class: 'readout targets' }, root);
+    this._readTarget = el('span', { class: 'target' }, targets);
+    targets.append(' · ');
     this._readout.append(' · ');
-    this._readTarget = el('span', { class: 'target' }, this._readout);
-    this._readout.append(' · ');
-    this._readCe = el('span', { class: 'ce' }, this._readout);
+    this._readCe = el('span', { class: 'ce' }, targets);
 
     this._chartBox = el('div', { class: 'chart-box' }, root);
     this._chart = createChart(this._chartBox, { height: 180, className: 'sampling-chart' });
