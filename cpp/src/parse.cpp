@@ -455,16 +455,17 @@ class Parser {
   }
 
   std::optional<Failure> evaluate(const Entry& e, std::size_t index, double& value) const {
-    const std::string w = where(index, e.first);
+    // Built only when a message is needed: a valid list of thousands of entries stays linear.
+    const auto w = [&] { return where(index, e.first); };
     if (e.negative && !e.numerator.zero()) {
-      return fail(ErrorCode::NEGATIVE, w + " is negative; probabilities and weights must be 0 or more.");
+      return fail(ErrorCode::NEGATIVE, w() + " is negative; probabilities and weights must be 0 or more.");
     }
     if (e.has_denominator) {
       if (e.denominator_negative && !e.denominator.zero()) {
-        return fail(ErrorCode::NEGATIVE, w + " has a negative denominator; probabilities and weights must be 0 or more.");
+        return fail(ErrorCode::NEGATIVE, w() + " has a negative denominator; probabilities and weights must be 0 or more.");
       }
       if (e.denominator.zero()) {
-        return fail(ErrorCode::NOT_FINITE, w + (e.numerator.zero() ? " is 0/0, which has no value."
+        return fail(ErrorCode::NOT_FINITE, w() + (e.numerator.zero() ? " is 0/0, which has no value."
                                                                    : " divides by zero, which is not a finite number."));
       }
       value = divide(e.numerator, e.denominator);
@@ -472,14 +473,14 @@ class Parser {
       value = to_double(e.numerator);
     }
     if (std::isinf(value)) {
-      return fail(ErrorCode::NOT_FINITE, w + " is too large to represent as a finite number.");
+      return fail(ErrorCode::NOT_FINITE, w() + " is too large to represent as a finite number.");
     }
     if (value == 0.0 && !e.numerator.zero()) {
-      return fail(ErrorCode::OUT_OF_RANGE, w + " is too small to represent (below 4.9e-324); type 0 if you mean zero.");
+      return fail(ErrorCode::OUT_OF_RANGE, w() + " is too small to represent (below 4.9e-324); type 0 if you mean zero.");
     }
     value = value + 0.0;  // -0 becomes +0
     if (single_ && value > 1.0) {
-      return fail(ErrorCode::OUT_OF_RANGE, w + " is greater than 1 (100%); a probability lies between 0 and 1.");
+      return fail(ErrorCode::OUT_OF_RANGE, w() + " is greater than 1 (100%); a probability lies between 0 and 1.");
     }
     return std::nullopt;
   }
