@@ -12,6 +12,9 @@ import './page/page.js';
 
 export { BitSurprisal } from './elements/bit-surprisal.js';
 export { BitAdditivity } from './elements/bit-additivity.js';
+export { BitCrossEntropy, PQElement } from './elements/bit-cross-entropy.js';
+export { BitKl } from './elements/bit-kl.js';
+export { BitCodeSnippet, pythonSnippet } from './elements/code-snippet.js';
 
 export { BitElement, defineElement } from './elements/base.js';
 export { load, BitRulerError } from './core.js';
