@@ -101,16 +101,16 @@ export function reciprocalInteger(p) {
   return Math.abs(n * p - 1) < 1e-9 ? n : null;
 }
 
-/** A probability in TeX: 1/1024 as \frac{1}{1024}, otherwise the decimal. */
+/** A probability in TeX: 1/1024 or 1/3 as a fraction (powers of two, N ≤ 12), otherwise the decimal. */
 export function probabilityTex(p) {
   const n = reciprocalInteger(p);
-  if (n !== null && n > 1) return `\\tfrac{1}{${n}}`;
+  if (n !== null && n > 1 && (n <= 12 || (n & (n - 1)) === 0)) return `\\tfrac{1}{${n}}`;
   return texNumber(p, { decimals: 4, sig: 4 });
 }
 
 /** A probability in plain text: "1/1024" when exact, else "0.125". */
 export function probabilityText(p) {
   const n = reciprocalInteger(p);
-  if (n !== null && n > 1) return `1/${n}`;
+  if (n !== null && n > 1 && (n <= 12 || (n & (n - 1)) === 0)) return `1/${n}`;
   return formatProbability(p);
 }
