@@ -14,7 +14,7 @@ namespace bitruler {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kLn2 = 0.69314718055994530941723212145818;
+
 constexpr int kPanels = 16;
 constexpr int kNodesPerPanel = 8;
 constexpr double kFeatureScale = 1.0 / 3.0;  // u = x / 3 keeps u^3 in [-1, 1]
@@ -113,6 +113,9 @@ Result<double> check_data(const Dataset& data) {
   if (data.x.empty()) return Result<double>::failure(ErrorCode::EMPTY, "The data set has no samples.");
   if (data.x.size() != data.y.size())
     return Result<double>::failure(ErrorCode::LENGTH_MISMATCH, "The data set has different numbers of x and y.");
+  for (std::size_t i = 0; i < data.y.size(); ++i)
+    if (data.y[i] < 0 || data.y[i] >= kLabOutcomes || !std::isfinite(data.x[i]))
+      return Result<double>::failure(ErrorCode::OUT_OF_RANGE, "Each sample needs a finite x and y in {0, 1, 2}.");
   return Result<double>::success(0.0);
 }
 
@@ -162,28 +165,64 @@ Result<std::array<double, 3>> model_conditional(const std::vector<double>& theta
   return Result<std::array<double, 3>>::success({std::exp(log_q[0]), std::exp(log_q[1]), std::exp(log_q[2])});
 }
 
+namespace {
+
+// The hot loop of a training step, unrolled per degree: per sample two exp and one log
+// (the largest logit's exp(0) = 1 is not computed).
+template <int D>
+double accumulate(const Dataset& data, const std::vector<double>& theta, double* gradient) {
+  constexpr int S = D + 1;
+  double th[kLabOutcomes * S];
+  for (int i = 0; i < kLabOutcomes * S; ++i) th[i] = theta[i];
+  double g[kLabOutcomes * S] = {};
+  double loss = 0.0;
+  const std::size_t n = data.x.size();
+  const double* xs = data.x.data();
+  const int* ys = data.y.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    double phi[S];
+    const double u = xs[i] * kFeatureScale;
+    phi[0] = 1.0;
+    for (int j = 1; j < S; ++j) phi[j] = phi[j - 1] * u;
+    double z[kLabOutcomes];
+    for (int c = 0; c < kLabOutcomes; ++c) {
+      double s = th[c * S];
+      for (int j = 1; j < S; ++j) s += th[c * S + j] * phi[j];
+      z[c] = s;
+    }
+    const int top = z[0] >= z[1] ? (z[0] >= z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2);
+    const double zmax = z[top];
+    double e[kLabOutcomes];
+    for (int c = 0; c < kLabOutcomes; ++c) e[c] = c == top ? 1.0 : std::exp(z[c] - zmax);
+    const double sum = e[0] + e[1] + e[2];  // in [1, 3]
+    const double inv = 1.0 / sum;
+    const int y = ys[i];
+    loss += std::log(sum) - (z[y] - zmax);  // -ln Q(y|x) by log-sum-exp
+    for (int c = 0; c < kLabOutcomes; ++c) {
+      const double r = e[c] * inv - (c == y ? 1.0 : 0.0);  // d(-ln Q_y)/d logit_c
+      for (int j = 0; j < S; ++j) g[c * S + j] += r * phi[j];
+    }
+  }
+  for (int i = 0; i < kLabOutcomes * S; ++i) gradient[i] = g[i];
+  return loss;
+}
+
+}  // namespace
+
 Result<LossGradient> loss_and_gradient(const Dataset& data, int degree, const std::vector<double>& theta) {
   auto ok = check_theta(theta, degree);
   if (!ok) return Result<LossGradient>::failure(ok);
   auto okd = check_data(data);
   if (!okd) return Result<LossGradient>::failure(okd);
-  const int stride = degree + 1;
   LossGradient out;
   out.gradient.assign(theta.size(), 0.0);
   double loss = 0.0;
-  double phi[kLabMaxDegree + 1], log_q[kLabOutcomes];
-  const std::size_t n = data.x.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    features(data.x[i], degree, phi);
-    log_softmax(theta, degree, phi, log_q);
-    const int y = data.y[i];
-    loss -= log_q[y];
-    for (int c = 0; c < kLabOutcomes; ++c) {
-      const double r = std::exp(log_q[c]) - (c == y ? 1.0 : 0.0);  // d(-ln Q_y)/d logit_c
-      for (int j = 0; j < stride; ++j) out.gradient[c * stride + j] += r * phi[j];
-    }
+  switch (degree) {
+    case 1: loss = accumulate<1>(data, theta, out.gradient.data()); break;
+    case 2: loss = accumulate<2>(data, theta, out.gradient.data()); break;
+    default: loss = accumulate<3>(data, theta, out.gradient.data()); break;
   }
-  const double inv_n = 1.0 / static_cast<double>(n);
+  const double inv_n = 1.0 / static_cast<double>(data.x.size());
   out.loss_nats = loss * inv_n;
   for (double& g : out.gradient) g *= inv_n;
   return Result<LossGradient>::success(std::move(out));
