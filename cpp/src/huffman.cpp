@@ -63,7 +63,8 @@ Result<HuffmanCode> huffman(const std::vector<double>& p, bool normalize) {
   for (std::size_t i = 0; i < n; ++i) {
     if (q[i] > 0.0) leaves.push_back(i);
   }
-  std::stable_sort(leaves.begin(), leaves.end(), [&](std::size_t a, std::size_t b) { return q[a] < q[b]; });
+  std::sort(leaves.begin(), leaves.end(),
+            [&](std::size_t a, std::size_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
   const std::size_t m = leaves.size();  // >= 1: a validated distribution sums to 1
 
   if (m == 1) {
@@ -93,11 +94,18 @@ Result<HuffmanCode> huffman(const std::vector<double>& p, bool normalize) {
     for (std::size_t k = 2 * m - 2; k-- > 0;) depth[k] = depth[parent[k]] + 1;
     for (std::size_t k = 0; k < m; ++k) code.lengths[leaves[k]] = depth[k];
 
-    // Canonical codewords in (length, index) order.
-    std::vector<std::size_t> order(leaves);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return code.lengths[a] != code.lengths[b] ? code.lengths[a] < code.lengths[b] : a < b;
-    });
+    // Canonical codewords in (length, index) order: a counting sort, as lengths are small
+    // (a double's range bounds the depth of a Huffman tree by about 1500).
+    const int max_length = *std::max_element(depth.begin(), depth.begin() + static_cast<std::ptrdiff_t>(m));
+    std::vector<std::size_t> first_of_length(static_cast<std::size_t>(max_length) + 2, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (code.lengths[i] > 0) ++first_of_length[static_cast<std::size_t>(code.lengths[i]) + 1];
+    }
+    for (std::size_t len = 1; len < first_of_length.size(); ++len) first_of_length[len] += first_of_length[len - 1];
+    std::vector<std::size_t> order(m);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (code.lengths[i] > 0) order[first_of_length[static_cast<std::size_t>(code.lengths[i])]++] = i;
+    }
     std::string current;
     for (std::size_t k = 0; k < order.size(); ++k) {
       const auto len = static_cast<std::size_t>(code.lengths[order[k]]);
