@@ -59,7 +59,7 @@ std::size_t draw(const std::vector<double>& c, double uniform) {
 
 }  // namespace
 
-Rng::Rng(std::uint64_t seed) {
+Rng::Rng(std::uint64_t seed) : s_{} {
   std::uint64_t x = seed;
   // splitmix64 is a bijection on distinct inputs, so the state is never all zero.
   for (auto& word : s_) word = splitmix64(x);
