@@ -77,6 +77,22 @@ export function apportion(weights, total) {
   return units;
 }
 
+/**
+ * A percent is a probability, so "150%" in a list is refused (OUT_OF_RANGE) even though the list
+ * may hold plain weights such as 2, 1, 1. Each entry ending in a percent / per-mille sign is read
+ * by the core's single-probability parser, which refuses values above 100%.
+ */
+export function percentOverflow(api, text) {
+  for (const token of String(text).split(/[,，、\s]+/)) {
+    if (!/[%％‰]$/.test(token)) continue;
+    try {
+      api.parseProbability(token);
+    } catch (e) {
+      if (e && e.code === 'OUT_OF_RANGE') throw e;
+    }
+  }
+}
+
 /** The list as typed back into a field / attribute: shortest round-trip decimals. */
 export function distributionText(values) {
   return values.map((x) => String(x)).join(', ');
@@ -181,6 +197,7 @@ export class PQElement extends BitElement {
   _texts = { p: null, q: null };     // what the fields hold (the reader's text)
   _cand = { p: null, q: null };      // last good parse of each field: { weights, probs, sum }
   _dirty = { p: true, q: true };
+  _typed = { p: false, q: false };    // typed by the reader since the last reflection
   _lastEdited = 'q';
   _labels = null;          // explicit labels (attribute or renamed), or null for localized defaults
   _rowsFor = -1;           // outcome count the rows were built for
@@ -192,6 +209,8 @@ export class PQElement extends BitElement {
     fields.className = 'fields';
     this.fieldP = this.makeField({ key: 'p', labelKey: 'fieldP', value: '' });
     this.fieldQ = this.makeField({ key: 'q', labelKey: 'fieldQ', value: '' });
+    this.fieldP.input.classList.add('p-field');
+    this.fieldQ.input.classList.add('q-field');
     this.noticeP = document.createElement('p');
     this.noticeP.className = 'notice-line';
     this.noticeP.setAttribute('role', 'status');
@@ -206,6 +225,7 @@ export class PQElement extends BitElement {
       this.listen(input, 'input', () => {
         this._texts[which] = input.value;
         this._dirty[which] = true;
+        this._typed[which] = true;
         this._lastEdited = which;
         this.requestUpdate();
       });
@@ -262,7 +282,11 @@ export class PQElement extends BitElement {
   // ---------------------------------------------------------------- parsing the fields
   _parseField(which) {
     const text = this._texts[which] ?? '';
-    const r = this.attempt(which, () => this.api.parseDistribution(text), text);
+    const r = this.attempt(which, () => {
+      const weights = this.api.parseDistribution(text);
+      percentOverflow(this.api, text);
+      return weights;
+    }, text);
     this._dirty[which] = false;
     if (!r.ok) return false;
     const weights = Array.from(r.value);
@@ -297,6 +321,10 @@ export class PQElement extends BitElement {
       this.p = cp.probs.slice();
       this.q = cq.probs.slice();
       this.normalized = { p: cp.normalized, q: cq.normalized };
+      // What the reader typed (and the core accepted) becomes the attribute, as typed.
+      for (const which of ['p', 'q']) {
+        if (this._typed[which]) { this.reflect(which, this._texts[which]); this._typed[which] = false; }
+      }
       setText(this.noticeP, cp.normalized ? this.t('rescaledP', { sum: formatNumber(cp.sum, { decimals: 6 }) }) : '');
       setText(this.noticeQ, cq.normalized ? this.t('rescaledQ', { sum: formatNumber(cq.sum, { decimals: 6 }) }) : '');
     }

@@ -12,10 +12,10 @@ import './code-snippet.js';
 const PQ_CSS = PQElement.sharedStyles;
 
 const KL_CSS = `
-.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-@container (max-width: 520px) { .pair { grid-template-columns: 1fr; } }
+.pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; }
+@container (max-width: 520px) { .pair { grid-template-columns: minmax(0, 1fr); } .dir .big { font-size: 1.35em; } }
 .dir { padding: 10px 12px; border-radius: calc(var(--br-radius) * 0.7); background: var(--br-surface); display: grid; gap: 6px; min-width: 0; }
-.dir .big { white-space: nowrap; }
+.dir .big { overflow-wrap: normal; }
 .dir .meter { height: 12px; border-radius: 6px; background: var(--br-bg); border: 1px solid var(--br-border); overflow: hidden; }
 .dir .meter div { height: 100%; width: 0; background: var(--br-accent); }
 .dir.rev .meter div { background: var(--br-accent-2); }
