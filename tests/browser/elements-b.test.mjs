@@ -534,15 +534,28 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     await context.close();
   });
 
-  test('lang switch re-localizes labels, messages and the code comments; results announced', async () => {
+  test('lang switch re-localizes texts, the standing error message and the code comments; results announced', async () => {
     const { page, context, log } = await open();
+    await typeInto(page, '#ce .p-field', 'abc');
+    await page.waitForFunction(() => document.getElementById('ce').error?.code === 'PARSE');
+    assert.match(await text(page, '#ce .p-field ~ .field-msg'), /无法识别/);
+    await page.locator('#ce bit-code-snippet button.toggle').click();
+    assert.match(await page.locator('#ce bit-code-snippet code').textContent(), /真实分布 P/);
     await page.evaluate(() => document.getElementById('ce').setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.querySelector('#ce').shadowRoot.querySelector('h3').textContent.startsWith('Cross-entropy'));
     assert.match(await text(page, '#ce .gibbs h4'), /Challenge/);
+    assert.match(await text(page, '#ce .p-field ~ .field-msg'), /Could not read “abc”/);
+    assert.match((await errorOf(page, 'ce')).message, /Could not read/);
+    assert.match(await page.locator('#ce bit-code-snippet code').textContent(), /true distribution P/);
+    assert.match(await text(page, '#ce .sampling h3'), /Sampling/);
+    await typeInto(page, '#ce .p-field', '1/2,1/4,1/8,1/8');
     await typeInto(page, '#ce .q-field', '1, 2, 3, 4');
     await page.waitForFunction(() => /rescaled/.test(document.querySelector('#ce').shadowRoot.querySelector('.q-field ~ .notice-line').textContent));
-    // The live region announces the result after a change.
-    await page.waitForFunction(() => /D\(P‖Q\) = /.test(document.querySelector('#ce').shadowRoot.querySelector(':scope > [aria-live][aria-atomic]').textContent), null, { timeout: 3000 });
+    // The live region (the base's, last child of the shadow root) announces the new numbers.
+    await page.waitForFunction(() => {
+      const live = [...document.querySelector('#ce').shadowRoot.children].find((el) => el.getAttribute('aria-atomic') === 'true');
+      return live && /H\(P,Q\) = 2\.6238, D\(P‖Q\) = 0\.8738 bit/.test(live.textContent);
+    }, null, { timeout: 3000 });
     assertClean(assert, log);
     await context.close();
   });
