@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bitruler/parse.hpp"
+#include "bitruler/random.hpp"
 
 using bitruler::ErrorCode;
 using bitruler::kMaxInputLength;
@@ -395,4 +396,80 @@ TEST_CASE("a long entry is shown shortened in the message") {
   CHECK(r.error().message.find("Entry 2") != std::string::npos);
   CHECK(r.error().message.find("...") != std::string::npos);
   CHECK(r.error().message.size() < 200);
+}
+
+TEST_CASE("random text never breaks the parser and every accepted value is a valid weight") {
+  // Texts drawn from the characters that matter (digits, signs, '.', '/', '%', 'e', separators,
+  // IME forms, bytes that break UTF-8): each is either refused with a message or gives finite,
+  // non-negative weights, and a single probability also lies in [0, 1].
+  const std::vector<std::string> alphabet = {
+      "0", "1", "2", "5", "9", ".", "/", "%", "e", "E", "-", "+", " ", ",", ";", "x",
+      "\xEF\xBC\x91", "\xEF\xBC\x8F", "\xEF\xBC\x85", "\xEF\xBC\x8E", "\xE3\x80\x81", "\xE3\x80\x80",
+      "\xE2\x80\xB0", "\xEF\xBC\x8D", "\xFF", "\xC3", "\x80", std::string(1, '\0')};
+  bitruler::Rng rng(12345);
+  int accepted = 0, refused = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string text;
+    const auto length = rng.next_u64() % 12;
+    for (std::uint64_t k = 0; k < length; ++k) text += alphabet[rng.next_u64() % alphabet.size()];
+    CAPTURE(text);
+    const auto d = parse_distribution(text);
+    if (d.ok()) {
+      ++accepted;
+      REQUIRE_FALSE(d.value().empty());
+      for (double v : d.value()) {
+        REQUIRE(std::isfinite(v));
+        REQUIRE(v >= 0.0);
+        REQUIRE_FALSE(std::signbit(v));
+      }
+    } else {
+      ++refused;
+      REQUIRE_FALSE(d.error().message.empty());
+    }
+    const auto p = parse_probability(text);
+    if (p.ok()) {
+      REQUIRE(p.value() >= 0.0);
+      REQUIRE(p.value() <= 1.0);
+      // A single probability is a one-entry distribution with the same value.
+      REQUIRE(d.ok());
+      REQUIRE(d.value() == std::vector<double>{p.value()});
+    } else {
+      REQUIRE_FALSE(p.error().message.empty());
+    }
+  }
+  // Both outcomes occur, so the loop above checked something on each side.
+  CHECK(accepted > 500);
+  CHECK(refused > 500);
+}
+
+TEST_CASE("full-width transliterations of ASCII inputs give identical values") {
+  // Maps every ASCII character of a form to its full-width counterpart (U+FF01..U+FF5E).
+  const auto full_width = [](const std::string& ascii) {
+    std::string out;
+    for (char c : ascii) {
+      if (c == ' ') { out += "\xE3\x80\x80"; continue; }
+      const unsigned cp = 0xFF01u + static_cast<unsigned>(c - '!');
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+  };
+  for (const char* ascii : {"1/1024", "0.125", "12.5%", "1e-3", "1E-3", "+0.5", "1 / 8", ".5",
+                            "2,1,1", "0.99, 0.01", "50%;25%;25%", "1/3 2/3"}) {
+    CAPTURE(ascii);
+    const auto a = parse_distribution(ascii);
+    const auto f = parse_distribution(full_width(ascii));
+    REQUIRE(a.ok());
+    REQUIRE_MESSAGE(f.ok(), f.error().message);
+    CHECK(a.value() == f.value());
+  }
+  for (const char* ascii : {"-0.1", "abc", "150%", "1/0"}) {
+    CAPTURE(ascii);
+    const auto a = parse_probability(ascii);
+    const auto f = parse_probability(full_width(ascii));
+    REQUIRE_FALSE(a.ok());
+    REQUIRE_FALSE(f.ok());
+    CHECK(a.error().code == f.error().code);
+  }
 }
