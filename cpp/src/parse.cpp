@@ -43,6 +43,7 @@ constexpr char kOther = '\0';
 // One decoded character: its ASCII meaning and where it came from.
 struct Glyph {
   char c;              // mapped ASCII meaning, kPermille or kOther
+  std::uint32_t cp;    // the code point as typed
   std::size_t pos;     // 1-based character (code point) index in the original text
   std::size_t byte;    // byte offset in the original text
   std::size_t len;     // byte length in the original text
@@ -156,7 +157,7 @@ std::optional<Failure> decode(std::string_view text, std::vector<Glyph>& out) {
       if (b < min || b > max) return bad(i + k);
       cp = (cp << 6) | (b & 0x3Fu);
     }
-    out.push_back(Glyph{map_code_point(cp), ++pos, i, len});
+    out.push_back(Glyph{map_code_point(cp), cp, ++pos, i, len});
     i += len;
   }
   return std::nullopt;
@@ -246,7 +247,7 @@ struct Entry {
   bool has_denominator = false;
   bool denominator_negative = false;
   Decimal denominator;
-  std::size_t first = 0, last = 0;  // glyph index range [first, last)
+  std::size_t first = 0;  // glyph index where the entry starts
 };
 
 class Parser {
@@ -314,16 +315,16 @@ class Parser {
     return "a single probability takes no separator";
   }
 
-  // The original text of a glyph, shown safely (control characters as U+XXXX).
+  // A glyph as typed: 'x' for printable ASCII, U+0007 for control characters, and
+  // '十' (U+5341) beyond ASCII, so invisible characters such as U+200B are still named.
   std::string show(std::size_t i) const {
     const Glyph& gl = g_[i];
-    const auto b = static_cast<unsigned char>(text_[gl.byte]);
-    if (gl.len == 1 && (b < 0x20 || b == 0x7F)) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(b));
-      return buf;
-    }
-    return "'" + std::string(text_.substr(gl.byte, gl.len)) + "'";
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(gl.cp));
+    if (gl.cp < 0x20 || gl.cp == 0x7F) return code;
+    const std::string typed = "'" + std::string(text_.substr(gl.byte, gl.len)) + "'";
+    if (gl.cp < 0x80) return typed;
+    return typed + " (" + code + ")";
   }
 
   // The original text of entry glyphs [first, ...) up to the next separator, at most 24 characters.
@@ -443,7 +444,6 @@ class Parser {
     } else {
       i_ = after_number;
     }
-    e.last = i_;
     // Whatever follows must end the entry.
     if (!at_end() && !is_space(peek()) && !is_hard_separator(peek())) {
       if (peek() == '/') return entry_error(index, first, "a fraction has only one '/' (" + here() + ")");

@@ -388,6 +388,16 @@ TEST_CASE("a 100,000-character text is refused without reading a single characte
   CHECK(p.error().message.find("100000 bytes") != std::string::npos);
 }
 
+TEST_CASE("characters beyond ASCII are named with their code point, so invisible ones show") {
+  const auto zero_width = parse_probability("0.5\xE2\x80\x8B");  // 0.5 + U+200B zero-width space
+  REQUIRE_FALSE(zero_width.ok());
+  CHECK(zero_width.error().code == ErrorCode::PARSE);
+  CHECK(zero_width.error().message.find("(U+200B) at character 4") != std::string::npos);
+  const auto chinese = parse_distribution("1, \xE5\x8D\x81");  // 1, 十
+  REQUIRE_FALSE(chinese.ok());
+  CHECK(chinese.error().message.find("'\xE5\x8D\x81' (U+5341) at character 4") != std::string::npos);
+}
+
 TEST_CASE("a long entry is shown shortened in the message") {
   const std::string text = "1, " + std::string(200, '7') + "x";
   const auto r = parse_distribution(text);
