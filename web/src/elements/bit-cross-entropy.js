@@ -101,7 +101,7 @@ export function distributionText(values) {
 const PQ_CSS = `
 :host { container-type: inline-size; }
 .bit-body { grid-template-columns: minmax(0, 1fr); }
-.fields { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 14px; }
+.fields { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px 14px; align-items: start; }
 .notice-line { font-size: 0.9em; color: var(--br-muted); }
 .notice-line:empty { display: none; }
 .rows { display: grid; gap: 6px; min-width: 0; }
@@ -125,7 +125,7 @@ const PQ_CSS = `
 .remove { padding: 0; font-size: 1.2em; line-height: 1; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; }
 @container (max-width: 520px) {
-  .fields { grid-template-columns: 1fr; }
+  .fields { grid-template-columns: minmax(0, 1fr); }
   .orow { grid-template-columns: minmax(0, 1fr) 44px; grid-template-areas: "name remove" "p p" "q q"; }
   .orow .name { grid-area: name; }
   .orow .remove { grid-area: remove; }
@@ -887,7 +887,7 @@ export class BitCrossEntropy extends PQElement {
     const tu = `\\ ${this.unitInfo.tex}`;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
     renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = -\\left(${texTerms(p, q, log, 'ce')}\\right) = ${tex(v.crossEntropy)}${tu}`);
-    renderTex(this.texKL, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = ${tex(v.entropy)} + ${tex(v.kl)}, \\quad D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
+    renderTex(this.texKL, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = ${tex(v.entropy)} + ${tex(v.kl)}, \\quad D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
 
     // Gibbs challenge: the gap is the core's KL (never negative; exactly 0 when Q = P).
     if (v.kl < this._bestGap) this._bestGap = v.kl;

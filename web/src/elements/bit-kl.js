@@ -45,6 +45,7 @@ const KL_MESSAGES = {
     forward: 'D(P‖Q)：数据来自 P，用 Q 编码',
     reverse: 'D(Q‖P)：数据来自 Q，用 P 编码',
     asym: (p) => `两个方向相差 ${p.diff} ${p.u}：KL 散度不是对称的，它不是距离。`,
+    asymInf: '一个方向是无穷大，另一个方向却是有限的：KL 散度不是对称的，它不是距离。',
     sym: '这里两个方向恰好相等（比如 Q = P，或两者互为镜像）；一般情况下并不相等。',
     snap: '让 Q = P',
     snapDone: 'Q 现在和 P 完全相同：D(P‖Q) = 0，正好为 0。',
@@ -66,6 +67,7 @@ const KL_MESSAGES = {
     forward: 'D(P‖Q): data from P, coded with Q',
     reverse: 'D(Q‖P): data from Q, coded with P',
     asym: (p) => `The two directions differ by ${p.diff} ${p.u}: KL divergence is not symmetric; it is not a distance.`,
+    asymInf: 'One direction is infinite while the other is finite: KL divergence is not symmetric; it is not a distance.',
     sym: 'Here the two directions happen to agree (Q = P, or mirror images); in general they do not.',
     snap: 'Snap Q to P',
     snapDone: 'Q is now exactly P: D(P‖Q) = 0, exactly.',
@@ -216,6 +218,7 @@ export class BitKl extends PQElement {
       dir.fill.style.width = value === Infinity ? '' : `${(100 * value / scale).toFixed(3)}%`;
     }
     if (v.kl === v.klReverse) setText(this.asym, this.t('sym'));
+    else if (v.kl === Infinity || v.klReverse === Infinity) setText(this.asym, this.t('asymInf'));
     else setText(this.asym, this.t('asym', { diff: f(Math.abs(v.kl - v.klReverse)), u }));
 
     const same = p.every((x, i) => x === q[i]);
@@ -243,8 +246,8 @@ export class BitKl extends PQElement {
     const log = this.unitInfo.log;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
     const tu = `\\ ${this.unitInfo.tex}`;
-    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
-    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\mathrel{\\|} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
+    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
+    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\mathrel{\\text{‖}} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
 
     this.snippet.update('kl', { p, q, labels: this.labels, unit, kl: v.kl, klReverse: v.klReverse }, this.lang);
 

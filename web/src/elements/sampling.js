@@ -316,7 +316,6 @@ export class SamplingPanel {
     const targets = el('p', { class: 'readout targets' }, root);
     this._readTarget = el('span', { class: 'target' }, targets);
     targets.append(' · ');
-    this._readout.append(' · ');
     this._readCe = el('span', { class: 'ce' }, targets);
 
     this._chartBox = el('div', { class: 'chart-box' }, root);
