@@ -560,6 +560,23 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     await context.close();
   });
 
+  test('without WebAssembly each element says so and still shows the example numbers in text', async () => {
+    const { page, context, log } = await openPage(browser, url, {
+      waitReady: false,
+      initScript: () => { delete globalThis.WebAssembly; },
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('bit-cross-entropy, bit-kl')].every((el) => el.loadFailed));
+    const ce = await text(page, '#ce .notice');
+    assert.match(ce, /WebAssembly/);
+    assert.match(ce, /0\.0808/);
+    assert.match(ce, /D\(P‖Q\) ≥ 0/);
+    assert.match(await text(page, '#ce-en .notice'), /could not load/);
+    assert.match(await text(page, '#kl .notice'), /2\.329/);
+    assert.equal(await page.locator('#ce .bit-body').isVisible(), false);
+    assertClean(assert, log);
+    await context.close();
+  });
+
   test('usable at 320 px: no sideways overflow, touch targets at least 44 px', async () => {
     const { page, context, log } = await open({ width: 320, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
