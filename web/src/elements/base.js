@@ -45,7 +45,9 @@
  *                             localized beside field `key` (aria-invalid="true"), recorded in el.error;
  *                             success clears that field's error. `input` = the reader's text (quoted in
  *                             the message). Use key '_' for errors with no field (general message line).
- *   this.setFieldError(key, code, params) / this.clearFieldError(key)   manual control
+ *   this.setFieldError(key, code, params) / this.clearFieldError(key)   manual control (a key with no
+ *                             registered field, e.g. 'unit', shows on the general message line)
+ *   this.checkUnit()          shows BAD_BASE (key 'unit') for an unknown unit attribute; call it in update()
  *   this.commit(result, announce?)   stores el.result, fires bubbling composed `change` (detail = result),
  *                             announces `announce` in the aria-live region (debounced 500 ms, so a drag
  *                             announces only where it stops)
@@ -463,6 +465,12 @@ export class BitElement extends HTMLBase {
     return raw != null && raw.trim() !== '' && !isUnit(raw.trim().toLowerCase());
   }
 
+  /** Show or clear the BAD_BASE error for the unit attribute; computing continues in bits. */
+  checkUnit() {
+    if (this.unitInvalid) this.setFieldError('unit', 'BAD_BASE', { input: this.getAttribute('unit') });
+    else this.clearFieldError('unit');
+  }
+
   get base() {
     return UNITS[this.unit].base;
   }
@@ -571,7 +579,15 @@ export class BitElement extends HTMLBase {
   _renderFieldError(key) {
     const f = this._fields.get(key) || this._fields.get('_');
     const err = this._fieldErrors.get(key);
-    if (f.message) f.message.textContent = err ? errorMessage(this.lang, err.code, err.params) : '';
+    if (f.message === this.generalMessage) {
+      // every error without a field of its own (key '_', 'unit', ...) shares the general line
+      const lines = [];
+      for (const [k, e] of this._fieldErrors) {
+        const target = this._fields.get(k);
+        if (!target || target.message === this.generalMessage) lines.push(errorMessage(this.lang, e.code, e.params));
+      }
+      this.generalMessage.textContent = lines.join(' ');
+    } else if (f.message) f.message.textContent = err ? errorMessage(this.lang, err.code, err.params) : '';
     if (f.input) {
       if (err) f.input.setAttribute('aria-invalid', 'true');
       else f.input.removeAttribute('aria-invalid');

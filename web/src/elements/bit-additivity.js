@@ -176,8 +176,7 @@ export class BitAdditivity extends BitElement {
   }
 
   update() {
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
-    else this.clearFieldError('_');
+    this.checkUnit();
     this.compute({});
   }
 

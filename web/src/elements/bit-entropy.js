@@ -226,8 +226,7 @@ export class BitEntropy extends BitElement {
 
   // ------------------------------------------------------------------ state changes
   update() {
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
-    else this.clearFieldError('_');
+    this.checkUnit();
     if (this._teamsFromAttr || this.teams.length === 0) {
       this._teamsFromAttr = false;
       if (!this.setFromList(this._listText)) {
@@ -245,7 +244,12 @@ export class BitEntropy extends BitElement {
   /** Parse the whole list (attribute or list field). Returns true if the teams were replaced. */
   setFromList(text) {
     const parsed = this.attempt('list', () => this.api.parseDistribution(text), text);
-    if (!parsed.ok) return false;
+    if (!parsed.ok) {
+      // quote the entry at fault ("-1" of "-1, 2"), not the whole list
+      const bad = this._faultyEntry(text, parsed.code);
+      if (bad != null) this.setFieldError('list', parsed.code, { input: bad });
+      return false;
+    }
     const weights = parsed.value;
     if (weights.length === 0) {
       this.setFieldError('list', 'EMPTY', { input: text });
@@ -255,16 +259,35 @@ export class BitEntropy extends BitElement {
       this.setFieldError('list', 'OUT_OF_RANGE', { input: text });
       return false;
     }
-    const sum = weights.reduce((a, b) => a + b, 0);
-    if (!(sum > 0) || !Number.isFinite(sum)) {
-      // let the core name the problem (all zero / overflow)
-      const r = this.attempt('list', () => this.api.entropy(weights, { normalize: true }), text);
-      if (r.ok) this.setFieldError('list', 'NOT_NORMALIZED', { input: text });
+    // "150%" reads as a probability, not a weight: over 100% is out of range
+    if (/[%％]/.test(text) && weights.some((w) => w > 1)) {
+      this.setFieldError('list', 'OUT_OF_RANGE', { input: text });
       return false;
+    }
+    const sum = weights.reduce((a, b) => a + b, 0);
+    if (sum === 0) {
+      this.setFieldError('list', 'NOT_NORMALIZED', { input: text, sum: 0 });
+      return false;
+    }
+    if (!Number.isFinite(sum)) {
+      // huge weights: let the core normalize them (it handles any finite magnitude)
+      const r = this.attempt('list', () => this.api.entropy(weights, { normalize: true }), text);
+      if (!r.ok) return false;
+      const big = Math.max(...weights);
+      return this._setTeams(weights.map((w) => w / big), { weights, sum: Infinity }, text);
     }
     const normalized = Math.abs(sum - 1) > SUM_TOLERANCE;
     const probs = normalized ? weights.map((w) => w / sum) : weights.slice();
-    this._normalizedInfo = normalized ? { weights, sum } : null;
+    return this._setTeams(probs, normalized ? { weights, sum } : null);
+  }
+
+  _setTeams(probsIn, normalizedInfo) {
+    let probs = probsIn;
+    if (normalizedInfo && normalizedInfo.sum === Infinity) {
+      const s = probs.reduce((a, b) => a + b, 0);
+      probs = probs.map((p) => p / s);
+    }
+    this._normalizedInfo = normalizedInfo;
     const labels = parseLabels(this._labelsAttr);
     const old = this.teams;
     this.teams = probs.map((p, i) => ({
@@ -276,6 +299,19 @@ export class BitEntropy extends BitElement {
     this._rebuildTeams();
     this.clearAllTeamErrors();
     return true;
+  }
+
+  _faultyEntry(text, code) {
+    const entries = String(text).split(/[,，、;；\s]+/).filter(Boolean);
+    if (entries.length < 2) return null;
+    for (const entry of entries) {
+      try {
+        this.api.parseDistribution(entry);
+      } catch (e) {
+        if (e && e.code === code) return entry;
+      }
+    }
+    return null;
   }
 
   _applyLabels(labels) {
@@ -402,7 +438,9 @@ export class BitEntropy extends BitElement {
   }
 
   _valueAt(e) {
-    const rect = this.chart.svg.getBoundingClientRect();
+    // the chart's box is measured once per drag (at pointerdown): measuring on every move would
+    // force a synchronous layout of the whole page each time
+    const rect = (this._drag && this._drag.rect) || this.chart.svg.getBoundingClientRect();
     const scale = rect.height > 0 ? this.chart.height / rect.height : 1;
     const y = (e.clientY - rect.top) * scale;
     const L = this._layout;
@@ -413,7 +451,7 @@ export class BitEntropy extends BitElement {
     const i = this._barIndexAt(e);
     if (i < 0 || e.button > 0) return;
     e.preventDefault();
-    this._drag = { i, id: e.pointerId };
+    this._drag = { i, id: e.pointerId, rect: this.chart.svg.getBoundingClientRect() };
     try { this.chart.svg.setPointerCapture(e.pointerId); } catch { /* synthetic events */ }
     this._barNodes[i].g.classList.add('dragging');
     this._barNodes[i].g.focus({ preventScroll: true });

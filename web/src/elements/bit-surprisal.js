@@ -230,8 +230,7 @@ export class BitSurprisal extends BitElement {
   }
 
   update() {
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
-    else this.clearFieldError('_');
+    this.checkUnit();
     this.compute(this._text);
     if (!this.result) this._paintEmpty();
   }
