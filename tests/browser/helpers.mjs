@@ -4,6 +4,7 @@
 // (console errors, uncaught exceptions, requests that leave the page's origin).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -148,4 +149,26 @@ export function assertClean(assert, log, what = 'page') {
   assert.deepEqual(log.consoleErrors, [], `${what}: console errors`);
   assert.deepEqual(log.offOrigin, [], `${what}: requests outside the page's origin`);
   assert.deepEqual(log.failed, [], `${what}: failed same-origin requests`);
+}
+
+/**
+ * What the page downloaded as JS, WASM and CSS (same origin), each gzipped at level 9 here (the
+ * test server sends identity bodies, so this is what a gzip-serving host would send).
+ * Resolves to { files: [{ path, raw, gz }], raw, gz }.
+ */
+export async function pageWeight(log) {
+  const files = [];
+  for (const res of log.responses) {
+    const url = new URL(res.url());
+    const type = res.request().resourceType();
+    const isCode = ['script', 'stylesheet'].includes(type) || /\.(m?js|css|wasm)$/.test(url.pathname);
+    if (!isCode || res.status() !== 200) continue;
+    const body = await res.body();
+    files.push({ path: url.pathname, raw: body.length, gz: gzipSync(body, { level: 9 }).length });
+  }
+  return {
+    files,
+    raw: files.reduce((s, f) => s + f.raw, 0),
+    gz: files.reduce((s, f) => s + f.gz, 0),
+  };
 }

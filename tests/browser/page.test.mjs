@@ -2,13 +2,12 @@
 //   node --test tests/browser/page.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { gzipSync } from 'node:zlib';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   launchBrowser, startServer, openPage, waitForPageReady, resultOf, errorOf, waitForResult,
-  assertClean, snapshotDist,
+  assertClean, snapshotDist, pageWeight,
 } from './helpers.mjs';
 
 const ALL_TAGS = ['bit-ruler', 'bit-surprisal', 'bit-additivity', 'bit-entropy', 'bit-cross-entropy', 'bit-kl', 'bit-learning'];
@@ -97,6 +96,145 @@ describe('the reading page', () => {
       assertClean(assert, log);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('reading and playing', () => {
+  test('typing a probability changes the result', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      await page.fill('#china input[type="text"]', '1/2');
+      const r = await waitForResult(page, '#china', (x) => x.information === 1);
+      assert.equal(r.p, 0.5);
+      assert.equal(await page.getAttribute('#china', 'p'), '1/2', 'the element reflects what was typed');
+      // a Chinese input method's full-width fraction
+      await page.fill('#argentina input[type="text"]', '１／４');
+      await waitForResult(page, '#argentina', (x) => x.information === 2);
+      await page.fill('#final input[type="text"] >> nth=1', '1/8');
+      const f = await waitForResult(page, '#final', (x) => x.iB === 3);
+      assert.equal(f.iBoth, 4, 'I(A and B) = I(A) + I(B) = 1 + 3');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('dragging a bar of the 8-team distribution changes the entropy', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      const bar = page.locator('#eight [role="slider"]').nth(0);
+      await bar.scrollIntoViewIfNeeded();
+      const box = await bar.boundingBox();
+      assert.ok(box && box.height > 0, 'the first bar is on screen');
+      const x = box.x + box.width / 2;
+      await page.mouse.move(x, box.y + box.height - 2);
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) await page.mouse.move(x, box.y + box.height - 2 - i * 12);
+      await page.mouse.up();
+      const r = await waitForResult(page, '#eight', (x) => x.entropy < 3);
+      assert.ok(r.probabilities[0] > 1 / 8, `the dragged team grew: ${r.probabilities[0]}`);
+      assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9, 'the total stays 1');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the keyboard moves a bar and the log-scale slider', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      await page.focus('#eight [role="slider"] >> nth=3');
+      await page.keyboard.press('ArrowUp');
+      const r = await waitForResult(page, '#eight', (x) => x.entropy < 3);
+      assert.ok(r.probabilities[3] > 1 / 8);
+      await page.focus('#china input[type="range"]');
+      await page.keyboard.press('ArrowRight');
+      const c = await waitForResult(page, '#china', (x) => x.information < 10);
+      assert.ok(c.p > 1 / 1024);
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  const BAD = [['abc', 'PARSE'], ['-1', 'NEGATIVE'], ['150%', 'OUT_OF_RANGE'], ['1/0', 'NOT_FINITE'], ['', 'EMPTY']];
+  test('each bad input shows its message beside the field and keeps the last result', async () => {
+    const { page, context, log } = await openPage(browser, server.url);
+    try {
+      const field = '#china input[type="text"]';
+      for (const [text, code] of BAD) {
+        await page.fill(field, text);
+        await page.waitForFunction(([c]) => document.querySelector('#china').error?.code === c, [code]);
+        const err = await errorOf(page, '#china');
+        assert.equal(err.code, code, `${JSON.stringify(text)} → ${code}`);
+        const shown = await page.$eval('#china', (el) => {
+          const input = el.shadowRoot.querySelector('input[type="text"]');
+          const msg = el.shadowRoot.getElementById(input.getAttribute('aria-describedby').split(' ')[0]);
+          return { invalid: input.getAttribute('aria-invalid'), msg: msg.textContent, value: input.value, visible: msg.checkVisibility() };
+        });
+        assert.equal(shown.invalid, 'true');
+        assert.equal(shown.visible, true, 'the message is visible');
+        assert.ok(shown.msg.length > 5, `a message is shown for ${JSON.stringify(text)}`);
+        assert.match(shown.msg, /[\u4e00-\u9fff]/, 'in Chinese, the page language');
+        assert.equal(shown.value, text, 'what the reader typed stays in the field');
+        assert.equal((await resultOf(page, '#china')).information, 10, 'the last good result is kept');
+      }
+      // English messages after the switch
+      await page.click('[data-set-lang="en"]');
+      await page.fill(field, 'abc');
+      await page.waitForFunction(() => document.querySelector('#china').error?.code === 'PARSE');
+      assert.match((await errorOf(page, '#china')).message, /[A-Za-z]{4}/);
+      assert.doesNotMatch((await errorOf(page, '#china')).message, /[\u4e00-\u9fff]/);
+      // recovery
+      await page.fill(field, '1/8');
+      await waitForResult(page, '#china', (x) => x.information === 3);
+      assert.equal(await errorOf(page, '#china'), null);
+      // a Q shorter than P in the cross-entropy calculator
+      await page.fill('#ce input[type="text"] >> nth=1', '1/2,1/2');
+      await page.waitForFunction(() => document.querySelector('#ce').error?.code === 'LENGTH_MISMATCH');
+      assert.equal((await resultOf(page, '#ce')).crossEntropy, 2, 'the last good result is kept');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a permalink restores what the reader changed through the controls', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    let url;
+    let before;
+    try {
+      await page.fill('#china input[type="text"]', '1/3');
+      await waitForResult(page, '#china', (x) => Math.abs(x.information - Math.log2(3)) < 1e-12);
+      await page.focus('#eight [role="slider"] >> nth=0');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await waitForResult(page, '#eight', (x) => x.entropy < 3);
+      await page.fill('#kl input[type="text"] >> nth=1', '0.7,0.3');
+      await waitForResult(page, '#kl', (x) => x.kl < 0.9);
+      await page.click('[data-set-lang="en"]');
+      url = await urlSettled(page);
+      before = {};
+      for (const id of ['china', 'eight', 'kl', 'france']) before[id] = await resultOf(page, `#${id}`);
+    } finally {
+      await context.close();
+    }
+    const q = new URL(url).searchParams;
+    assert.equal(q.get('lang'), 'en');
+    assert.equal(q.get('china.p'), '1/3');
+    assert.ok(q.get('eight.p'), 'the dragged distribution is in the URL');
+    assert.equal(q.get('kl.q'), '0.7,0.3');
+    const reopened = await openPage(browser, url);
+    try {
+      assert.equal(await reopened.page.getAttribute('html', 'lang'), 'en');
+      for (const id of Object.keys(before)) {
+        assert.deepEqual(await resultOf(reopened.page, `#${id}`), before[id], `#${id} restored`);
+      }
+      assert.equal(await reopened.page.inputValue('#china input[type="text"]'), '1/3');
+      assertClean(assert, reopened.log);
+    } finally {
+      await reopened.context.close();
     }
   });
 });
@@ -198,10 +336,27 @@ describe('layout', () => {
           scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
         }));
         assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > ${clientWidth}`);
-        const wide = await page.$$eval('main *, header *', (els) => els
-          .filter((e) => !e.closest('.math'))
-          .map((e) => [e.localName + (e.id ? `#${e.id}` : ''), e.getBoundingClientRect().right])
-          .filter(([, r]) => r > 375 + 0.5));
+        // Anything wider than the screen must sit inside a scroll box of its own (a long formula),
+        // never push the page: walk the light DOM and every shadow root.
+        const wide = await page.evaluate(() => {
+          const out = [];
+          const insideScrollBox = (e) => {
+            for (let a = e.parentElement || e.getRootNode().host; a && a !== document.documentElement;
+              a = a.parentElement || (a.getRootNode() !== document ? a.getRootNode().host : null)) {
+              if (getComputedStyle(a).overflowX !== 'visible') return true;
+            }
+            return false;
+          };
+          const walk = (root, where) => {
+            for (const e of root.querySelectorAll('*')) {
+              const r = e.getBoundingClientRect();
+              if (r.width > 0 && r.right > innerWidth + 0.5 && !insideScrollBox(e)) out.push(`${where}${e.localName}.${e.className?.baseVal ?? e.className} right=${Math.round(r.right)}`);
+              if (e.shadowRoot) walk(e.shadowRoot, `${where}${e.localName}#${e.id} >> `);
+            }
+          };
+          walk(document, '');
+          return out;
+        });
         assert.deepEqual(wide, [], 'nothing sticks out to the right');
       } finally {
         await context.close();
@@ -272,19 +427,12 @@ describe('serving', () => {
   test(`the page's JS, WASM and CSS weigh at most ${PAGE_WEIGHT_BUDGET / 1024} KB gzipped`, async () => {
     const { page, context, log } = await openPage(browser, server.url);
     try {
-      const counted = [];
-      for (const res of log.responses) {
-        const type = res.request().resourceType();
-        const url = res.url();
-        if (!(['script', 'stylesheet'].includes(type) || url.endsWith('.wasm') || url.endsWith('.js') || url.endsWith('.css'))) continue;
-        const body = await res.body();
-        counted.push({ url: new URL(url).pathname, raw: body.length, gz: gzipSync(body, { level: 9 }).length });
-      }
-      const total = counted.reduce((s, c) => s + c.gz, 0);
-      assert.ok(counted.some((c) => c.url.endsWith('.wasm')), 'the wasm is counted');
-      assert.ok(counted.some((c) => c.url.endsWith('bitruler.js')), 'bitruler.js is counted');
-      assert.ok(counted.some((c) => c.url.endsWith('page.css')), 'page.css is counted');
-      assert.ok(total <= PAGE_WEIGHT_BUDGET, `page weight ${total} B gzipped > ${PAGE_WEIGHT_BUDGET}: ${JSON.stringify(counted)}`);
+      const { files, gz } = await pageWeight(log);
+      const paths = files.map((f) => f.path);
+      assert.ok(paths.some((p) => p.endsWith('/bitruler.wasm')), `the wasm is counted: ${paths}`);
+      assert.ok(paths.some((p) => p.endsWith('/bitruler.js')), 'bitruler.js is counted');
+      assert.ok(paths.some((p) => p.endsWith('/page.css')), 'page.css is counted');
+      assert.ok(gz <= PAGE_WEIGHT_BUDGET, `page weight ${gz} B gzipped > ${PAGE_WEIGHT_BUDGET}: ${JSON.stringify(files)}`);
       await page.close();
     } finally {
       await context.close();

@@ -12,6 +12,7 @@ import './page/page.js';
 
 export { BitSurprisal } from './elements/bit-surprisal.js';
 export { BitAdditivity } from './elements/bit-additivity.js';
+export { BitEntropy } from './elements/bit-entropy.js';
 export { BitCrossEntropy, PQElement } from './elements/bit-cross-entropy.js';
 export { BitKl } from './elements/bit-kl.js';
 export { BitCodeSnippet, pythonSnippet } from './elements/code-snippet.js';

@@ -198,7 +198,7 @@ class PageState {
 
 function isSettled(el) {
   if (!customElements.get(el.localName)) return true; // not defined here: its fallback text shows
-  return el.result != null || el.error != null;
+  return el.result != null || el.error != null || el.loadFailed === true;
 }
 
 function whenSettled(elements, wasmFailed) {
@@ -245,6 +245,7 @@ export function initPage(doc = document) {
     state.adoptUpgradeAttributes();
     state.observe();
     doc.documentElement.dataset.ready = 'true';
+    performance.mark?.('bitruler-page-ready');
   });
   return state;
 }
