@@ -235,6 +235,7 @@ test('bit-entropy: teams can be added, renamed (as text) and removed', async () 
 test('dragging a bar changes the distribution; the others rescale and the total stays 1', async () => {
   const { context, page, log } = await open();
   const bar = await page.$eval('#e', (el) => {
+    el.shadowRoot.querySelector('svg.bars').scrollIntoView({ block: 'center' });
     const hit = el.shadowRoot.querySelector('.bar-g .hit').getBoundingClientRect();
     const svg = el.shadowRoot.querySelector('svg.bars');
     const L = el._layout;
