@@ -484,7 +484,7 @@ export class BitLearning extends BitElement {
   }
 
   play() {
-    if (this.running || !this.config || this.hasFieldError('_')) return;
+    if (this.running || !this.config || this._fieldErrors.size > 0) return; // nothing runs on a wrong setting
     this.running = true;
     this.setPlayLabel();
     const tick = () => {
