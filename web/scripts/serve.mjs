@@ -54,7 +54,8 @@ function normalizeBase(base) {
 /**
  * Starts the static server (port 0 = any free port). Resolves to { server, url, port, close() }
  * once listening; url ends with the base path, e.g. http://127.0.0.1:41234/blog/bitruler/.
- * @param {{ root?: string, port?: number, host?: string, base?: string, csp?: boolean, log?: boolean }} options
+ * csp: true sends CSP, false none, a string sends that policy instead (for tests).
+ * @param {{ root?: string, port?: number, host?: string, base?: string, csp?: boolean | string, log?: boolean }} options
  */
 export function startServer({
   root: dir = 'dist', port = 0, host = '127.0.0.1', base = '/', csp = true, log = false,
@@ -71,7 +72,7 @@ export function startServer({
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
     };
-    if (csp) headers['Content-Security-Policy'] = CSP;
+    if (csp) headers['Content-Security-Policy'] = typeof csp === 'string' ? csp : CSP;
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { ...headers, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
       res.end(req.method === 'HEAD' ? undefined : body);
