@@ -593,6 +593,7 @@ const CE_CSS = `
 .stack-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.92em; font-variant-numeric: tabular-nums; }
 .stack-legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px; vertical-align: -1px; background: var(--br-accent); }
 .stack-legend .kl i { background: var(--br-accent-2); }
+.formula > div { margin: 2px 0 6px; }
 .gibbs { padding: 10px 12px; border-radius: calc(var(--br-radius) * 0.7); background: var(--br-surface); display: grid; gap: 6px; }
 .gibbs h4, .codes h4 { margin: 0; font-size: 1em; }
 .gibbs .hint { font-size: 0.95em; }
@@ -670,7 +671,7 @@ const CE_MESSAGES = {
 };
 
 /** TeX for −Σ p log q with the numbers substituted (first 4 terms). */
-function texTerms(p, q, logTex, kind) {
+function texTerms(p, q, logTex, kind, max = 4) {
   const fmt = (x) => formatNumber(x, { decimals: 4 }).replace('\u2212', '-');
   const terms = [];
   for (let i = 0; i < p.length; i++) {
@@ -678,8 +679,8 @@ function texTerms(p, q, logTex, kind) {
     if (kind === 'ce') terms.push(`${fmt(p[i])} \\cdot ${logTex} ${fmt(q[i])}`);
     else terms.push(`${fmt(p[i])} \\cdot ${logTex}\\frac{${fmt(p[i])}}{${fmt(q[i])}}`);
   }
-  const shown = terms.slice(0, 4);
-  if (terms.length > 4) shown.push('\\cdots');
+  const shown = terms.slice(0, max);
+  if (terms.length > max) shown.push('\\cdots');
   return shown.join(' + ');
 }
 
@@ -747,8 +748,10 @@ export class BitCrossEntropy extends PQElement {
     this.formulas.setAttribute('role', 'group');
     this.formulas.dataset.i18nAria = 'formulaLabel';
     this.texCE = document.createElement('div');
+    this.texTerms = document.createElement('div');
+    this.texSum = document.createElement('div');
     this.texKL = document.createElement('div');
-    this.formulas.append(this.texCE, this.texKL);
+    this.formulas.append(this.texCE, this.texTerms, this.texSum, this.texKL);
 
     // Gibbs challenge
     const gibbs = document.createElement('section');
@@ -886,8 +889,12 @@ export class BitCrossEntropy extends PQElement {
     const log = this.unitInfo.log;
     const tu = `\\ ${this.unitInfo.tex}`;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
-    renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = -\\left(${texTerms(p, q, log, 'ce')}\\right) = ${tex(v.crossEntropy)}${tu}`);
-    renderTex(this.texKL, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = ${tex(v.entropy)} + ${tex(v.kl)}, \\quad D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
+    // One short formula per line: Chromium's MathML ignores aligned's column alignment, and short
+    // lines fit a phone without scrolling.
+    renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = ${tex(v.crossEntropy)}${tu}`);
+    renderTex(this.texTerms, `= -\\left(${texTerms(p, q, log, 'ce', this.formulas.clientWidth > 0 && this.formulas.clientWidth < 480 ? 2 : 4)}\\right)`);
+    renderTex(this.texSum, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\text{‖} Q) = ${tex(v.entropy)} + ${tex(v.kl)}`);
+    renderTex(this.texKL, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
 
     // Gibbs challenge: the gap is the core's KL (never negative; exactly 0 when Q = P).
     if (v.kl < this._bestGap) this._bestGap = v.kl;

@@ -246,8 +246,8 @@ export class BitKl extends PQElement {
     const log = this.unitInfo.log;
     const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
     const tu = `\\ ${this.unitInfo.tex}`;
-    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\mathrel{\\text{‖}} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
-    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\mathrel{\\text{‖}} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
+    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
+    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\text{‖} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
 
     this.snippet.update('kl', { p, q, labels: this.labels, unit, kl: v.kl, klReverse: v.klReverse }, this.lang);
 
