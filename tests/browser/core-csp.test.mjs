@@ -10,7 +10,7 @@ import { launchBrowser, snapshotDist, startServer, watchPage } from './helpers.m
 // A page that only loads the module (no inline script: the CSP forbids it) and reports.
 const PROBE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>core.js probe</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="./csp-probe-icon.svg">
 <script type="module" src="./csp-probe.js"></script></head>
 <body><output id="out">loading</output></body></html>`;
 
@@ -58,6 +58,7 @@ before(async () => {
   snapshot = snapshotDist();
   writeFileSync(join(snapshot.dir, 'csp-probe.html'), PROBE_HTML);
   writeFileSync(join(snapshot.dir, 'csp-probe.js'), probeScript('./core.js'));
+  writeFileSync(join(snapshot.dir, 'csp-probe-icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>');
   browser = await launchBrowser();
 });
 after(async () => {
