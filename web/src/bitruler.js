@@ -10,11 +10,13 @@
 // the URL is on the elements' attributes before they upgrade. Elsewhere it does nothing.
 import './page/page.js';
 
+export { BitRuler } from './elements/bit-ruler.js';
 export { BitSurprisal } from './elements/bit-surprisal.js';
 export { BitAdditivity } from './elements/bit-additivity.js';
 export { BitEntropy } from './elements/bit-entropy.js';
 export { BitCrossEntropy, PQElement } from './elements/bit-cross-entropy.js';
 export { BitKl } from './elements/bit-kl.js';
+export { BitLearning } from './elements/bit-learning.js';
 export { BitCodeSnippet, pythonSnippet } from './elements/code-snippet.js';
 
 export { BitElement, defineElement } from './elements/base.js';
