@@ -6,9 +6,10 @@
 // checked every step), and the likelihood of the sample. Result { step, trainLoss, crossEntropy,
 // entropy, kl, likelihood, logLikelihood, identityResidual, unit, ... } in the element's unit.
 //
-// The page never freezes: training runs in slices of at most ~8 ms of steps per animation frame
-// (one WASM call per frame; a step at N = 100,000 takes 2–4 ms), so input is handled between
-// slices, within a frame. θ lives here in JS and travels through each call: nothing to free.
+// The page never freezes: training runs in slices of about 8 ms per animation frame (small WASM
+// calls of ~2 ms each, the clock read between them; one step at N = 100,000 takes 2–4 ms), then one
+// redraw, so input is handled between slices, within a frame. θ lives here in JS and travels
+// through each call: nothing to free.
 import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
 import { formatNumber } from './format.js';
@@ -423,7 +424,7 @@ export class BitLearning extends BitElement {
       this.record(r.value);
       this.last = r.value;
       this.data = this.api.labDataset({ n: cfg.n, seed: cfg.seed });
-      this.truth = null;
+      this._fitKey = null;
     }
     if (!same) this.clearFieldError('_'); // a divergence message stays until the run is reset
     this.config = cfg;
@@ -439,8 +440,8 @@ export class BitLearning extends BitElement {
     h.kl.push(r.kl);
   }
 
-  /** `k` gradient-descent steps in one WASM call; false when training cannot go on. */
-  train(k) {
+  /** `k` gradient-descent steps in one WASM call (then a redraw unless `draw` is false); false when training cannot go on. */
+  train(k, draw = true) {
     if (!this.config || !this.api) return false;
     const c = this.config;
     const t0 = performance.now();
@@ -471,7 +472,7 @@ export class BitLearning extends BitElement {
     }
     this.stepCount += m;
     this.thin();
-    this.render(false);
+    if (draw) this.render(false);
     return true;
   }
 
@@ -487,11 +488,21 @@ export class BitLearning extends BitElement {
     if (this.running || !this.config || this._fieldErrors.size > 0) return; // nothing runs on a wrong setting
     this.running = true;
     this.setPlayLabel();
+    // Each animation frame: steps in small WASM calls until ~SLICE_MS have passed (the clock is read
+    // between calls, so a slow machine shortens the slice instead of stretching it), then one redraw.
     const tick = () => {
       if (!this.running) return;
       const speed = this.texts.speed === 'max' ? Infinity : Number(this.texts.speed) || 10;
-      const fit = Math.max(1, Math.floor(SLICE_MS / Math.max(this.msPerStep, 0.001)));
-      const ok = this._guard(() => this.train(Math.min(speed, fit, 100000)));
+      const t0 = performance.now();
+      let done = 0;
+      let ok = true;
+      while (ok && this.running && done < speed) {
+        const chunk = Math.max(1, Math.min(speed - done, Math.floor(2 / Math.max(this.msPerStep, 0.001))));
+        ok = this._guard(() => this.train(chunk, false));
+        done += chunk;
+        if (performance.now() - t0 >= SLICE_MS) break;
+      }
+      this._guard(() => this.render(false));
       if (ok && this.running) this._raf = requestAnimationFrame(tick);
     };
     this._raf = requestAnimationFrame(tick);
@@ -609,47 +620,54 @@ export class BitLearning extends BitElement {
     }));
   }
 
+  // Axes, the sample rug and the true curves change only with the data, the size or the language;
+  // each frame only the three model curves get new paths.
   drawFit() {
     const chart = this.fitChart;
     const svg = chart.svg;
-    svg.replaceChildren();
     const W = chart.width, H = chart.height;
     const m = { l: 34, r: 8, t: 10, b: 30 };
     const x = scaleLinear().domain([-3, 3]).range([m.l, W - m.r]);
     const y = scaleLinear().domain([0, 1]).range([H - m.b, m.t]);
-    const axis = svgEl('g', { class: 'axis' }, svg);
-    for (const t of [0, 0.5, 1]) {
-      svgEl('line', { x1: m.l, x2: W - m.r, y1: y(t), y2: y(t) }, axis);
-      svgEl('text', { x: m.l - 4, y: y(t) + 4, 'text-anchor': 'end' }, axis).textContent = String(t);
+    if (!this.grid) this.grid = new Float64Array(61).map((_, i) => -3 + i * 0.1);
+    const key = `${W}|${H}|${this.lang}|${this.config.n}|${this.config.seed}`;
+    if (this._fitKey !== key || !this._modelPaths) {
+      this._fitKey = key;
+      svg.replaceChildren();
+      const axis = svgEl('g', { class: 'axis' }, svg);
+      for (const t of [0, 0.5, 1]) {
+        svgEl('line', { x1: m.l, x2: W - m.r, y1: y(t), y2: y(t) }, axis);
+        svgEl('text', { x: m.l - 4, y: y(t) + 4, 'text-anchor': 'end' }, axis).textContent = String(t);
+      }
+      for (const t of [-3, -2, -1, 0, 1, 2, 3]) {
+        svgEl('text', { x: x(t), y: H - 12, 'text-anchor': 'middle' }, axis).textContent = String(t);
+      }
+      svgEl('text', { x: W - m.r, y: H - 1, 'text-anchor': 'end' }, axis).textContent = this.t('xAxis');
+      if (!this.truth) this.truth = this.api.labTrueConditional(this.grid);
+      // The samples, as a rug: wins on top, draws in the middle, losses at the bottom.
+      if (this.data && this.data.x.length <= 2000) {
+        const rug = svgEl('g', { 'fill-opacity': 0.45 }, svg);
+        const ys = [1, 0.5, 0];
+        for (let i = 0; i < this.data.x.length; i++) {
+          const c = this.data.y[i];
+          svgEl('circle', { cx: x(this.data.x[i]).toFixed(1), cy: y(ys[c]).toFixed(1), r: 2.5, fill: CLASS_COLORS[c] }, rug);
+        }
+      }
+      this._modelPaths = [];
+      for (let c = 0; c < 3; c++) {
+        let dt = '';
+        for (let i = 0; i < this.grid.length; i++) dt += `${i ? 'L' : 'M'}${x(this.grid[i]).toFixed(1)},${y(this.truth[3 * i + c]).toFixed(1)}`;
+        svgEl('path', { class: 'truth', d: dt, stroke: CLASS_COLORS[c] }, svg);
+        this._modelPaths.push(svgEl('path', { class: 'model', stroke: CLASS_COLORS[c] }, svg));
+      }
+      svg.setAttribute('aria-label', this.t('fitChart'));
     }
-    for (const t of [-3, -2, -1, 0, 1, 2, 3]) {
-      svgEl('text', { x: x(t), y: H - 12, 'text-anchor': 'middle' }, axis).textContent = String(t);
-    }
-    svgEl('text', { x: W - m.r, y: H - 1, 'text-anchor': 'end' }, axis).textContent = this.t('xAxis');
-    if (!this.grid) {
-      this.grid = new Float64Array(61).map((_, i) => -3 + i * 0.1);
-    }
-    if (!this.truth) this.truth = this.api.labTrueConditional(this.grid);
     const model = this.api.labModelConditional(this.theta, this.config.degree, this.grid);
-    // The samples, as a rug: wins on top, draws in the middle, losses at the bottom.
-    if (this.data && this.data.x.length <= 2000) {
-      const rug = svgEl('g', { 'fill-opacity': 0.45 }, svg);
-      const ys = [1, 0.5, 0];
-      for (let i = 0; i < this.data.x.length; i++) {
-        const c = this.data.y[i];
-        svgEl('circle', { cx: x(this.data.x[i]).toFixed(1), cy: y(ys[c]).toFixed(1), r: 2.5, fill: CLASS_COLORS[c] }, rug);
-      }
-    }
     for (let c = 0; c < 3; c++) {
-      let dt = '', dm = '';
-      for (let i = 0; i < this.grid.length; i++) {
-        dt += `${i ? 'L' : 'M'}${x(this.grid[i]).toFixed(1)},${y(this.truth[3 * i + c]).toFixed(1)}`;
-        dm += `${i ? 'L' : 'M'}${x(this.grid[i]).toFixed(1)},${y(model[3 * i + c]).toFixed(1)}`;
-      }
-      svgEl('path', { class: 'truth', d: dt, stroke: CLASS_COLORS[c] }, svg);
-      svgEl('path', { class: 'model', d: dm, stroke: CLASS_COLORS[c] }, svg);
+      let dm = '';
+      for (let i = 0; i < this.grid.length; i++) dm += `${i ? 'L' : 'M'}${x(this.grid[i]).toFixed(1)},${y(model[3 * i + c]).toFixed(1)}`;
+      this._modelPaths[c].setAttribute('d', dm);
     }
-    svg.setAttribute('aria-label', this.t('fitChart'));
   }
 
   fallback(lang) {
