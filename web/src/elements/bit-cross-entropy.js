@@ -446,6 +446,26 @@ export class PQElement extends BitElement {
     if (this._labels) this.reflect('labels', this.labels.map((l) => l.replace(/[,，、]/g, ' ')).join(','));
   }
 
+  // ---------------------------------------------------------------- deferred drawing
+  /**
+   * Runs fn (the tables, formulas, code and sampling: everything but the numbers and bars) now,
+   * or, while a bar is being dragged, at most every 150 ms and once when the drag ends, so a drag
+   * stays within a frame.
+   */
+  secondary(fn) {
+    this._secondaryFn = fn;
+    if (!this._drag) { this._flushSecondary(); return; }
+    if (!this._secondaryTimer) this._secondaryTimer = setTimeout(() => this._flushSecondary(), 150);
+  }
+
+  _flushSecondary() {
+    clearTimeout(this._secondaryTimer);
+    this._secondaryTimer = 0;
+    const fn = this._secondaryFn;
+    this._secondaryFn = null;
+    if (fn) this._guard(fn);
+  }
+
   // ---------------------------------------------------------------- rows
   renderRows() {
     const n = this.p.length;
@@ -558,7 +578,7 @@ export class PQElement extends BitElement {
     this.listen(track, 'pointermove', (e) => {
       if (this._drag && this._drag.which === which && this._drag.i === i) fromPointer(e);
     });
-    const end = () => { this._drag = null; };
+    const end = () => { this._drag = null; this._flushSecondary(); };
     this.listen(track, 'pointerup', end);
     this.listen(track, 'pointercancel', end);
     this.listen(track, 'keydown', (e) => {
@@ -885,39 +905,41 @@ export class BitCrossEntropy extends PQElement {
     this.legendKL.replaceChildren(document.createElement('i'), this.t('legendKL', params));
     setText(this.legendCE, this.t('legendCE', params));
 
-    // Formulas with the live numbers.
-    const log = this.unitInfo.log;
-    const tu = `\\ ${this.unitInfo.tex}`;
-    const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
-    // One short formula per line: Chromium's MathML ignores aligned's column alignment, and short
-    // lines fit a phone without scrolling.
-    renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = ${tex(v.crossEntropy)}${tu}`);
-    renderTex(this.texTerms, `= -\\left(${texTerms(p, q, log, 'ce', this.formulas.clientWidth > 0 && this.formulas.clientWidth < 480 ? 2 : 4)}\\right)`);
-    renderTex(this.texSum, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\text{‖} Q) = ${tex(v.entropy)} + ${tex(v.kl)}`);
-    renderTex(this.texKL, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
-
     // Gibbs challenge: the gap is the core's KL (never negative; exactly 0 when Q = P).
     if (v.kl < this._bestGap) this._bestGap = v.kl;
     setText(this.gibbsGap, this.t('gibbsGap', { gap: f(v.kl), best: f(this._bestGap), u }));
     setText(this.gibbsState, v.kl === 0 ? this.t('gibbsZero') : (v.kl === Infinity ? this.t('gibbsInf') : ''));
     this.gibbsState.classList.toggle('inf', v.kl === Infinity);
 
-    this._renderCodes(v);
+    this.secondary(() => {
+      // Formulas with the live numbers.
+      const log = this.unitInfo.log;
+      const tu = `\\ ${this.unitInfo.tex}`;
+      const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
+      // One short formula per line: Chromium's MathML ignores aligned's column alignment, and short
+      // lines fit a phone without scrolling.
+      renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = ${tex(v.crossEntropy)}${tu}`);
+      renderTex(this.texTerms, `= -\\left(${texTerms(p, q, log, 'ce', this.formulas.clientWidth > 0 && this.formulas.clientWidth < 480 ? 2 : 4)}\\right)`);
+      renderTex(this.texSum, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\text{‖} Q) = ${tex(v.entropy)} + ${tex(v.kl)}`);
+      renderTex(this.texKL, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
 
-    // Sampling: a new model resets the run.
-    const key = `${p.join(',')}|${q.join(',')}|${unit}|${this.labels.join('\u0001')}`;
-    if (key !== this._modelKey) {
-      this._modelKey = key;
-      this.sampling.setModel({
-        api, p, q, labels: this.labels, unit, crossEntropy: v.crossEntropy,
-        codeQ: v.codeQ, codeLengthQ: v.lengthQ,
-      });
-    }
+      this._renderCodes(v);
 
-    this.snippet.update('cross-entropy', {
-      p, q, labels: this.labels, unit,
-      entropy: v.entropy, crossEntropy: v.crossEntropy, kl: v.kl,
-    }, this.lang);
+      // Sampling: a new model resets the run.
+      const key = `${p.join(',')}|${q.join(',')}|${unit}|${this.labels.join('\u0001')}`;
+      if (key !== this._modelKey) {
+        this._modelKey = key;
+        this.sampling.setModel({
+          api, p, q, labels: this.labels, unit, crossEntropy: v.crossEntropy,
+          codeQ: v.codeQ, codeLengthQ: v.lengthQ,
+        });
+      }
+
+      this.snippet.update('cross-entropy', {
+        p, q, labels: this.labels, unit,
+        entropy: v.entropy, crossEntropy: v.crossEntropy, kl: v.kl,
+      }, this.lang);
+    });
 
     const result = { entropy: v.entropy, crossEntropy: v.crossEntropy, kl: v.kl, unit };
     this.commit(result, this.t('announce', params));

@@ -241,15 +241,17 @@ export class BitKl extends PQElement {
       this.whyInf.append(line);
     }
 
-    this._renderContrib(v);
+    this.secondary(() => {
+      this._renderContrib(v);
 
-    const log = this.unitInfo.log;
-    const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
-    const tu = `\\ ${this.unitInfo.tex}`;
-    renderTex(this.texF, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
-    renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\text{‖} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
+      const log = this.unitInfo.log;
+      const tex = (x) => (x === Infinity ? '\\infty' : formatNumber(x).replace('\u2212', '-'));
+      const tu = `\\ ${this.unitInfo.tex}`;
+      renderTex(this.texF, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} = ${tex(v.kl)}${tu} \\ge 0`);
+      renderTex(this.texR, `D_{\\mathrm{KL}}(Q \\text{‖} P) = \\sum_i q_i ${log}\\frac{q_i}{p_i} = ${tex(v.klReverse)}${tu}`);
 
-    this.snippet.update('kl', { p, q, labels: this.labels, unit, kl: v.kl, klReverse: v.klReverse }, this.lang);
+      this.snippet.update('kl', { p, q, labels: this.labels, unit, kl: v.kl, klReverse: v.klReverse }, this.lang);
+    });
 
     const result = { kl: v.kl, klReverse: v.klReverse, unit };
     const params = { kl: f(v.kl), rev: f(v.klReverse), u };

@@ -315,6 +315,7 @@ export class BitCodeSnippet extends ElementBase {
       const open = this.hasAttribute('open');
       this._panel.hidden = !open;
       this._toggle.setAttribute('aria-expanded', String(open));
+      if (open && this._stale) this._render();
     } else {
       this._renderText();
       this._render();
@@ -324,8 +325,10 @@ export class BitCodeSnippet extends ElementBase {
   get open() { return this.hasAttribute('open'); }
   set open(value) { this.toggleAttribute('open', Boolean(value)); }
 
-  /** The code currently shown ('' before the first update). */
-  get code() { return this._code.textContent; }
+  /** The code for the current numbers (built now if the panel is closed). */
+  get code() {
+    return this._kind ? pythonSnippet(this._kind, this._values || {}, this._lang()) : '';
+  }
 
   /** Shows the code for `kind` with `values` (see pythonSnippet); `lang` is optional. */
   update(kind, values, lang) {
@@ -350,6 +353,9 @@ export class BitCodeSnippet extends ElementBase {
 
   _render() {
     if (!this._kind) return;
+    // Closed: nothing to show, so a drag does not rebuild the text every frame.
+    if (!this.open) { this._stale = true; return; }
+    this._stale = false;
     this._code.textContent = pythonSnippet(this._kind, this._values || {}, this._lang());
   }
 
