@@ -72,10 +72,19 @@ inline Result<bool> to_bool(const val& value, const char* name) {
   return Result<bool>::success(value.isTrue());
 }
 
-// A JS string (UTF-16 in JS, UTF-8 here) or a TYPE error.
-inline Result<std::string> to_text(const val& value, const char* name) {
+// A JS string (UTF-16 in JS, UTF-8 here) or a TYPE error. Text longer than max_bytes is refused
+// (PARSE) before it is copied into WASM memory: UTF-8 never has fewer bytes than UTF-16 has code
+// units, so this refuses nothing the core would accept, and a pasted 100 MB string costs nothing.
+inline Result<std::string> to_text(const val& value, const char* name,
+                                   std::size_t max_bytes = static_cast<std::size_t>(-1)) {
   if (!value.isString()) {
     return Result<std::string>::failure(ErrorCode::TYPE, std::string(name) + " must be a string.");
+  }
+  const double units = value["length"].as<double>();
+  if (max_bytes != static_cast<std::size_t>(-1) && units > static_cast<double>(max_bytes)) {
+    return Result<std::string>::failure(
+        ErrorCode::PARSE, "The text is " + std::to_string(static_cast<long long>(units)) +
+                              " characters long; at most " + std::to_string(max_bytes) + " bytes are accepted.");
   }
   return Result<std::string>::success(value.as<std::string>());
 }

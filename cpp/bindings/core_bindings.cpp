@@ -74,13 +74,13 @@ val js_kl_divergence(val p, val q, val base, val normalize) {
 }
 
 val js_parse_probability(val text) {
-  const Result<std::string> t = to_text(text, "text");
+  const Result<std::string> t = to_text(text, "text", kMaxInputLength);
   if (!t) return error_to_val(t.error());
   return result_to_val(parse_probability(*t));
 }
 
 val js_parse_distribution(val text) {
-  const Result<std::string> t = to_text(text, "text");
+  const Result<std::string> t = to_text(text, "text", kMaxInputLength);
   if (!t) return error_to_val(t.error());
   return result_to_val(parse_distribution(*t), [](const std::vector<double>& w) { return to_js_array(w); });
 }

@@ -190,3 +190,23 @@ test('memoryStats reports the linear memory, malloc use and live embind handles'
   assert.ok(Number.isInteger(m.allocatedBytes) && m.allocatedBytes >= 0);
   assert.ok(Number.isInteger(m.liveHandles) && m.liveHandles >= 0);
 });
+
+test('the sampler draws the same stream as native C++ and the independent Python reference', async () => {
+  // tests/fixtures/rng_stream.json: xoshiro256** seeded by splitmix64, written by
+  // make_rng_fixture.py and asserted natively by tests/cpp/test_random.cpp.
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { root } = await import('./helpers.mjs');
+  const fixture = JSON.parse(readFileSync(join(root, 'tests/fixtures/rng_stream.json'), 'utf8'));
+  let compared = 0;
+  for (const stream of fixture.streams) {
+    const seed = Number(stream.seed);
+    if (!Number.isSafeInteger(seed)) continue;  // the API takes seeds up to 2^53 - 1
+    const { weights, draws } = stream.categorical[0];
+    const uniformQ = new Array(weights.length).fill(1 / weights.length);
+    const run = api.sampleCoding(weights, uniformQ, { n: draws.length, seed });
+    assert.deepEqual([...run.outcomes], draws, `seed ${stream.seed}`);
+    compared++;
+  }
+  assert.ok(compared >= 3, `only ${compared} seeds compared`);
+});

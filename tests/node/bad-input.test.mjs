@@ -173,7 +173,10 @@ for (const variant of ['release', 'debug']) {
       try { api.parseProbability(LONG_TEXT); } catch { /* refused */ }
       try { api.klDivergence(GOOD, [1]); } catch { /* refused */ }
     }
+    // A pasted 10^7-character text is refused before it is copied into WASM memory.
+    refuses('parseDistribution(10^7 characters)', () => api.parseDistribution('1,'.repeat(5e6)), 'PARSE');
     const after = api.memoryStats();
+    assert.equal(after.heapBytes, before.heapBytes);
     assert.equal(after.allocatedBytes, before.allocatedBytes);
     assert.equal(after.liveHandles, before.liveHandles);
     assertStillAnswers(api);

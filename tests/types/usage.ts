@@ -76,14 +76,16 @@ async function main(): Promise<void> {
   const badCode: ErrorCode = 'WRONG';
   // @ts-expect-error lengths is not writable as strings
   code.lengths = ['1'];
-  // @ts-expect-error lab functions are unknown here, not callable without a declaration
-  api.fitPoisson(1);
+  // @ts-expect-error no such function
+  api.entropie([1]);
+  // The lab functions are part of the same object (declared in lab-api.d.ts).
+  const labFunctions: Function[] = [api.familyPmf, api.familyKl, api.fitPoisson, api.gaussianKl, api.labTrain];
   // @ts-expect-error a BitRulerError needs a known code
   new BitRulerError('OOPS', 'x');
 
   void [same, tenBits, nats, custom, h, hNat, hWeights, ce, kl, p, weights, lengths, words,
     expected, normalizedCode, crossLength, firstOutcome, means, settle, bytes, codes, bitBase,
-    made, wrong, badCode];
+    made, wrong, badCode, labFunctions];
 }
 
 void main();

@@ -104,8 +104,10 @@ export async function bundleCore(buildDir, outDir, { minify }) {
     plugins: [gluePlugin(buildDir)],
   });
   copyFileSync(join(buildDir, 'bitruler.wasm'), join(outDir, 'bitruler.wasm'));
-  const types = join(root, 'web/src/core.d.ts');
-  if (existsSync(types)) copyFileSync(types, join(outDir, 'core.d.ts'));
+  for (const name of ['core.d.ts', 'lab-api.d.ts']) {
+    const types = join(root, 'web/src', name);
+    if (existsSync(types)) copyFileSync(types, join(outDir, name));
+  }
 }
 
 async function bundlePage(buildDir) {

@@ -1,6 +1,9 @@
 // Type declarations for dist/core.js, the bitruler WebAssembly module's JavaScript API.
 // Hand-written (Emscripten 3.1.6 cannot emit them) and checked by `tsc --noEmit` against
-// tests/types/usage.ts.
+// tests/types/usage.ts. The lab functions are declared in lab-api.d.ts (shipped beside this).
+
+import type { LabApi } from './lab-api.js';
+export * from './lab-api.js';
 
 /**
  * Error codes. The first nine come from the C++ core and describe bad input; `LOAD` means the
@@ -92,8 +95,11 @@ export interface MemoryStats {
   liveHandles: number;
 }
 
-/** The API object `load()` resolves to. Every function is synchronous once loaded. */
-export interface BitRuler {
+/**
+ * The API object `load()` resolves to. Every function is synchronous once loaded. The
+ * distribution-family and learning-lab functions come from LabApi (lab-api.d.ts).
+ */
+export interface BitRuler extends LabApi {
   /**
    * Self-information −log_base(p) of an event of probability p in [0, 1].
    * surprisal(0) = Infinity, surprisal(1) = 0, surprisal(1/1024) = 10.
@@ -158,11 +164,6 @@ export interface BitRuler {
   /** Memory of the module, for diagnostics and the memory-stability test. */
   memoryStats(): MemoryStats;
 
-  /**
-   * The learning-lab and distribution-family functions (web/src/lab-api.js) are added to this
-   * object too; they are typed as unknown here, so call them through your own declaration.
-   */
-  readonly [labFunction: string]: unknown;
 }
 
 /**
