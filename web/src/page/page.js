@@ -56,15 +56,26 @@ export function serializeState({ lang, entries }) {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+const KATEX_OPTIONS = { output: 'mathml', throwOnError: true, strict: 'ignore' };
+
+// A long display formula may carry a second, multi-line form (data-tex-narrow) for phones; both are
+// rendered and CSS shows the one that fits, so rotating a phone needs no script.
 function renderFormulas(root) {
   for (const el of root.querySelectorAll('.math[data-tex]')) {
     const plain = el.textContent.trim();
     try {
-      katex.render(el.dataset.tex, el, {
-        displayMode: true, output: 'mathml', throwOnError: true, strict: 'ignore',
-      });
+      const wide = document.createElement('span');
+      katex.render(el.dataset.tex, wide, { ...KATEX_OPTIONS, displayMode: true });
+      const parts = [wide];
+      if (el.dataset.texNarrow) {
+        const narrow = document.createElement('span');
+        katex.render(el.dataset.texNarrow, narrow, { ...KATEX_OPTIONS, displayMode: true });
+        wide.className = 'tex-wide';
+        narrow.className = 'tex-narrow';
+        parts.push(narrow);
+      }
+      el.replaceChildren(...parts);
       el.dataset.rendered = '';
-      el.setAttribute('aria-label', plain);
     } catch {
       // The plain-text formula written in the HTML stays; it reads correctly on its own.
       el.textContent = plain;
