@@ -203,6 +203,7 @@ svg .focus-ring { fill: none; stroke: var(--br-focus); stroke-width: 3; }
 .fallback { margin-top: 8px; white-space: pre-line; }
 .formula { overflow-x: auto; overflow-y: hidden; max-width: 100%; min-width: 0; }
 .formula math { font-size: 1.1em; }
+@media (max-width: 420px) { .formula math { font-size: 1em; } }
 .chart-box { min-width: 0; width: 100%; }
 svg { display: block; max-width: 100%; overflow: visible; }
 svg text { fill: var(--br-fg); font-family: var(--br-font); font-size: 12px; }

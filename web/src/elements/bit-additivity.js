@@ -116,6 +116,8 @@ export class BitAdditivity extends BitElement {
     this.formulaP.className = 'formula';
     this.formulaI = document.createElement('div');
     this.formulaI.className = 'formula';
+    this.formulaSum = document.createElement('div');
+    this.formulaSum.className = 'formula';
     this.noteEl = document.createElement('p');
     this.noteEl.className = 'muted small';
 
@@ -138,7 +140,7 @@ export class BitAdditivity extends BitElement {
     this.infoChart.svg.dataset.i18nAria = 'infoChart';
 
     this.snippet = document.createElement('bit-code-snippet');
-    body.append(title, presets, fields, this.bigEl, this.formulaP, probBox, this.formulaI, infoBox, this.noteEl, this.snippet);
+    body.append(title, presets, fields, this.bigEl, this.formulaP, probBox, this.formulaI, this.formulaSum, infoBox, this.noteEl, this.snippet);
 
     observeWidth(infoBox, (w) => {
       this.probChart.resize(w);
@@ -177,7 +179,16 @@ export class BitAdditivity extends BitElement {
 
   update() {
     this.checkUnit();
-    this.compute({});
+    if (!this.compute({}) && this._last) {
+      // a refused field keeps the last good probabilities on screen, in the current lang and unit
+      const { pA, pB } = this._last;
+      if (this._last.unit !== this.unit) this._computeFrom(pA, pB);
+      else {
+        this._draw(this._last);
+        const r = this._last;
+        this.snippet.update('additivity', { pA: r.pA, pB: r.pB, iA: r.iA, iB: r.iB, iBoth: r.iBoth, unit: r.unit }, this.lang);
+      }
+    }
   }
 
   /**
@@ -192,9 +203,12 @@ export class BitAdditivity extends BitElement {
     if (a.ok && (typed === 'pa' || typed === 'both')) this.reflect('pa', this._textA.trim());
     if (b.ok && (typed === 'pb' || typed === 'both')) this.reflect('pb', this._textB.trim());
     if (!a.ok || !b.ok) return false;
+    return this._computeFrom(a.value, b.value);
+  }
+
+  _computeFrom(pA, pB) {
+    const api = this.api;
     const base = UNITS[this.unit].base;
-    const pA = a.value;
-    const pB = b.value;
     const pBoth = pA * pB;
     const r = this.attempt('_', () => ({
       iA: api.surprisal(pA, base),
@@ -204,10 +218,8 @@ export class BitAdditivity extends BitElement {
     if (!r.ok) return false;
     const result = { pA, pB, pBoth, ...r.value, unit: this.unit };
     // A product below the smallest double is 0 although both factors are positive: its
-    // information is still finite (the sum); say so rather than show ∞.
-    result.underflow = pBoth === 0 && pA > 0 && pB > 0;
-    if (result.underflow) result.iBoth = result.iA + result.iB;
-    delete result.underflow;
+    // information is still finite (the sum), not the ∞ of an impossible event.
+    if (pBoth === 0 && pA > 0 && pB > 0) result.iBoth = result.iA + result.iB;
     this._last = result;
     this._draw(result);
     const sym = UNITS[this.unit].symbol;
@@ -226,9 +238,9 @@ export class BitAdditivity extends BitElement {
     setText(this.bigEl, `I(A∧B) = ${formatNumber(r.iA)} + ${formatNumber(r.iB)} = ${formatNumber(r.iBoth)} ${u.symbol}`);
     renderTex(this.formulaP,
       `P(A\\wedge B) = P(A)\\cdot P(B) = ${probabilityTex(r.pA)} \\times ${probabilityTex(r.pB)} = ${probabilityTex(r.pBoth)}`);
-    renderTex(this.formulaI,
-      `\\begin{aligned} I(A\\wedge B) &= -${u.log} ${probabilityTex(r.pBoth)} = ${texNumber(r.iBoth)}\\ ${u.tex} \\\\ `
-      + `&= \\underbrace{${texNumber(r.iA)}}_{I(A)} + \\underbrace{${texNumber(r.iB)}}_{I(B)}\\ ${u.tex} \\end{aligned}`);
+    renderTex(this.formulaI, `I(A\\wedge B) = -${u.log} ${probabilityTex(r.pBoth)} = ${texNumber(r.iBoth)}\\ ${u.tex}`);
+    renderTex(this.formulaSum,
+      `I(A) + I(B) = ${texNumber(r.iA)}\\ ${u.tex} + ${texNumber(r.iB)}\\ ${u.tex} = ${texNumber(r.iA + r.iB)}\\ ${u.tex}`);
     setText(this.noteEl, Number.isFinite(r.iBoth) ? '' : this.t('infinite'));
     this._drawCharts(r);
   }

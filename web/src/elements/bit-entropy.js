@@ -144,7 +144,12 @@ export class BitEntropy extends BitElement {
     this.normNotice.hidden = true;
 
     this.formulaEl = document.createElement('div');
-    this.formulaEl.className = 'formula';
+    this.formulaLines = [0, 1, 2].map(() => {
+      const line = document.createElement('div');
+      line.className = 'formula';
+      this.formulaEl.append(line);
+      return line;
+    });
 
     const chartBox = document.createElement('div');
     chartBox.className = 'chart-box';
@@ -550,7 +555,10 @@ export class BitEntropy extends BitElement {
     else if (n > 3) sum = `${terms.slice(0, 2).join(' + ')} + \\cdots + ${terms[n - 1]}`;
     else sum = terms.join(' + ');
     const approx = isExactish(r.entropy) ? '=' : '\\approx';
-    renderTex(this.formulaEl, `\\begin{aligned} H &= \\textstyle\\sum_i p_i\\,(-${u.log} p_i) \\\\ &= ${sum} \\\\ &${approx} ${texNumber(r.entropy)}\\ ${u.tex} \\end{aligned}`);
+    // separate display lines: MathML tables (aligned) render unevenly across browsers
+    renderTex(this.formulaLines[0], `H = \\sum_i p_i\\,(-${u.log} p_i)`);
+    renderTex(this.formulaLines[1], `= ${sum}`);
+    renderTex(this.formulaLines[2], `${approx} ${texNumber(r.entropy)}\\ ${u.tex}`);
 
     if (this._normalizedInfo) {
       const { weights, sum: s } = this._normalizedInfo;

@@ -231,8 +231,11 @@ export class BitSurprisal extends BitElement {
 
   update() {
     this.checkUnit();
-    this.compute(this._text);
-    if (!this.result) this._paintEmpty();
+    // a refused text keeps the last good state on screen, redrawn (lang or unit may have changed)
+    if (!this.compute(this._text)) {
+      if (this._last) this._redrawLast();
+      else this._paintEmpty();
+    }
   }
 
   /** Parse text, compute, draw and commit. Returns true on success (the last result stays otherwise). */
@@ -255,6 +258,18 @@ export class BitSurprisal extends BitElement {
     }));
     this.snippet.update('surprisal', { p, label: this.label, information: info.value, unit }, this.lang);
     return true;
+  }
+
+  _redrawLast() {
+    const { p } = this._last;
+    const unit = this.unit;
+    const changed = unit !== this._last.unit;
+    const information = this.api.surprisal(p, UNITS[unit].base);
+    this._last = { ...this._last, information, unit };
+    this._draw(this._last);
+    this.snippet.update('surprisal', { p, label: this.label, information, unit }, this.lang);
+    // the last good p, now in the new unit: results are always in the element's unit
+    if (changed) this.commit({ p, information, unit });
   }
 
   // ------------------------------------------------------------------ drawing
