@@ -257,6 +257,16 @@ test('dragging a bar changes the distribution; the others rescale and the total 
   assert.ok(changes >= 2, `change fired ${changes} times while dragging`);
   const attr = (await page.getAttribute('#e', 'p')).split(',').map(Number);
   assert.ok(Math.abs(attr[0] - r.probabilities[0]) < 1e-9, 'the p attribute follows the drag');
+  // the attributes restore exactly this state (a permalink): a fresh element with them agrees
+  await page.evaluate(() => {
+    const copy = document.createElement('bit-entropy');
+    copy.id = 'copy';
+    copy.setAttribute('p', document.querySelector('#e').getAttribute('p'));
+    copy.setAttribute('labels', document.querySelector('#e').getAttribute('labels'));
+    document.body.append(copy);
+  });
+  await page.waitForFunction(() => document.querySelector('#copy').result != null);
+  assert.deepEqual(await result(page, '#copy'), r);
   // the team rows follow the drag too
   const rowVal = await page.$eval('#e', (el) => el.shadowRoot.querySelector('.team input.p').value);
   assert.ok(Math.abs(Number(rowVal) - r.probabilities[0]) < 1e-5);

@@ -202,7 +202,11 @@ svg .focus-ring { fill: none; stroke: var(--br-focus); stroke-width: 3; }
 }
 .fallback { margin-top: 8px; white-space: pre-line; }
 .formula { overflow-x: auto; overflow-y: hidden; max-width: 100%; min-width: 0; }
-.formula math { font-size: 1.1em; }
+.formula math {
+  font-size: 1.1em;
+  /* under lang=zh Chromium's generic math family may fall back to a CJK font (slanted ∥, sans) */
+  font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math;
+}
 @media (max-width: 420px) { .formula math { font-size: 1em; } }
 .chart-box { min-width: 0; width: 100%; }
 svg { display: block; max-width: 100%; overflow: visible; }

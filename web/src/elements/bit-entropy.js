@@ -363,6 +363,18 @@ export class BitEntropy extends BitElement {
       else t.p = rest > 0 ? (t.p / rest) * (1 - v) : (1 - v) / (n - 1);
     });
     this._normalizedInfo = null;
+    this._snap();
+  }
+
+  /**
+   * Round the live probabilities to the 12-digit text that goes into the p attribute, parsed back
+   * by the core: the state on screen is then exactly what a permalink restores.
+   */
+  _snap() {
+    const text = this.teams.map((t) => formatPlain(t.p, 12)).join(',');
+    const r = this.attempt('_', () => this.api.parseDistribution(text));
+    if (r.ok && r.value.length === this.teams.length) this.teams.forEach((t, j) => { t.p = r.value[j]; });
+    this._snapText = text;
   }
 
   onTeamInput(team, input) {
@@ -392,6 +404,7 @@ export class BitEntropy extends BitElement {
     for (const t of this.teams) { t.p *= n / (n + 1); t.text = formatPlain(t.p, 6); }
     this.teams.push({ id: (teamSeq += 1), label: null, p, text: formatPlain(p, 6) });
     this._normalizedInfo = null;
+    this._snap();
     this._rebuildTeams();
     this._reflectLabels();
     this._reflectState();
@@ -412,9 +425,10 @@ export class BitEntropy extends BitElement {
     const sum = this.teams.reduce((s, t) => s + t.p, 0);
     for (const t of this.teams) {
       t.p = sum > 0 ? t.p / sum : 1 / this.teams.length;
-      t.text = formatPlain(t.p, 6);
     }
     this._normalizedInfo = null;
+    this._snap();
+    for (const t of this.teams) t.text = formatPlain(t.p, 6);
     this._rebuildTeams();
     this._reflectLabels();
     this._reflectState();
@@ -424,7 +438,7 @@ export class BitEntropy extends BitElement {
   }
 
   _reflectState() {
-    const text = this.teams.map((t) => formatPlain(t.p, 12)).join(',');
+    const text = this.teams.map((t) => formatPlain(t.p, 12)).join(','); // == _snap()'s text
     this._listText = text;
     if (!this.hasFieldError('list') || document.activeElement !== this) this.listInput.value = text;
     this.clearFieldError('list');
