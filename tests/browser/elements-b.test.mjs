@@ -400,8 +400,12 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
       assert.equal(await page.inputValue('#kl .q-field'), input);
       assert.deepEqual(await result(page, 'kl'), good);
     }
+    await page.evaluate(() => document.getElementById('kl').setAttribute('q', '0.5, 0.5'));
+    await page.waitForFunction(() => document.getElementById('kl').error === null);
     await page.evaluate(() => document.getElementById('kl').setAttribute('unit', 'furlong'));
     await page.waitForFunction(() => document.getElementById('kl').error?.code === 'BAD_BASE');
+    assert.match(await text(page, '#kl .general-msg'), /furlong/);
+    assert.equal((await result(page, 'kl')).unit, 'bit', 'an unknown unit computes on in bits');
     const lastInternal = await page.evaluate(() => [...document.querySelectorAll('bit-cross-entropy, bit-kl')]
       .map((el) => el.lastInternalError && String(el.lastInternalError)));
     assert.deepEqual(lastInternal.filter(Boolean), []);

@@ -304,11 +304,17 @@ export class PQElement extends BitElement {
   /** Brings p/q up to date with the fields; false when nothing good is available yet. */
   syncEditor() {
     let changed = false;
-    for (const which of ['p', 'q']) if (this._dirty[which]) changed = this._parseField(which) || changed;
+    let parsed = false;
+    for (const which of ['p', 'q']) {
+      if (!this._dirty[which]) continue;
+      parsed = true;
+      changed = this._parseField(which) || changed;
+    }
     const cp = this._cand.p;
     const cq = this._cand.q;
     if (!cp || !cq) return this.p !== null;
     if (cp.probs.length !== cq.probs.length) {
+      if (!parsed) return this.p !== null; // already reported; don't make it the newest error again
       const key = this._lastEdited;
       const other = key === 'p' ? 'q' : 'p';
       if (this._mismatchKey === other) this.clearFieldError(other);
@@ -863,8 +869,7 @@ export class BitCrossEntropy extends PQElement {
   }
 
   update() {
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
-    else this.clearFieldError('_');
+    this.checkUnit(); // BAD_BASE for an unknown unit; the numbers stay in bits meanwhile
     if (!this.syncEditor()) return;
     const api = this.api;
     const { p, q } = this;
@@ -880,7 +885,6 @@ export class BitCrossEntropy extends PQElement {
       lengthQ: api.expectedCodeLength(p, q),
     }));
     if (!r.ok) return;
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
     const v = r.value;
     const unit = this.unit;
     const u = this.unitInfo.symbol;
@@ -942,7 +946,9 @@ export class BitCrossEntropy extends PQElement {
     });
 
     const result = { entropy: v.entropy, crossEntropy: v.crossEntropy, kl: v.kl, unit };
-    this.commit(result, this.t('announce', params));
+    // The first result (page load) is not announced: only what changes after the reader acts.
+    this.commit(result, this._announced ? this.t('announce', params) : undefined);
+    this._announced = true;
   }
 
   _renderCodes(v) {

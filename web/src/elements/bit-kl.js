@@ -189,8 +189,7 @@ export class BitKl extends PQElement {
   }
 
   update() {
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
-    else this.clearFieldError('_');
+    this.checkUnit(); // BAD_BASE for an unknown unit; the numbers stay in bits meanwhile
     if (!this.syncEditor()) return;
     const api = this.api;
     const { p, q } = this;
@@ -202,7 +201,6 @@ export class BitKl extends PQElement {
       revTerms: this._terms(q, p),
     }));
     if (!r.ok) return;
-    if (this.unitInvalid) this.setFieldError('_', 'BAD_BASE', { input: this.getAttribute('unit') });
     const v = r.value;
     const unit = this.unit;
     const u = this.unitInfo.symbol;
@@ -255,7 +253,10 @@ export class BitKl extends PQElement {
 
     const result = { kl: v.kl, klReverse: v.klReverse, unit };
     const params = { kl: f(v.kl), rev: f(v.klReverse), u };
-    this.commit(result, this._announceSnap && same ? this.t('snapDone') : this.t('announce', params));
+    let announcement = this._announceSnap && same ? this.t('snapDone') : this.t('announce', params);
+    if (!this._announced) announcement = undefined; // not on page load
+    this._announced = true;
+    this.commit(result, announcement);
     this._announceSnap = false;
   }
 

@@ -141,7 +141,13 @@ export class SamplingPanel {
   get seed() { return this._seed; }
   set seed(value) {
     const n = typeof value === 'number' ? value : parseSeed(value);
-    if (n === null || !Number.isSafeInteger(n) || n < 0) return;
+    if (n === null || !Number.isSafeInteger(n) || n < 0) {
+      // Set from outside (attribute) with a bad value: show it and why; keep the last good seed.
+      this._seedInput.value = String(value ?? '');
+      this._seedError.textContent = TEXT[this._lang].badSeed;
+      this._seedInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
     this._seed = n;
     this._seedInput.value = String(n);
     this._seedError.textContent = '';
