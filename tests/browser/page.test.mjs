@@ -2,7 +2,7 @@
 //   node --test tests/browser/page.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -36,6 +36,24 @@ async function urlSettled(page) {
 }
 
 describe('the reading page', () => {
+  test('is strict-CSP ready: a policy of its own, no inline script, no inline handler', () => {
+    const html = readFileSync(join(dist.dir, 'index.html'), 'utf8');
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
+    assert.ok(csp, 'index.html carries a Content-Security-Policy');
+    const directives = Object.fromEntries(csp[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"], 'scripts: own origin, WASM compile, nothing else');
+    assert.deepEqual(directives['default-src'], ["'self'"]);
+    assert.deepEqual(directives['connect-src'], ["'self'"]);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0][1], /type="module" src="bitruler.js"/);
+    assert.equal(scripts[0][2].trim(), '', 'no inline script');
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handler attributes');
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'nothing referenced on another origin');
+    assert.match(html, /<link rel="icon" href="favicon.svg"/);
+  });
+
+
   test('loads with every calculator answering, no console error and no request off its origin', async () => {
     const { page, context, log } = await openPage(browser, server.url);
     try {
