@@ -11,7 +11,9 @@ import * as esbuild from 'esbuild';
 import { repoRoot, distDir, launchBrowser, startServer, watchPage, assertClean } from './helpers.mjs';
 
 const ELEMENTS = ['bit-surprisal', 'bit-additivity', 'bit-entropy'];
-const H_FRANCE = 0.08079313589591118; // 0.99·(−log2 0.99) + 0.01·(−log2 0.01), mpmath to 16 digits
+const H_FRANCE = 0.08079313589591118; // H of the doubles 0.99, 0.01 by mpmath at 40 digits, rounded to a double
+// Probabilities after a drag are the 12-digit text reflected to the p attribute (permalinks restore
+// them exactly), so they sum to 1 within the core's own tolerance 1e-9, not to the last ulp.
 
 let site;
 let server;
@@ -213,7 +215,7 @@ test('bit-entropy: teams can be added, renamed (as text) and removed', async () 
   await page.locator('#e button', { hasText: '添加球队' }).click();
   let r = await result(page, '#e');
   assert.equal(r.probabilities.length, 3);
-  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
   const name = page.locator('#e .team input.name').nth(2);
   await typeInto(page, name, '<b>巴西</b>');
   assert.equal(await page.getAttribute('#e', 'labels'), '法国,中国,<b>巴西</b>');
@@ -226,7 +228,7 @@ test('bit-entropy: teams can be added, renamed (as text) and removed', async () 
   await page.locator('#e .team .rm').first().click();
   r = await result(page, '#e');
   assert.equal(r.probabilities.length, 2);
-  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
   assert.equal(await page.getAttribute('#e', 'labels'), '中国,<b>巴西</b>');
   assertClean(assert, log);
   await context.close();
@@ -537,7 +539,7 @@ test('drag timing for 8 teams: input event to updated chart (reported, not asser
   t.diagnostic(`8-team drag, 300 moves; input event → updated SVG + style/layout: ${stats(times.withLayout)}`);
   const r = await result(page, '#e');
   assert.equal(r.probabilities.length, 8);
-  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.ok(Math.abs(r.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9);
   assertClean(assert, log);
   await context.close();
 });

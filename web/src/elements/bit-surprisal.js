@@ -7,7 +7,7 @@ import { renderTex, texText } from './katex.js';
 import {
   formatCount, formatNumber, probabilityTex, probabilityText, reciprocalInteger, texNumber, UNITS,
 } from './format.js';
-import { createChart, observeWidth, scaleLinear, scaleLog, line, svgEl, setText, setAttr, clamp } from './chart.js';
+import { createChart, observeWidth, scaleLinear, scaleLog, polyline, svgEl, setText, setAttr, clamp } from './chart.js';
 import { pythonSnippet } from './code-snippet.js';
 
 const SLIDER_MIN = -20; // log2 p: p from 2^-20 (about one in a million) ...
@@ -329,7 +329,7 @@ export class BitSurprisal extends BitElement {
       const p = pMin ** (1 - i / 40);
       pts.push([p, -Math.log(p) / Math.log(u.base)]);
     }
-    setAttr(this.cLine, 'd', line().x((d) => x(d[0])).y((d) => y(d[1]))(pts));
+    setAttr(this.cLine, 'd', polyline(pts.map(([p, i]) => [x(p), y(i)])));
 
     // axes: a few ticks as powers of two on p, plain numbers on I
     const axis = this.cAxis;
