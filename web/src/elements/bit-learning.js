@@ -566,7 +566,7 @@ export class BitLearning extends BitElement {
     const unitBase = { bit: '2', nat: 'e', hartley: '10' }[this.unit];
     const per = formatNumber(Math.exp(-r.trainLoss), { decimals: 4 });
     const params = { lik: formatNumber(result.likelihood), ll: formatNumber(result.logLikelihood, { decimals: 2 }), logName, unitBase, per };
-    setText(this.likLabel, `${this.t('lik')}: ${this.t(result.likelihood > 0 ? 'likText' : 'likUnder', params)}`);
+    setText(this.likLabel, `${this.t('lik')}${this.lang === 'zh' ? '：' : ': '}${this.t(result.likelihood > 0 ? 'likText' : 'likUnder', params)}`);
     setText(this.overfitNote, result.trainLoss < result.entropy
       ? this.t('overfit', { loss: `${f(result.trainLoss)} ${u}`, h: `${f(result.entropy)} ${u}`, ce: `${f(result.crossEntropy)} ${u}`, n: this.config.n })
       : '');

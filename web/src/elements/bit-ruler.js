@@ -66,7 +66,7 @@ const CSS = `
 .side h4 { margin: 0; font-size: 1em; }
 .side.p h4 { color: var(--br-accent); }
 .side.q h4 { color: var(--br-accent-2); }
-.side .params { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+.side .params { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; align-items: start; }
 .side .params .field[hidden] { display: none; }
 select { min-height: 44px; padding: 0 8px; border: 1px solid var(--br-border); border-radius: calc(var(--br-radius) * 0.7); background: var(--br-bg); width: 100%; }
 .swap { align-self: center; }
@@ -323,10 +323,14 @@ export class BitRuler extends BitElement {
     this.ggTitle.style.margin = '0';
     this.ggTex = document.createElement('div');
     this.ggTex.className = 'formula';
+    this.ggTex2 = document.createElement('div');
+    this.ggTex2.className = 'formula';
+    this.ggTex3 = document.createElement('div');
+    this.ggTex3.className = 'formula';
     this.ggTable = document.createElement('table');
     this.ggNote = document.createElement('p');
     this.ggNote.className = 'muted small';
-    this.gg.append(this.ggTitle, this.ggTex, this.ggTable, this.ggNote);
+    this.gg.append(this.ggTitle, this.ggTex, this.ggTex2, this.ggTex3, this.ggTable, this.ggNote);
     this.gg.hidden = true;
 
     body.append(h, intro, presets, sides, check, legend, chartBox, this.negMass, results, fitRow, this.fitOut, this.gg);
@@ -590,8 +594,10 @@ export class BitRuler extends BitElement {
     const f = (x) => texNumber(x);
     setText(this.ggTitle, this.t('ggTitle'));
     const toUnit = u.base === Math.E ? '' : `\\cdot \\tfrac{1}{\\ln ${u.base === 2 ? 2 : 10}}`;
-    renderTex(this.ggTex, `D = \\Big[\\ln\\frac{\\sigma_2}{\\sigma_1} + \\frac{\\sigma_1^2 + (\\mu_1-\\mu_2)^2}{2\\sigma_2^2} - \\frac12\\Big]${toUnit}`
-      + ` = \\Big[\\ln\\frac{${f(b.sigma)}}{${f(a.sigma)}} + \\frac{${f(a.sigma)}^2 + (${f(a.mu)} - ${f(b.mu)})^2}{2\\cdot ${f(b.sigma)}^2} - \\frac12\\Big]${toUnit} = ${f(v.closed)}\\,${u.tex}`);
+    // Two display lines (the symbolic form, then the numbers) so that a phone needs no sideways scroll.
+    renderTex(this.ggTex, `D = \\Big[\\ln\\frac{\\sigma_2}{\\sigma_1} + \\frac{\\sigma_1^2 + (\\mu_1-\\mu_2)^2}{2\\sigma_2^2} - \\frac12\\Big]${toUnit}`);
+    renderTex(this.ggTex2, `= \\Big[\\ln\\frac{${f(b.sigma)}}{${f(a.sigma)}} + \\frac{${f(a.sigma)}^2 + (${f(a.mu)} - ${f(b.mu)})^2}{2\\cdot ${f(b.sigma)}^2} - \\frac12\\Big]${toUnit}`);
+    renderTex(this.ggTex3, `= ${f(v.closed)}\\,${u.tex}`);
     this.ggTable.replaceChildren();
     const rows = [
       [this.t('ggClosed'), v.closed],
