@@ -345,6 +345,25 @@ describe('state in the URL', () => {
   });
 });
 
+describe('state in the URL (refused values)', () => {
+  test('a shared link with a value the calculator refuses shows the message, not a blank', async () => {
+    const { page, context, log } = await openPage(browser, `${server.url}?china.p=150%25&lang=en`);
+    try {
+      const err = await errorOf(page, '#china');
+      assert.equal(err.code, 'OUT_OF_RANGE');
+      assert.match(err.message, /range|between/i, 'in English');
+      assert.equal(await page.inputValue('#china input[type="text"]'), '150%', 'the text from the link is in the field');
+      assert.equal((await resultOf(page, '#argentina')).information, 3, 'the other calculators are unaffected');
+      await page.fill('#china input[type="text"]', '1/16');
+      await waitForResult(page, '#china', (x) => x.information === 4);
+      assert.equal(new URL(await urlSettled(page)).searchParams.get('china.p'), '1/16');
+      assertClean(assert, log);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('layout', () => {
   for (const lang of ['zh', 'en']) {
     test(`no sideways scroll at 375 px (${lang})`, async () => {
