@@ -463,6 +463,15 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     // Q is uniform over 4: every codeword is 2 bits, so the running mean is exactly 2 = H(P,Q).
     assert.equal(big.settlesOn, 2);
     assert.equal(big.mean, 2);
+    // Q ranks the teams backwards (lengths 3,3,2,1): both running averages settle on H(P,Q) = 2.625.
+    await page.locator('#ce button[data-preset="presetBackwards"]').click();
+    await waitUntil(page, 'ce', (x) => x.crossEntropy === 2.625, 'backwards preset');
+    const back = await run(3, 10000);
+    assert.equal(back.settlesOn, 2.625);
+    // Var(−log₂ q) under P = 7.375 − 2.625² = 0.484375.
+    const seBack = Math.sqrt(0.484375 / 10000);
+    assert.ok(Math.abs(back.mean - 2.625) < 5 * seBack, `mean ${back.mean}`);
+    assert.ok(Math.abs(back.idealMean - back.mean) < 1e-12, 'dyadic Q: Huffman lengths are the ideal ones');
     // A non-dyadic case: the mean settles on Σ p·len_Q (not on H(P,Q)), and the text says so.
     await page.locator('#ce-en button[data-preset="presetArticle"]').click();
     // Q = (0.1, 0.9): H(P,Q) ≈ 3.29 bit, but both codewords are 1 bit long: the mean settles BELOW it.
@@ -474,6 +483,11 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     const s = await page.evaluate(() => document.getElementById('ce-en').sampling.state);
     assert.equal(s.settlesOn, 1); // two outcomes: one bit each, whatever q is
     assert.equal(s.mean, 1);
+    // The ideal lengths −log₂ q average to H(P,Q) ≈ 3.29 (Var = Σp·l² − H(P,Q)²), far above 1.
+    const hq = CE([0.99, 0.01], [0.1, 0.9]);
+    const l = [-log2(0.1), -log2(0.9)];
+    const varIdeal = 0.99 * l[0] ** 2 + 0.01 * l[1] ** 2 - hq ** 2;
+    assert.ok(Math.abs(s.idealMean - hq) < 5 * Math.sqrt(varIdeal / 10000), `ideal ${s.idealMean} vs ${hq}`);
     assert.match(await text(page, '#ce-en .sampling .gap'), /below H\(P,Q\)/);
     // Animation: Draw runs and ends at the same numbers as "show the end".
     await page.locator('#ce .sampling select.draws').selectOption('1000');

@@ -185,7 +185,8 @@ export function mergeMessages(...tables) {
 export class PQElement extends BitElement {
   static observedAttributes = [...BitElement.observedAttributes, 'p', 'q', 'labels'];
 
-  static defaults = { p: '0.5, 0.25, 0.125, 0.125', q: '0.25, 0.25, 0.25, 0.25' };
+  // A model that ranks the teams backwards: codeword lengths differ, so the sampling demo moves.
+  static defaults = { p: '0.5, 0.25, 0.125, 0.125', q: '0.125, 0.125, 0.25, 0.5' };
 
   /** CSS and strings of the editor, for subclasses to include in their own. */
   static sharedStyles = PQ_CSS;
@@ -639,6 +640,7 @@ const CE_MESSAGES = {
     presetArticle: '法国 0.99 / 中国 0.01，模型五五开',
     presetDefault: '四支队伍，模型均匀',
     presetSame: 'Q = P',
+    presetBackwards: '把强弱完全看反的模型',
     hp: 'H(P)',
     ce: 'H(P,Q)',
     kl: 'D(P‖Q)',
@@ -669,6 +671,7 @@ const CE_MESSAGES = {
     presetArticle: 'France 0.99 / China 0.01, a 50/50 model',
     presetDefault: 'Four teams, a uniform model',
     presetSame: 'Q = P',
+    presetBackwards: 'A model that ranks the teams backwards',
     hp: 'H(P)',
     ce: 'H(P,Q)',
     kl: 'D(P‖Q)',
@@ -726,7 +729,8 @@ export class BitCrossEntropy extends PQElement {
     presets.className = 'presets';
     const presetList = [
       ['presetArticle', '0.99, 0.01', '0.5, 0.5', { zh: '法国,中国', en: 'France,China' }],
-      ['presetDefault', PQElement.defaults.p, PQElement.defaults.q, null],
+      ['presetDefault', '0.5, 0.25, 0.125, 0.125', '0.25, 0.25, 0.25, 0.25', null],
+      ['presetBackwards', '0.5, 0.25, 0.125, 0.125', '0.125, 0.125, 0.25, 0.5', null],
       ['presetSame', '0.5, 0.25, 0.125, 0.125', '0.5, 0.25, 0.125, 0.125', null],
     ];
     for (const [key, p, q, labels] of presetList) {

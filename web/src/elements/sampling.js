@@ -38,7 +38,9 @@ const TEXT = {
     unitNote: (f, u) => `Code lengths are counted in bits; shown in ${u} (1 bit = ${f} ${u}).`,
     lastDraws: 'Last draws',
     badSeed: 'The seed must be a whole number from 0 to 9007199254740991.',
-    legendMean: 'running average',
+    legendMean: 'average, Huffman code for Q',
+    legendIdeal: 'average, ideal lengths −log₂ q',
+    idealNow: (m, u) => `with ideal lengths −log₂ q: ${m} ${u}`,
     legendL: 'Σ p·len_Q',
     legendH: 'H(P,Q)',
     xAxis: 'draws (log scale)',
@@ -62,7 +64,9 @@ const TEXT = {
     unitNote: (f, u) => `码长按比特计数；这里换算成 ${u} 显示（1 bit = ${f} ${u}）。`,
     lastDraws: '最近抽到',
     badSeed: '随机种子必须是 0 到 9007199254740991 之间的整数。',
-    legendMean: '平均码长',
+    legendMean: '平均码长（Q 的霍夫曼码）',
+    legendIdeal: '平均码长（理想码长 −log₂ q）',
+    idealNow: (m, u) => `理想码长 −log₂ q 的平均：${m} ${u}`,
     legendL: 'Σ p·len_Q',
     legendH: 'H(P,Q)',
     xAxis: '抽样次数（对数刻度）',
@@ -91,6 +95,9 @@ export const SAMPLING_CSS = `
 .sampling svg { display: block; width: 100%; overflow: visible; }
 .sampling svg text { fill: var(--br-muted, currentColor); font-size: 11px; }
 .sampling .mean-line { fill: none; stroke: var(--br-accent, #2563eb); stroke-width: 2; }
+.sampling .ideal-line { fill: none; stroke: var(--br-fg, currentColor); stroke-width: 1.25; opacity: 0.7; }
+.sampling .readout.ideal-line-text { margin-top: 0; }
+.sampling .legend .i i { border-top: 1.5px solid var(--br-fg, currentColor); opacity: 0.7; }
 .sampling .l-line { stroke: var(--br-accent-2, #d97706); stroke-width: 2; stroke-dasharray: 6 4; }
 .sampling .h-line { stroke: var(--br-fg, currentColor); stroke-width: 1.5; stroke-dasharray: 2 3; }
 .sampling .axis { stroke: var(--br-border, #8888); }
@@ -174,6 +181,7 @@ export class SamplingPanel {
       shown: this._shown,
       outcomes: Array.from(this._run.outcomes),
       mean: this._shown > 0 ? this._run.runningMean[this._shown - 1] * f : NaN,
+      idealMean: this._shown > 0 ? this._run.idealMean[this._shown - 1] * f : NaN,
       settlesOn: this._run.crossCodeLength * f,
     };
   }
@@ -202,6 +210,16 @@ export class SamplingPanel {
     if (missing >= 0) { this._renderRun(); return; }
     try {
       this._run = m.api.sampleCoding(m.p, m.q, { n: this._draws, seed: this._seed, normalize: true });
+      // The same draws written with ideal (fractional) lengths −log₂ q: their running average
+      // settles on H(P,Q) itself. Lengths from the core's surprisal, one per outcome.
+      const ideal = m.q.map((qi) => (qi > 0 ? m.api.surprisal(qi, 2) : Infinity));
+      const idealMean = new Float64Array(this._run.outcomes.length);
+      let sum = 0;
+      for (let i = 0; i < idealMean.length; i++) {
+        sum += ideal[this._run.outcomes[i]];
+        idealMean[i] = sum / (i + 1);
+      }
+      this._run = { ...this._run, idealMean };
     } catch (error) {
       this._run = null;
       this._status.textContent = error && error.message ? String(error.message) : '';
@@ -319,6 +337,7 @@ export class SamplingPanel {
 
     this._readout = el('p', { class: 'readout' }, root);
     this._readMean = el('span', { class: 'mean' }, this._readout);
+    this._readIdeal = el('span', { class: 'ideal' }, el('p', { class: 'readout ideal-line-text' }, root));
     const targets = el('p', { class: 'readout targets' }, root);
     this._readTarget = el('span', { class: 'target' }, targets);
     targets.append(' · ');
@@ -331,6 +350,7 @@ export class SamplingPanel {
     this._axisY = svgEl('line', { class: 'axis' }, svg);
     this._hLine = svgEl('line', { class: 'h-line' }, svg);
     this._lLine = svgEl('line', { class: 'l-line' }, svg);
+    this._idealPath = svgEl('path', { class: 'ideal-line' }, svg);
     this._meanPath = svgEl('path', { class: 'mean-line' }, svg);
     this._yTop = svgEl('text', { x: 2, y: 12 }, svg);
     this._yZero = svgEl('text', { x: 2, y: 0 }, svg);
@@ -339,6 +359,7 @@ export class SamplingPanel {
 
     this._legend = el('ul', { class: 'legend', 'aria-hidden': 'true' }, root);
     this._legendMean = el('li', { class: 'm' }, this._legend);
+    this._legendIdeal = el('li', { class: 'i' }, this._legend);
     this._legendL = el('li', { class: 'l' }, this._legend);
     this._legendH = el('li', { class: 'h' }, this._legend);
 
@@ -355,7 +376,7 @@ export class SamplingPanel {
     setText(this._drawsText, t.draws);
     setText(this._drawButton, t.draw);
     setText(this._skipButton, t.skip);
-    for (const [li, text] of [[this._legendMean, t.legendMean], [this._legendL, t.legendL], [this._legendH, t.legendH]]) {
+    for (const [li, text] of [[this._legendMean, t.legendMean], [this._legendIdeal, t.legendIdeal], [this._legendL, t.legendL], [this._legendH, t.legendH]]) {
       li.textContent = '';
       li.append(document.createElement('i'), text);
     }
@@ -392,6 +413,7 @@ export class SamplingPanel {
     const shown = run ? this._shown : 0;
     const mean = shown > 0 ? run.runningMean[shown - 1] * f : NaN;
     setText(this._readMean, shown > 0 ? t.drawn(shown, formatNumber(mean), u) : t.idle);
+    setText(this._readIdeal, shown > 0 ? t.idealNow(formatNumber(run.idealMean[shown - 1] * f), u) : '');
 
     // The last few draws as "label→codeword".
     if (shown > 0 && m.codeQ) {
@@ -412,7 +434,7 @@ export class SamplingPanel {
     const total = run ? run.runningMean.length : this._draws;
     const x = scaleLog().domain([1, Math.max(10, total)]).range([pad.l, width - pad.r]);
     let yMax = Number.isFinite(settle) ? Math.max(settle, m.crossEntropy) : 1;
-    if (shown > 0) for (let i = 0; i < shown; i++) yMax = Math.max(yMax, run.runningMean[i] * f);
+    if (shown > 0) for (let i = 0; i < shown; i++) yMax = Math.max(yMax, run.runningMean[i] * f, run.idealMean[i] * f);
     if (!Number.isFinite(yMax) || yMax <= 0) yMax = 1;
     const y = scaleLinear().domain([0, yMax * 1.1]).range([height - pad.b, pad.t]);
     setAttr(this._axisX, 'x1', pad.l); setAttr(this._axisX, 'x2', width - pad.r);
@@ -437,8 +459,15 @@ export class SamplingPanel {
       }
       d += `L${x(shown).toFixed(1)},${y(run.runningMean[shown - 1] * f).toFixed(1)}`;
       setAttr(this._meanPath, 'd', d);
+      let di = '';
+      for (let i = 0; i < shown; i += step) {
+        di += `${i === 0 ? 'M' : 'L'}${x(i + 1).toFixed(1)},${y(run.idealMean[i] * f).toFixed(1)}`;
+      }
+      di += `L${x(shown).toFixed(1)},${y(run.idealMean[shown - 1] * f).toFixed(1)}`;
+      setAttr(this._idealPath, 'd', di);
     } else {
       setAttr(this._meanPath, 'd', '');
+      setAttr(this._idealPath, 'd', '');
     }
     setText(this._yTop, `${formatNumber(yMax * 1.1, { decimals: 2 })} ${u}`);
     setAttr(this._yZero, 'y', height - pad.b);
