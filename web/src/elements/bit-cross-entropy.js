@@ -380,8 +380,11 @@ export class PQElement extends BitElement {
   /** Replaces P, Q and labels by a preset's texts (as if typed). */
   applyPreset(p, q, labels) {
     this.clearAllErrors();
-    this._labels = labels ? splitLabels(labels) : null;
-    this.reflect('labels', labels);
+    // A preset without names keeps the reader's (or the page's) names for the outcomes.
+    if (labels) {
+      this._labels = splitLabels(labels);
+      this.reflect('labels', labels);
+    }
     this._rowsFor = -1;
     for (const [which, text] of [['p', p], ['q', q]]) {
       this._texts[which] = text;
