@@ -87,13 +87,23 @@ const STYLES = `
 .bars .hl { font-size: 12px; font-weight: 650; }
 .bars .ceil-label { font-size: 12px; fill: var(--br-muted); }
 .bars svg, svg.bars { user-select: none; -webkit-user-select: none; }
+.team-list { container-type: inline-size; display: grid; gap: 6px; }
 .teams { display: grid; gap: 6px; }
-.team { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 7.5em) 44px; gap: 6px; align-items: start; }
-.team .share { grid-column: 1 / -1; font-size: 0.85em; color: var(--br-muted); margin-top: -2px; }
-.team .field-msg { grid-column: 1 / -1; }
+.team, .team-head { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 7.5em) 44px; gap: 2px 6px; align-items: center; }
+.team-head { font-size: 0.85em; color: var(--br-muted); }
+.team .name { grid-area: 1 / 1; }
+.team .p { grid-area: 1 / 2; }
+.team .rm { grid-area: 1 / 3; padding: 0; font-size: 1.2em; line-height: 1; }
+.team .share { grid-area: 2 / 1 / 3 / -1; font-size: 0.85em; color: var(--br-muted); }
+.team .field-msg { grid-area: 3 / 1 / 4 / -1; }
 .team input { min-width: 0; }
-.team .rm { padding: 0; font-size: 1.2em; line-height: 1; }
-.team-head { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 7.5em) 44px; gap: 6px; font-size: 0.85em; color: var(--br-muted); }
+/* wide: one line per team, the share in its own column */
+@container (min-width: 560px) {
+  .team, .team-head { grid-template-columns: minmax(0, 1fr) minmax(0, 7.5em) minmax(0, 15em) 44px; }
+  .team .rm { grid-area: 1 / 4; }
+  .team .share { grid-area: 1 / 3; }
+  .team .field-msg { grid-area: 2 / 1 / 3 / -1; }
+}
 `;
 
 let teamSeq = 0;
@@ -164,9 +174,12 @@ export class BitEntropy extends BitElement {
 
     const teamHead = document.createElement('div');
     teamHead.className = 'team-head';
+    teamHead.setAttribute('aria-hidden', 'true'); // each input has its own aria-label
     const h1 = document.createElement('span'); h1.dataset.i18n = 'teamName';
     const h2 = document.createElement('span'); h2.dataset.i18n = 'teamP';
-    teamHead.append(h1, h2, document.createElement('span'));
+    teamHead.append(h1, h2);
+    const teamList = document.createElement('div');
+    teamList.className = 'team-list';
     this.teamsEl = document.createElement('div');
     this.teamsEl.className = 'teams';
     this.addButton = document.createElement('button');
@@ -179,8 +192,9 @@ export class BitEntropy extends BitElement {
 
     this.snippet = document.createElement('bit-code-snippet');
 
+    teamList.append(teamHead, this.teamsEl, addRow);
     body.append(title, presets, headline, this.normNotice, this.formulaEl, chartBox, list.wrap,
-      teamHead, this.teamsEl, addRow, this.snippet);
+      teamList, this.snippet);
 
     // pointer dragging on the chart
     const svg = this.chart.svg;

@@ -298,7 +298,7 @@ export class BitSurprisal extends BitElement {
       const n = 1 / s.p;
       const exact = reciprocalInteger(s.p);
       const pow = `2${superscript(bitsText)}`;
-      setText(this.meaningEl, `${this.t('oneIn', { n: exact ?? formatCount(n) })} ≈ ${pow}${suffix}`);
+      setText(this.meaningEl, `${this.t('oneIn', { n: exact ?? formatCount(n) })}\u00a0≈\u00a0${pow}${suffix}`);
       setText(this.questionsEl, this.t(Number.isInteger(s.bits) ? 'questionsExact' : 'questions', { bits: bitsText }));
     }
     this._drawCurve(s);
