@@ -208,6 +208,7 @@ export class BitEntropy extends BitElement {
       this.chart.resize(w);
       this._layoutChart();
       this._renderValues();
+      this._scheduleSlow(); // the formula breaks into lines by width
     });
   }
 
@@ -578,15 +579,27 @@ export class BitEntropy extends BitElement {
     const n = this.teams.length;
     const terms = this.teams.map((t) => `${probabilityTex(t.p)}\\cdot(-${u.log} ${probabilityTex(t.p)})`);
     const allEqual = this.teams.every((t) => Math.abs(t.p - this.teams[0].p) < 1e-12);
-    let sum;
-    if (allEqual && n > 2) sum = `${n}\\times ${terms[0]}`;
-    else if (n > 3) sum = `${terms.slice(0, 2).join(' + ')} + \\cdots + ${terms[n - 1]}`;
-    else sum = terms.join(' + ');
+    // the sum of terms: one line when the element is wide, otherwise a term or two per line
+    let rows;
+    if (allEqual && n > 2) rows = [`= ${n}\\times ${terms[0]}`];
+    else {
+      const shown = n > 3 ? [terms[0], terms[1], '\\cdots', terms[n - 1]] : terms;
+      if (this.chart.width >= 560) rows = [`= ${shown.join(' + ')}`];
+      else rows = shown.map((term, j) => `${j === 0 ? '=' : '+'} ${term}`);
+    }
     const approx = isExactish(r.entropy) ? '=' : '\\approx';
+    const lines = [`H = \\sum_i p_i\\,(-${u.log} p_i)`, ...rows, `${approx} ${texNumber(r.entropy)}\\ ${u.tex}`];
     // separate display lines: MathML tables (aligned) render unevenly across browsers
-    renderTex(this.formulaLines[0], `H = \\sum_i p_i\\,(-${u.log} p_i)`);
-    renderTex(this.formulaLines[1], `= ${sum}`);
-    renderTex(this.formulaLines[2], `${approx} ${texNumber(r.entropy)}\\ ${u.tex}`);
+    while (this.formulaLines.length < lines.length) {
+      const line = document.createElement('div');
+      line.className = 'formula';
+      this.formulaEl.append(line);
+      this.formulaLines.push(line);
+    }
+    this.formulaLines.forEach((line, j) => {
+      line.hidden = j >= lines.length;
+      if (j < lines.length) renderTex(line, lines[j]);
+    });
 
     if (this._normalizedInfo) {
       const { weights, sum: s } = this._normalizedInfo;
