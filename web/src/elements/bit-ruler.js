@@ -616,7 +616,7 @@ export class BitRuler extends BitElement {
     setText(this.ggNote, this.t('ggNote'));
   }
 
-  async fitPoisson() {
+  fitPoisson() {
     const P = this.family('p');
     if (!P) return;
     const r = this.attempt('_', () => this.api.fitPoisson(P.family, { base: this.base }));
