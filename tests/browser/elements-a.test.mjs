@@ -297,6 +297,7 @@ test('keyboard: arrows on an entropy bar and on the surprisal slider change the 
   await page.keyboard.press('Shift+ArrowRight');
   assert.deepEqual(await result(page, '#s'), { p: 1 / 512, information: 9, unit: 'bit' });
   assert.equal(await page.$eval('#s', (el) => el.shadowRoot.querySelector('input[type=text]').value), '1/512');
+  assert.equal(await page.$eval('#s', (el) => el.shadowRoot.querySelector('input[type=range]').getAttribute('aria-valuetext')), 'p = 1/512, I = 9 bit');
   await page.keyboard.press('ArrowLeft');
   const s = await result(page, '#s');
   assert.ok(s.information > 9 && s.information < 9.1, String(s.information));

@@ -283,6 +283,7 @@ export class BitSurprisal extends BitElement {
       b.setAttribute('aria-pressed', String(Math.abs(s.p - (preset.id === 'china' ? 1 / 1024 : 1 / 8)) < 1e-15));
     }
     setText(this.bigEl, `I = ${formatNumber(s.information)} ${u.symbol}`);
+    this.slider.setAttribute('aria-valuetext', `p = ${probabilityText(s.p)}, I = ${formatNumber(s.information)} ${u.symbol}`);
     renderTex(this.formulaEl,
       `I(${texText(this.label)}) = -${u.log} ${probabilityTex(s.p)} = ${texNumber(s.information)}\\ ${u.tex}`);
 
