@@ -395,6 +395,9 @@ describe('layout', () => {
           return out;
         });
         assert.deepEqual(wide, [], 'nothing sticks out to the right');
+        const mathOverflow = await page.$$eval('.math', (els) => els
+          .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex));
+        assert.deepEqual(mathOverflow, [], 'every page formula fits without its own scrollbar');
       } finally {
         await context.close();
       }

@@ -68,8 +68,14 @@ function renderFormulas(root) {
       katex.render(el.dataset.tex, wide, { ...KATEX_OPTIONS, displayMode: true });
       const parts = [wide];
       if (el.dataset.texNarrow) {
+        // One display line per `\\`: MathML Core does not align table columns, so separate
+        // centred lines read better than an aligned environment.
         const narrow = document.createElement('span');
-        katex.render(el.dataset.texNarrow, narrow, { ...KATEX_OPTIONS, displayMode: true });
+        for (const line of el.dataset.texNarrow.split('\\\\')) {
+          const row = document.createElement('span');
+          katex.render(line.trim(), row, { ...KATEX_OPTIONS, displayMode: true });
+          narrow.append(row);
+        }
         wide.className = 'tex-wide';
         narrow.className = 'tex-narrow';
         parts.push(narrow);
