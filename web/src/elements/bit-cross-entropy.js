@@ -102,6 +102,7 @@ const PQ_CSS = `
 :host { container-type: inline-size; }
 .bit-body { grid-template-columns: minmax(0, 1fr); }
 .fields { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px 14px; align-items: start; }
+.fields-hint { grid-column: 1 / -1; margin-top: -4px; }
 .notice-line { font-size: 0.9em; color: var(--br-muted); }
 .notice-line:empty { display: none; }
 .rows { display: grid; gap: 6px; min-width: 0; }
@@ -138,7 +139,8 @@ const PQ_CSS = `
 
 const PQ_MESSAGES = {
   zh: {
-    fieldP: '真实分布 P（逗号分隔，可写 1/8、12.5%、或权重 2, 1, 1）',
+    fieldP: '真实分布 P',
+    fieldsHint: '用逗号分隔各项，可写 1/8、0.125、12.5%，或写权重 2, 1, 1（会按比例缩放到总和为 1）。',
     fieldQ: '模型 Q（与 P 一一对应）',
     outcome: '结果',
     barsP: 'P（真实）',
@@ -154,7 +156,8 @@ const PQ_MESSAGES = {
     snapped: 'Q 和 P 完全相同。',
   },
   en: {
-    fieldP: 'True distribution P (comma-separated: 1/8, 12.5%, or weights 2, 1, 1)',
+    fieldP: 'True distribution P',
+    fieldsHint: 'Separate entries with commas: 1/8, 0.125, 12.5%, or weights such as 2, 1, 1 (rescaled to sum to 1).',
     fieldQ: 'Model Q (entry for entry with P)',
     outcome: 'Outcome',
     barsP: 'P (true)',
@@ -220,7 +223,14 @@ export class PQElement extends BitElement {
     this.noticeQ.setAttribute('role', 'status');
     this.fieldP.wrap.append(this.noticeP);
     this.fieldQ.wrap.append(this.noticeQ);
-    fields.append(this.fieldP.wrap, this.fieldQ.wrap);
+    const hint = document.createElement('p');
+    hint.className = 'fields-hint small muted';
+    hint.dataset.i18n = 'fieldsHint';
+    hint.id = `${this._uid}-fields-hint`;
+    fields.append(this.fieldP.wrap, this.fieldQ.wrap, hint);
+    for (const f of [this.fieldP, this.fieldQ]) {
+      f.input.setAttribute('aria-describedby', `${f.input.getAttribute('aria-describedby') || ''} ${hint.id}`.trim());
+    }
     for (const which of ['p', 'q']) {
       const input = which === 'p' ? this.fieldP.input : this.fieldQ.input;
       this.listen(input, 'input', () => {
