@@ -296,7 +296,9 @@ export class BitAdditivity extends BitElement {
         },
       ];
       if (!finite) {
-        rows[0].segs[0].x1 = r.iA; rows[1].segs[0].x0 = 0;
+        // an infinite term: finite bars at half width, infinite ones across, each labelled
+        rows[1].segs[0].x0 = 0;
+        rows[1].segs[0].x1 = r.iB;
       }
       rows.forEach((row, i) => {
         const y = i * rowH + 2;
