@@ -399,6 +399,25 @@ test('a bad attribute before the module loads is shown once it loads, without co
   await context.close();
 });
 
+test('"the same number in code": each element offers the Python with the reader\'s numbers', async () => {
+  const { context, page, log } = await open();
+  const code = await page.evaluate(() => ['#s', '#a', '#e'].map((s) => {
+    const el = document.querySelector(s);
+    return { hook: el.codeSnippet(), shown: el.shadowRoot.querySelector('bit-code-snippet').code };
+  }));
+  for (const c of code) assert.equal(c.shown, c.hook);
+  assert.match(code[0].hook, /p = 0\.0009765625/);
+  assert.match(code[0].hook, /-math\.log2\(p\)\s+# = 10 bit/);
+  assert.match(code[1].hook, /p_a, p_b = 0\.5, 0\.25/);
+  assert.match(code[2].hook, /np\.array\(\[0\.99, 0\.01\]\)/);
+  assert.match(code[2].hook, /entropy\(p, base=2\)/);
+  // it follows the reader's edits
+  await typeInto(page, page.locator('#s input[type=text]'), '1/8');
+  assert.match(await page.$eval('#s', (el) => el.codeSnippet()), /p = 0\.125/);
+  assertClean(assert, log);
+  await context.close();
+});
+
 // ------------------------------------------------------------------------------------ events, units, lang
 
 test('change events bubble out of the shadow root with detail = result', async () => {
