@@ -578,6 +578,40 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     await context.close();
   });
 
+  test('state round-trips through attributes: a copy made from the reflected attributes shows the same numbers', async () => {
+    const { page, context, log } = await open();
+    await page.evaluate(() => {
+      window.ceEvents = [];
+      document.addEventListener('change', (e) => { if (e.target.id === 'ce') window.ceEvents.push(e.detail); });
+    });
+    await dragTo(page, '#ce .track.p >> nth=2', 0.31);
+    await page.waitForTimeout(50);
+    const detail = await page.evaluate(() => window.ceEvents.at(-1));
+    await page.locator('#ce .orow:not(.head) >> nth=1 >> input.name').fill('Les Bleus');
+    await page.locator('#ce .sampling input.seed').fill('42');
+    await page.waitForFunction(() => document.getElementById('ce').getAttribute('seed') === '42');
+    const state = await page.evaluate(() => {
+      const el = document.getElementById('ce');
+      return Object.fromEntries(['p', 'q', 'labels', 'seed'].map((k) => [k, el.getAttribute(k)]));
+    });
+    assert.match(state.labels, /Les Bleus/);
+    const original = await result(page, 'ce');
+    assert.deepEqual(detail, await page.evaluate(() => document.getElementById('ce').result), 'change event carries the result');
+    await page.evaluate((state) => {
+      const copy = document.createElement('bit-cross-entropy');
+      copy.id = 'copy';
+      for (const [k, v] of Object.entries(state)) copy.setAttribute(k, v);
+      document.body.append(copy);
+    }, state);
+    await page.waitForFunction(() => document.getElementById('copy').result != null);
+    assert.deepEqual(await result(page, 'copy'), original);
+    assert.equal(await page.inputValue('#copy .sampling input.seed'), '42');
+    assert.equal(await page.inputValue('#copy .orow:not(.head) >> nth=1 >> input.name'), 'Les Bleus');
+    assert.equal(await errorOf(page, 'copy'), null);
+    assertClean(assert, log);
+    await context.close();
+  });
+
   test('without WebAssembly each element says so and still shows the example numbers in text', async () => {
     const { page, context, log } = await openPage(browser, url, {
       waitReady: false,
