@@ -12,7 +12,8 @@
 // through each call: nothing to free.
 import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
-import { formatNumber } from './format.js';
+import { formatNumber, texNumber } from './format.js';
+import { renderTex } from './katex.js';
 import {
   createChart, observeWidth, scaleLinear, setText, svgEl,
 } from './chart.js';
@@ -300,6 +301,10 @@ export class BitLearning extends BitElement {
       stats.append(box);
       this.stat[key] = v;
     }
+    this.formulaLoss = document.createElement('div');
+    this.formulaLoss.className = 'formula';
+    this.formulaIdentity = document.createElement('div');
+    this.formulaIdentity.className = 'formula';
     this.identityLine = document.createElement('p');
     this.identityLine.className = 'identity small muted';
     this.likLabel = document.createElement('p');
@@ -329,7 +334,7 @@ export class BitLearning extends BitElement {
     observeWidth(lossBox, (w) => { this.lossChart.resize(w); this.draw(); });
     observeWidth(fitBox, (w) => { this.fitChart.resize(w); this.draw(); });
 
-    body.append(h, intro, presets, controls, buttons, stats, this.identityLine, this.likLabel, this.overfitNote, legend, charts);
+    body.append(h, intro, presets, controls, buttons, stats, this.formulaLoss, this.formulaIdentity, this.identityLine, this.likLabel, this.overfitNote, legend, charts);
     this.syncControls();
   }
 
@@ -570,6 +575,17 @@ export class BitLearning extends BitElement {
     setText(this.overfitNote, result.trainLoss < result.entropy
       ? this.t('overfit', { loss: `${f(result.trainLoss)} ${u}`, h: `${f(result.entropy)} ${u}`, ce: `${f(result.crossEntropy)} ${u}`, n: this.config.n })
       : '');
+    // Formulas with the live numbers: at most ~3 times a second while training (KaTeX costs ~1 ms).
+    const now = performance.now();
+    if (!this.running || !(now - (this._texAt || 0) < 300)) {
+      this._texAt = now;
+      const ui = this.unitInfo;
+      const t = (x) => texNumber(x);
+      const narrow = this.clientWidth > 0 && this.clientWidth < 560; // phones: one short piece per line
+      const br = narrow ? ' \\\\ ' : ' ';
+      renderTex(this.formulaLoss, `\\begin{gathered}\\mathcal{L}(\\theta) = -\\frac{1}{N}\\sum_{n=1}^{N} ${ui.log} Q_\\theta(y_n \\mid x_n)${br}= ${t(result.trainLoss)}\\ ${ui.tex}\\end{gathered}`);
+      renderTex(this.formulaIdentity, `\\begin{gathered}H(P_{\\text{data}}, Q_\\theta)${br}= H(P_{\\text{data}}) + D_{\\mathrm{KL}}(P_{\\text{data}} \\mathrel{\\|} Q_\\theta) \\\\ ${t(result.crossEntropy)} = ${t(result.entropy)} + ${t(result.kl)}\\ ${ui.tex}\\end{gathered}`);
+    }
     this.draw();
     this.commit(result, announce ? this.t('announce', { step: result.step, loss: f(result.trainLoss), ce: f(result.crossEntropy), kl: f(result.kl), u }) : undefined);
   }

@@ -313,6 +313,8 @@ export class BitRuler extends BitElement {
     this.fitButton.dataset.i18nAria = 'fitAria';
     this.listen(this.fitButton, 'click', () => this.fitPoisson());
     fitRow.append(this.fitButton);
+    this.formula = document.createElement('div');
+    this.formula.className = 'formula';
     this.fitOut = document.createElement('p');
     this.fitOut.className = 'fit-out';
     this.fitOut.setAttribute('role', 'status');
@@ -333,7 +335,7 @@ export class BitRuler extends BitElement {
     this.gg.append(this.ggTitle, this.ggTex, this.ggTex2, this.ggTex3, this.ggTable, this.ggNote);
     this.gg.hidden = true;
 
-    body.append(h, intro, presets, sides, check, legend, chartBox, this.negMass, results, fitRow, this.fitOut, this.gg);
+    body.append(h, intro, presets, sides, check, legend, chartBox, this.negMass, results, this.formula, fitRow, this.fitOut, this.gg);
     this.syncSides();
   }
 
@@ -549,6 +551,8 @@ export class BitRuler extends BitElement {
     const u = this.unitInfo.symbol;
     const show = (x) => (x === Infinity ? '∞' : `${formatNumber(x)} ${u}`);
     setText(this.out.fwd.big, show(result.kl));
+    const ui = this.unitInfo;
+    renderTex(this.formula, `D_{\\mathrm{KL}}(P \\mathrel{\\|} Q) = \\sum_{k} p_k\\, ${ui.log}\\frac{p_k}{q_k} = ${texNumber(result.kl)}${result.kl === Infinity ? '' : `\\ ${ui.tex}`}`);
     setText(this.out.rev.big, show(result.klReverse));
     // Where an infinity comes from.
     const negative = (pmf) => {
