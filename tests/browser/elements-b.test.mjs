@@ -427,6 +427,17 @@ describe('<bit-cross-entropy> and <bit-kl> in Chromium', () => {
     assert.ok(Math.abs(q.reduce((a, b) => a + b, 0) - 1) < 1e-12);
     const r = await result(page, 'ce');
     assert.ok(Math.abs(r.crossEntropy - CE(p, q)) < 1e-12);
+    // Refused text in a field survives adding an outcome.
+    await typeInto(page, '#ce .q-field', '0.5, abc');
+    await page.waitForFunction(() => document.getElementById('ce').error?.code === 'PARSE');
+    await page.locator('#ce button.add').click();
+    await page.waitForFunction(() => document.getElementById('ce').getAttribute('p').split(',').length === 5);
+    assert.equal(await page.inputValue('#ce .q-field'), '0.5, abc');
+    assert.equal((await errorOf(page, 'ce')).code, 'PARSE');
+    await page.locator('#ce .orow:not(.head) >> nth=4 >> button.remove').click();
+    await page.waitForFunction(() => document.getElementById('ce').getAttribute('p').split(',').length === 4);
+    await typeInto(page, '#ce .q-field', await page.getAttribute('#ce', 'q'));
+    await page.waitForFunction(() => document.getElementById('ce').error === null);
     await page.locator('#ce .orow:not(.head) >> nth=0 >> input.name').fill('<b>克罗地亚</b>');
     await page.waitForFunction(() => document.getElementById('ce').getAttribute('labels')?.startsWith('<b>克罗地亚</b>'));
     // Labels are text, never HTML.

@@ -452,13 +452,15 @@ export class PQElement extends BitElement {
   _reflectAll() {
     for (const which of ['p', 'q']) {
       const text = distributionText(this[which]);
-      this._texts[which] = text;
       this._cand[which] = { probs: this[which].slice(), normalized: false, sum: 1 };
       this._dirty[which] = false;
       this.normalized[which] = false;
+      this.reflect(which, text);
+      // A field holding refused text keeps it (and its message): nothing the reader typed is lost.
+      if (this.hasFieldError(which) && this._mismatchKey !== which) continue;
+      this._texts[which] = text;
       (which === 'p' ? this.fieldP : this.fieldQ).input.value = text;
       this.clearFieldError(which);
-      this.reflect(which, text);
     }
     setText(this.noticeP, '');
     setText(this.noticeQ, '');
