@@ -247,6 +247,7 @@ struct Entry {
   bool has_denominator = false;
   bool denominator_negative = false;
   Decimal denominator;
+  bool percent = false;   // written with % or ‰: explicitly a probability, so never above 100%
   std::size_t first = 0;  // glyph index where the entry starts
 };
 
@@ -428,6 +429,7 @@ class Parser {
     if (!at_end() && (peek() == '%' || peek() == kPermille)) {
       const long long shift = peek() == '%' ? 2 : 3;
       if (!e.numerator.zero()) e.numerator.exp10 = saturate(e.numerator.exp10 - shift);
+      e.percent = true;
       ++i_;
     } else if (!at_end() && peek() == '/') {
       ++i_;
@@ -479,6 +481,9 @@ class Parser {
       return fail(ErrorCode::OUT_OF_RANGE, w() + " is too small to represent (below 4.9e-324); type 0 if you mean zero.");
     }
     value = value + 0.0;  // -0 becomes +0
+    if (e.percent && value > 1.0) {
+      return fail(ErrorCode::OUT_OF_RANGE, w() + " is more than 100%; a percentage is a probability, at most 100%.");
+    }
     if (single_ && value > 1.0) {
       return fail(ErrorCode::OUT_OF_RANGE, w() + " is greater than 1 (100%); a probability lies between 0 and 1.");
     }

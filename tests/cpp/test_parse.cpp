@@ -165,7 +165,7 @@ TEST_CASE("a distribution is read with every separator a reader may use") {
       {"1\n2\n3", {1, 2, 3}},
       {"1,\t2 ,3", {1, 2, 3}},
       {"1/2, 25%, 0.25", {0.5, 0.25, 0.25}},
-      {"150%, 3/2, 7", {1.5, 1.5, 7}},  // weights may exceed 1 in a distribution
+      {"3/2, 7, 100%", {1.5, 7, 1}},  // weights may exceed 1 in a distribution (but not as a percent)
       {"1e3 1e-3", {1000, 0.001}},
       {"  3  ", {3}},
       {"1, 2,", {1, 2}},   // a trailing separator: the reader is still typing
@@ -241,7 +241,8 @@ TEST_CASE("bad probabilities are refused with the right code and a message sayin
       {"\xEF\xBC\x8D" "0.1", ErrorCode::NEGATIVE, "negative"},  // －0.1
       {"-1e999", ErrorCode::NEGATIVE, "negative"},               // the sign is reported first
       // OUT_OF_RANGE
-      {"150%", ErrorCode::OUT_OF_RANGE, "greater than 1"},
+      {"150%", ErrorCode::OUT_OF_RANGE, "more than 100%"},
+      {"100.5%", ErrorCode::OUT_OF_RANGE, "more than 100%"},
       {"3/2", ErrorCode::OUT_OF_RANGE, "greater than 1"},
       {"1.5", ErrorCode::OUT_OF_RANGE, "greater than 1"},
       {"2", ErrorCode::OUT_OF_RANGE, "greater than 1"},
@@ -285,6 +286,8 @@ TEST_CASE("bad distributions are refused naming the entry at fault") {
       {"1/0, 1", ErrorCode::NOT_FINITE, "Entry 1"},
       {"1, 1e999", ErrorCode::NOT_FINITE, "Entry 2"},
       {"1, 1e-999", ErrorCode::OUT_OF_RANGE, "Entry 2"},
+      {"50%, 150%", ErrorCode::OUT_OF_RANGE, "Entry 2 (\"150%\") is more than 100%"},
+      {"2, 1001\xE2\x80\xB0", ErrorCode::OUT_OF_RANGE, "more than 100%"},  // 1001‰
   };
   for (const Bad& b : table) {
     SUBCASE(b.text) { check_refused_distribution(b); }
