@@ -23,6 +23,14 @@
 #include <cstring>
 #include <string>
 
+// GCC only if-converts (and so vectorizes) the kernels' selects when it may assume that
+// floating-point operations do not trap. Results are unchanged: IEEE default, non-trapping
+// environment; this is not -ffast-math (no reassociation, no finite-math assumptions).
+// Clang, used for the WASM build, makes that assumption by default.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-trapping-math")
+#endif
+
 namespace bitruler {
 namespace {
 
@@ -40,16 +48,14 @@ std::string format_number(double x) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bit-level helpers (memcpy compiles to a register move; no aliasing issues).
-inline std::uint64_t bits_of(double x) {
-  std::uint64_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-inline double double_of(std::uint64_t u) {
-  double x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
+// Bit-level helpers (a bit cast is a register move; memcpy would hide it from the vectorizer).
+inline std::uint64_t bits_of(double x) { return __builtin_bit_cast(std::uint64_t, x); }
+inline double double_of(std::uint64_t u) { return __builtin_bit_cast(double, u); }
+
+// Choice between two values already computed (never a conditional operation): compilers turn
+// it into a blend, so the loops below vectorize.
+inline double select(bool condition, double if_true, double if_false) {
+  return condition ? if_true : if_false;
 }
 
 // fdlibm e_log.c coefficients: R(z) ~ Lg1*z + ... + Lg7*z^7 on s in [0, 0.1716].
@@ -83,8 +89,11 @@ struct LogParts {
   double l;
 };
 inline LogParts log_parts(double x) {
+  // Selects between values computed unconditionally (no conditional floating-point operation),
+  // so compilers if-convert them to blends and vectorize the calling loops.
   const bool tiny = x < DBL_MIN;
-  const double xs = tiny ? x * 0x1p54 : x;
+  const double up54 = x * 0x1p54;
+  const double xs = select(tiny, up54, x);
   const std::uint64_t b = bits_of(xs);
   const std::uint64_t mantissa = b & 0x000FFFFFFFFFFFFFull;
   // Carry into bit 52 when the mantissa is >= ~sqrt(2): then use m/2 and k+1.
@@ -93,7 +102,7 @@ inline LogParts log_parts(double x) {
   const std::uint64_t biased = (b >> 52) + (up >> 52);
   // int -> double without a conversion instruction (none exists for i64 lanes in SSE2/simd128).
   const double k = (double_of(0x4338000000000000ull + biased) - (0x1.8p52 + 1023.0)) -
-                   (tiny ? 54.0 : 0.0);
+                   select(tiny, 54.0, 0.0);
   const double f = m - 1.0;  // exact (Sterbenz)
   const double s = f / (2.0 + f);
   const double hfsq = 0.5 * f * f;
@@ -113,9 +122,14 @@ inline double phi_near(double t) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Compensated summation, one accumulator per lane so that loops vectorize (the compiler may not
-// reorder a single floating-point sum). TwoSum is branch-free; the lanes are merged at the end.
-constexpr std::size_t kLanes = 4;
+// Summation. The compiler may not reorder one floating-point sum, so every loop keeps kLanes
+// independent sums, the lane index being the innermost loop index (that loop vectorizes). Each
+// lane adds plainly within a block of kBlock elements (all such terms are >= 0, so a block's
+// relative error is below kBlock ulps), then the block sums go into compensated (TwoSum)
+// accumulators, so n up to 10^7 costs no accuracy. Sums with cancellation (KL's p - q) use
+// TwoSum for every element.
+constexpr std::size_t kLanes = 16;
+constexpr std::size_t kBlock = 32;
 
 struct LaneSum {
   double s[kLanes] = {};
@@ -129,8 +143,12 @@ inline void two_sum_add(double& s, double& c, double x) {
   s = t;
 }
 
-inline void add_lanes(LaneSum& acc, const double* x) {
-  for (std::size_t j = 0; j < kLanes; ++j) two_sum_add(acc.s[j], acc.c[j], x[j]);
+// Moves block sums into the compensated accumulators and clears them.
+inline void flush(LaneSum& acc, double* block) {
+  for (std::size_t j = 0; j < kLanes; ++j) {
+    two_sum_add(acc.s[j], acc.c[j], block[j]);
+    block[j] = 0.0;
+  }
 }
 
 double total(const LaneSum& acc) {
@@ -140,9 +158,53 @@ double total(const LaneSum& acc) {
   return s + c;
 }
 
+// Runs kernel.element(p[i], q[i], lane) over i = 0..n-1 in the blocked lane order above,
+// calling kernel.flush() after each block and at the end. Every sum of the same data made through
+// this driver is bit-identical (validation and the fused kernels agree on sum checks). The inputs
+// are only read; __restrict tells the vectorizer they do not overlap the kernel's accumulators.
+template <class Kernel>
+void run_blocked(Kernel& kernel, const double* __restrict p, const double* __restrict q,
+                 std::size_t n) {
+  constexpr std::size_t kChunk = kLanes * kBlock;
+  std::size_t i = 0;
+  for (; i + kChunk <= n; i += kChunk) {
+    for (std::size_t b = 0; b < kBlock; ++b) {
+      const std::size_t at = i + b * kLanes;
+      for (std::size_t j = 0; j < kLanes; ++j) kernel.element(p[at + j], q[at + j], j);
+    }
+    kernel.flush();
+  }
+  for (; i + kLanes <= n; i += kLanes)
+    for (std::size_t j = 0; j < kLanes; ++j) kernel.element(p[i + j], q[i + j], j);
+  for (std::size_t j = 0; i < n; ++i, ++j) kernel.element(p[i], q[i], j);
+  kernel.flush();
+}
+
+// Validation inside the loops costs two operations per input: a running minimum (negative
+// weights) and the sum, which NaN and infinities cannot leave finite. Only when either looks
+// wrong does check_distribution() look for the first bad element and word the refusal.
+inline double running_min(double low, double x) { return select(x < low, x, low); }
+inline double lanes_min(const double* low) {
+  double m = 0.0;
+  for (std::size_t j = 0; j < kLanes; ++j) m = low[j] < m ? low[j] : m;
+  return m;
+}
+inline bool looks_valid(double low, double sum) { return low >= 0.0 && std::fabs(sum) <= DBL_MAX; }
+
 // ---------------------------------------------------------------------------------------------
 // Validation.
 inline bool finite_non_negative(double x) { return x >= 0.0 && x <= DBL_MAX; }
+
+struct SumKernel {
+  double low[kLanes] = {};
+  double block[kLanes] = {};
+  LaneSum sum;
+  void element(double x, double, std::size_t j) {
+    low[j] = running_min(low[j], x);
+    block[j] += x;
+  }
+  void flush() { bitruler::flush(sum, block); }
+};
 
 // Sum of non-negative finite weights, or the first bad index.
 struct Scan {
@@ -151,28 +213,13 @@ struct Scan {
   double sum;
 };
 Scan scan(const std::vector<double>& v) {
-  const std::size_t n = v.size();
-  const double* x = v.data();
-  LaneSum acc;
-  int ok = 1;
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    double block[kLanes];
-    for (std::size_t j = 0; j < kLanes; ++j) {
-      ok &= finite_non_negative(x[i + j]) ? 1 : 0;
-      // A bad value must not poison the sum's lanes with NaN work; the result is unused then.
-      block[j] = x[i + j];
-    }
-    add_lanes(acc, block);
-  }
-  for (; i < n; ++i) {
-    ok &= finite_non_negative(x[i]) ? 1 : 0;
-    two_sum_add(acc.s[0], acc.c[0], x[i]);
-  }
-  if (ok) return {true, n, total(acc)};
-  for (std::size_t k = 0; k < n; ++k)
-    if (!finite_non_negative(x[k])) return {false, k, 0.0};
-  return {false, 0, 0.0};  // unreachable: ok was cleared by some element
+  SumKernel k;
+  run_blocked(k, v.data(), v.data(), v.size());
+  const double sum = total(k.sum);
+  if (looks_valid(lanes_min(k.low), sum)) return {true, v.size(), sum};
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (!finite_non_negative(v[i])) return {false, i, 0.0};
+  return {true, v.size(), HUGE_VAL};  // every weight is fine: their sum overflowed
 }
 
 template <class T>
@@ -188,6 +235,8 @@ Result<T> element_error(const std::vector<double>& v, std::size_t index, const c
                                 "; probabilities and weights cannot be negative.");
 }
 
+inline bool sums_to_one(double sum) { return std::fabs(sum - 1.0) <= kSumTolerance; }
+
 // Checks a distribution without copying it: EMPTY, NOT_FINITE, NEGATIVE, NOT_NORMALIZED.
 Result<double> check_distribution(const std::vector<double>& p, const char* name) {
   if (p.empty())
@@ -195,9 +244,10 @@ Result<double> check_distribution(const std::vector<double>& p, const char* name
                                    std::string(name) + " has no outcomes; give at least one.");
   const Scan sc = scan(p);
   if (!sc.ok) return element_error<double>(p, sc.bad_index, name);
-  if (!(std::fabs(sc.sum - 1.0) <= kSumTolerance)) {
+  if (!sums_to_one(sc.sum)) {
     const std::string total_text =
         std::isinf(sc.sum) ? "more than the largest double" : format_number(sc.sum);
+    // (scan() reports an overflowing sum of valid weights as infinity.)
     return Result<double>::failure(
         ErrorCode::NOT_NORMALIZED,
         std::string(name) + " sums to " + total_text +
@@ -209,7 +259,8 @@ Result<double> check_distribution(const std::vector<double>& p, const char* name
 Result<std::vector<double>> normalize_named(const std::vector<double>& w, const char* name) {
   using R = Result<std::vector<double>>;
   const std::size_t n = w.size();
-  if (n == 0) return R::failure(ErrorCode::EMPTY, std::string(name) + " has no outcomes; give at least one.");
+  if (n == 0)
+    return R::failure(ErrorCode::EMPTY, std::string(name) + " has no outcomes; give at least one.");
   double largest = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!finite_non_negative(w[i])) return element_error<std::vector<double>>(w, i, name);
@@ -223,128 +274,233 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
   // overflow (1e308 + 1e308) nor lose subnormal weights.
   const int shift = -std::ilogb(largest);
   std::vector<double> out(n);
-  LaneSum acc;
-  for (std::size_t i = 0; i < n; ++i) {
-    out[i] = std::ldexp(w[i], shift);
-    two_sum_add(acc.s[i % kLanes], acc.c[i % kLanes], out[i]);
-  }
-  const double sum = total(acc);
+  for (std::size_t i = 0; i < n; ++i) out[i] = std::ldexp(w[i], shift);
+  const double sum = scan(out).sum;
   for (std::size_t i = 0; i < n; ++i) out[i] /= sum;
   return R::success(std::move(out));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Kernels on validated data. Entropy and cross-entropy in bits, KL in nats.
-// Every term is computed on p scaled by 2^64 (exact) and the sum scaled back at the end, so terms
-// of subnormal probabilities keep full precision: the result is accurate whenever it is itself
-// a normal number, however much of it comes from subnormal p.
+// Fused kernels: one pass validates (bad count and sum of each input, through the same blocked
+// order as scan()) and computes the value; the caller reports errors only if the pass saw any.
+// The vector loop handles ordinary numbers; rare cases (q = 0 where p > 0, subnormal p or q,
+// q/p beyond the normal range) are only counted there and settled by a scalar pass afterwards,
+// so the common path carries no code for them. Scalar passes compute on values scaled by 2^64
+// (exact), so terms of subnormal probabilities keep full precision.
 constexpr double kUp = 0x1p64;
 constexpr double kDown = 0x1p-64;
 
-double entropy_bits(const double* p, std::size_t n) {
-  LaneSum acc;
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    double term[kLanes];
-    for (std::size_t j = 0; j < kLanes; ++j) {
-      const double x = p[i + j];
-      const double safe = x > 0.0 ? x : 1.0;  // 0 * log 0 = 0: log 1 = 0 gives a zero term
-      term[j] = -((x * kUp) * fast_log2(safe));
-    }
-    add_lanes(acc, term);
-  }
-  for (; i < n; ++i) {
-    const double x = p[i];
-    two_sum_add(acc.s[0], acc.c[0], -((x * kUp) * fast_log2(x > 0.0 ? x : 1.0)));
-  }
-  return total(acc) * kDown;
-}
-
-// Returns +inf when some q is 0 where p > 0.
-double cross_entropy_bits(const double* p, const double* q, std::size_t n) {
-  LaneSum acc;
-  double zero_q[kLanes] = {};
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    double term[kLanes];
-    for (std::size_t j = 0; j < kLanes; ++j) {
-      const double x = p[i + j], y = q[i + j];
-      const bool live = x > 0.0;
-      zero_q[j] += (live && y == 0.0) ? 1.0 : 0.0;
-      const double safe = (live && y > 0.0) ? y : 1.0;
-      term[j] = -((x * kUp) * fast_log2(safe));
-    }
-    add_lanes(acc, term);
-  }
-  for (; i < n; ++i) {
-    const double x = p[i], y = q[i];
-    const bool live = x > 0.0;
-    zero_q[0] += (live && y == 0.0) ? 1.0 : 0.0;
-    two_sum_add(acc.s[0], acc.c[0], -((x * kUp) * fast_log2((live && y > 0.0) ? y : 1.0)));
-  }
-  for (std::size_t j = 0; j < kLanes; ++j)
-    if (zero_q[j] > 0.0) return HUGE_VAL;
-  return total(acc) * kDown;
-}
-
-// One outcome of KL, scaled by 2^64: p * phi(q/p) >= 0 (into `term`) and p - q (into `diff`),
-// both 0 when p == 0. Branch-free so the caller's loop vectorizes.
-struct KlTerm {
-  double term;
-  double diff;
-  double zero_q;
+struct PassResult {
+  bool valid_p = true, valid_q = true;  // false: some element may be NaN, infinite or < 0
+  double sum_p = 0.0, sum_q = 0.0;
+  double value = 0.0;               // bits (entropy, cross-entropy) or nats (KL)
 };
-inline KlTerm kl_term(double x, double y) {
-  const bool live = x > 0.0;
-  const double ps = live ? x : 1.0;
-  const double qs = (live && y > 0.0) ? y : 1.0;
-  const double t = (qs - ps) / ps;  // q - p is exact wherever the near branch uses it
-  const bool near = t >= kNearLow && t <= kNearHigh;
-  const double near_term = (ps * kUp) * phi_near(near ? t : 0.0);
-  // Far from r = 1: ln r = ln q - ln p split into exponents and mantissa logs (no cancellation
-  // since |ln r| >= ln(sqrt 2)); p*phi = (q - p) - p ln r, a cancellation of at most ~6x.
-  const LogParts lq = log_parts(qs);
-  const LogParts lp = log_parts(ps);
-  const double dk = lq.k - lp.k;
-  const double ln_r = dk * kLn2Hi + (dk * kLn2Lo + (lq.l - lp.l));
-  const double far_term = (qs * kUp - ps * kUp) - (ps * kUp) * ln_r;
-  KlTerm out;
-  out.term = live ? (near ? near_term : far_term) : 0.0;
-  out.diff = live ? x * kUp - y * kUp : 0.0;
-  out.zero_q = (live && y == 0.0) ? 1.0 : 0.0;
+
+// log2 of a normal positive double (the vector path never sees subnormals).
+inline double log2_normal(double x) {
+  const std::uint64_t b = bits_of(x);
+  const std::uint64_t mantissa = b & 0x000FFFFFFFFFFFFFull;
+  const std::uint64_t up = (mantissa + 0x00095F6400000000ull) & 0x0010000000000000ull;
+  const double m = double_of(mantissa | (up ^ 0x3FF0000000000000ull));
+  const double k = double_of(0x4338000000000000ull + (b >> 52) + (up >> 52)) -
+                   (0x1.8p52 + 1023.0);
+  const double f = m - 1.0;
+  const double s = f / (2.0 + f);
+  const double hfsq = 0.5 * f * f;
+  return k + (f - (hfsq - s * (hfsq + log_poly(s * s)))) * kLog2E;
+}
+
+struct EntropyKernel {
+  double low[kLanes] = {}, rare[kLanes] = {};
+  double block_w[kLanes] = {}, block_h[kLanes] = {};
+  LaneSum sum_w, sum_h;
+  void element(double x, double, std::size_t j) {
+    low[j] = running_min(low[j], x);
+    block_w[j] += x;
+    const bool normal = x >= DBL_MIN;                 // false for 0, subnormals, NaN
+    rare[j] += select(normal, 0.0, x);                // > 0 iff some subnormal (or bad) x
+    block_h[j] -= x * log2_normal(select(normal, x, 1.0));  // 0 * log 1 = 0 for the rest
+  }
+  void flush() {
+    bitruler::flush(sum_w, block_w);
+    bitruler::flush(sum_h, block_h);
+  }
+};
+
+PassResult entropy_pass(const std::vector<double>& p) {
+  EntropyKernel k;
+  run_blocked(k, p.data(), p.data(), p.size());
+  PassResult out;
+  double rare = 0.0;
+  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
+  out.sum_p = total(k.sum_w);
+  out.valid_p = looks_valid(lanes_min(k.low), out.sum_p);
+  if (!out.valid_p) return out;
+  double main_bits = total(k.sum_h);
+  if (rare > 0.0) {  // subnormal probabilities: their terms, scaled by 2^64
+    double s = 0.0, c = 0.0;
+    for (const double x : p)
+      if (x > 0.0 && x < DBL_MIN) two_sum_add(s, c, -((x * kUp) * fast_log2(x)));
+    main_bits += (s + c) * kDown;
+  }
+  out.value = main_bits;
   return out;
 }
 
-double kl_nats(const double* p, const double* q, std::size_t n) {
-  LaneSum main_sum, correction;
-  double zero_q[kLanes] = {};
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) {
-    double term[kLanes], diff[kLanes];
-    for (std::size_t j = 0; j < kLanes; ++j) {
-      const KlTerm k = kl_term(p[i + j], q[i + j]);
-      term[j] = k.term;
-      diff[j] = k.diff;
-      zero_q[j] += k.zero_q;
+struct CrossKernel {
+  double low_p[kLanes] = {}, low_q[kLanes] = {}, rare[kLanes] = {};
+  double block_p[kLanes] = {}, block_q[kLanes] = {}, block_h[kLanes] = {};
+  LaneSum sum_p, sum_q, sum_h;
+  void element(double x, double y, std::size_t j) {
+    low_p[j] = running_min(low_p[j], x);
+    low_q[j] = running_min(low_q[j], y);
+    block_p[j] += x;
+    block_q[j] += y;
+    const bool usual = (x >= DBL_MIN) & (y >= DBL_MIN);
+    // Rare: p > 0 with q = 0 or subnormal, or p subnormal. Counted, then done in a scalar pass.
+    rare[j] += select(usual, 0.0, select(x > 0.0, 1.0, 0.0));
+    block_h[j] -= select(usual, x, 0.0) * log2_normal(select(usual, y, 1.0));
+  }
+  void flush() {
+    bitruler::flush(sum_p, block_p);
+    bitruler::flush(sum_q, block_q);
+    bitruler::flush(sum_h, block_h);
+  }
+};
+
+PassResult cross_entropy_pass(const std::vector<double>& p, const std::vector<double>& q) {
+  CrossKernel k;
+  run_blocked(k, p.data(), q.data(), p.size());
+  PassResult out;
+  double rare = 0.0;
+  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
+  out.sum_p = total(k.sum_p);
+  out.sum_q = total(k.sum_q);
+  out.valid_p = looks_valid(lanes_min(k.low_p), out.sum_p);
+  out.valid_q = looks_valid(lanes_min(k.low_q), out.sum_q);
+  if (!out.valid_p || !out.valid_q) return out;
+  double main_bits = total(k.sum_h);
+  if (rare > 0.0) {
+    double s = 0.0, c = 0.0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double x = p[i], y = q[i];
+      if (!(x > 0.0) || (x >= DBL_MIN && y >= DBL_MIN)) continue;
+      if (y == 0.0) {
+        out.value = HUGE_VAL;  // q = 0 where p > 0
+        return out;
+      }
+      two_sum_add(s, c, -((x * kUp) * fast_log2(y)));
     }
-    add_lanes(main_sum, term);
-    add_lanes(correction, diff);
+    main_bits += (s + c) * kDown;
   }
-  for (; i < n; ++i) {
-    const KlTerm k = kl_term(p[i], q[i]);
-    two_sum_add(main_sum.s[0], main_sum.c[0], k.term);
-    two_sum_add(correction.s[0], correction.c[0], k.diff);
-    zero_q[0] += k.zero_q;
-  }
-  for (std::size_t j = 0; j < kLanes; ++j)
-    if (zero_q[j] > 0.0) return HUGE_VAL;
-  // sum_{p>0}(p - q) is >= 0 when both sum to exactly 1; with sums only within 1e-9 of 1 it
-  // carries the exact difference, so the result is sum p ln(p/q) of the numbers as given.
-  const double d = (total(main_sum) + total(correction)) * kDown;
-  return d > 0.0 ? d : 0.0;  // last guard: Gibbs, never -1e-17
+  out.value = main_bits;
+  return out;
 }
 
-// Validated inputs: the caller's vectors, or normalized copies when options ask for them.
+// KL of one outcome on the general path (any p > 0, q > 0 including subnormals and p/q beyond
+// the double range), scaled by 2^64: p*phi(q/p) into `term`, p - q into `diff`.
+inline void kl_general(double x, double y, double& term, double& diff) {
+  const double t = (y - x) / x;  // q - p is exact wherever the near branch uses it
+  if (t >= kNearLow && t <= kNearHigh) {
+    term = (x * kUp) * phi_near(t);
+  } else {
+    // ln r = ln q - ln p from exponents and mantissa logs: no cancellation (|ln r| >= 0.34)
+    // and no overflow however far q/p lies outside the double range.
+    const LogParts lq = log_parts(y);
+    const LogParts lp = log_parts(x);
+    const double dk = lq.k - lp.k;
+    const double ln_r = dk * kLn2Hi + (dk * kLn2Lo + (lq.l - lp.l));
+    term = (y * kUp - x * kUp) - (x * kUp) * ln_r;
+  }
+  diff = x * kUp - y * kUp;
+}
+
+struct KlKernel {
+  double low_p[kLanes] = {}, low_q[kLanes] = {}, rare[kLanes] = {};
+  double block_p[kLanes] = {}, block_q[kLanes] = {}, block_d[kLanes] = {};
+  LaneSum sum_p, sum_q, sum_d, diff;
+  void element(double x, double y, std::size_t j) {
+    low_p[j] = running_min(low_p[j], x);
+    low_q[j] = running_min(low_q[j], y);
+    block_p[j] += x;
+    block_q[j] += y;
+    const bool live = x > 0.0;
+    const double ps = select(live, x, 1.0);
+    const double qs = select(live, y, 1.0);
+    const double inv = 1.0 / ps;
+    const double t = (qs - ps) * inv;  // q - p exact near r = 1; two roundings in all
+    const double r = qs * inv;
+    // Usual: p normal and q/p a normal number (so q > 0). Others go to the scalar pass.
+    const bool usual = (ps >= DBL_MIN) & (r >= DBL_MIN) & (r <= DBL_MAX);
+    rare[j] += select(usual, 0.0, 1.0);  // p = 0 is usual (ps = qs = 1)
+    const double rs = select(usual, r, 1.0);
+    // One log1p kernel serves both branches: u = t near r = 1 (phi = s*(t - R)); elsewhere
+    // u = f from r = 2^k * (1 + f) (ln r = k ln 2 + log1p(f)).
+    const std::uint64_t b = bits_of(rs);
+    const std::uint64_t mantissa = b & 0x000FFFFFFFFFFFFFull;
+    const std::uint64_t up = (mantissa + 0x00095F6400000000ull) & 0x0010000000000000ull;
+    const double m = double_of(mantissa | (up ^ 0x3FF0000000000000ull));
+    const double k = double_of(0x4338000000000000ull + (b >> 52) + (up >> 52)) -
+                     (0x1.8p52 + 1023.0);
+    const bool near = (t >= kNearLow) & (t <= kNearHigh);
+    const double u = select(near, t, m - 1.0);
+    const double s = u / (2.0 + u);
+    const double poly = log_poly(s * s);
+    const double hfsq = 0.5 * u * u;
+    const double near_term = (ps * kUp) * (s * (u - poly));
+    const double ln_r = k * kLn2Hi + (k * kLn2Lo + (u - (hfsq - s * (hfsq + poly))));
+    const double far_term = (qs * kUp - ps * kUp) - (ps * kUp) * ln_r;
+    const bool counted = live & usual;
+    block_d[j] += select(counted, select(near, near_term, far_term), 0.0);
+    two_sum_add(diff.s[j], diff.c[j], select(counted, x * kUp - y * kUp, 0.0));
+  }
+  void flush() {
+    bitruler::flush(sum_p, block_p);
+    bitruler::flush(sum_q, block_q);
+    bitruler::flush(sum_d, block_d);
+  }
+};
+
+PassResult kl_pass(const std::vector<double>& p, const std::vector<double>& q) {
+  KlKernel k;
+  run_blocked(k, p.data(), q.data(), p.size());
+  PassResult out;
+  double rare = 0.0;
+  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
+  out.sum_p = total(k.sum_p);
+  out.sum_q = total(k.sum_q);
+  out.valid_p = looks_valid(lanes_min(k.low_p), out.sum_p);
+  out.valid_q = looks_valid(lanes_min(k.low_q), out.sum_q);
+  if (!out.valid_p || !out.valid_q) return out;
+  double s_main = 0.0, c_main = 0.0, s_diff = 0.0, c_diff = 0.0;
+  if (rare > 0.0) {
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double x = p[i], y = q[i];
+      if (!(x > 0.0)) continue;
+      const double r = y / x;
+      if (x >= DBL_MIN && r >= DBL_MIN && r <= DBL_MAX) continue;  // done by the vector loop
+      if (y == 0.0) {
+        out.value = HUGE_VAL;  // q = 0 where p > 0
+        return out;
+      }
+      double term, diff;
+      kl_general(x, y, term, diff);
+      two_sum_add(s_main, c_main, term);
+      two_sum_add(s_diff, c_diff, diff);
+    }
+  }
+  // D = sum_{p>0} p*phi(q/p) + sum_{p>0} (p - q). The second sum is >= 0 when both inputs sum
+  // to exactly 1; with sums only within 1e-9 of 1 it carries the exact difference, so the result
+  // is sum p ln(p/q) of the numbers as given.
+  two_sum_add(s_main, c_main, total(k.sum_d));
+  two_sum_add(s_diff, c_diff, total(k.diff));
+  const double d = ((s_main + c_main) + (s_diff + c_diff)) * kDown;
+  out.value = d > 0.0 ? d : 0.0;  // last guard: Gibbs, never -1e-17
+  return out;
+}
+
+// Checked shape and base; the caller's vectors, or normalized copies when options ask for them.
+// Elements and sums of unnormalized inputs are checked by the fused passes (finish()).
 struct Prepared {
   const std::vector<double>* p_given = nullptr;
   const std::vector<double>* q_given = nullptr;
@@ -382,15 +538,24 @@ Result<Prepared> prepare(const std::vector<double>& p, const std::vector<double>
       if (!nq) return R::failure(nq);
       out.q_held = std::move(nq.value());
     }
-  } else {
-    const Result<double> cp = check_distribution(p, "P");
-    if (!cp) return R::failure(cp);
-    if (q) {
-      const Result<double> cq = check_distribution(*q, "Q");
-      if (!cq) return R::failure(cq);
-    }
   }
   return R::success(std::move(out));
+}
+
+// Turns a pass into the public result: refusals first (P's elements, P's sum, then Q's, as
+// check_distribution words them), then the value converted to the base.
+Result<double> finish(const Prepared& prep, const PassResult& pass, double divisor) {
+  if (!prep.normalized) {
+    if (!pass.valid_p || !sums_to_one(pass.sum_p)) {
+      const Result<double> cp = check_distribution(prep.p(), "P");
+      if (!cp) return cp;
+    }
+    if (prep.q_given && (!pass.valid_q || !sums_to_one(pass.sum_q))) {
+      const Result<double> cq = check_distribution(prep.q(), "Q");
+      if (!cq) return cq;
+    }
+  }
+  return Result<double>::success(pass.value / divisor + 0.0);  // + 0.0: never -0
 }
 
 }  // namespace
@@ -442,29 +607,23 @@ Result<std::vector<double>> as_distribution(const std::vector<double>& weights, 
 }
 
 Result<double> entropy(const std::vector<double>& p, const Options& options) {
-  Result<Prepared> prep = prepare(p, nullptr, options);
+  const Result<Prepared> prep = prepare(p, nullptr, options);
   if (!prep) return Result<double>::failure(prep);
-  const std::vector<double>& pp = prep->p();
-  return Result<double>::success(entropy_bits(pp.data(), pp.size()) / prep->log2_base + 0.0);
+  return finish(prep.value(), entropy_pass(prep->p()), prep->log2_base);
 }
 
 Result<double> cross_entropy(const std::vector<double>& p, const std::vector<double>& q,
                              const Options& options) {
-  Result<Prepared> prep = prepare(p, &q, options);
+  const Result<Prepared> prep = prepare(p, &q, options);
   if (!prep) return Result<double>::failure(prep);
-  const std::vector<double>& pp = prep->p();
-  const std::vector<double>& qq = prep->q();
-  return Result<double>::success(cross_entropy_bits(pp.data(), qq.data(), pp.size()) /
-                                     prep->log2_base + 0.0);
+  return finish(prep.value(), cross_entropy_pass(prep->p(), prep->q()), prep->log2_base);
 }
 
 Result<double> kl_divergence(const std::vector<double>& p, const std::vector<double>& q,
                              const Options& options) {
-  Result<Prepared> prep = prepare(p, &q, options);
+  const Result<Prepared> prep = prepare(p, &q, options);
   if (!prep) return Result<double>::failure(prep);
-  const std::vector<double>& pp = prep->p();
-  const std::vector<double>& qq = prep->q();
-  return Result<double>::success(kl_nats(pp.data(), qq.data(), pp.size()) / prep->ln_base);
+  return finish(prep.value(), kl_pass(prep->p(), prep->q()), prep->ln_base);
 }
 
 }  // namespace bitruler
