@@ -14,6 +14,7 @@ import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
 import { formatNumber, texNumber } from './format.js';
 import { renderTex } from './katex.js';
+import { scaleSymlog } from 'd3-scale';
 import {
   createChart, observeWidth, scaleLinear, setText, svgEl,
 } from './chart.js';
@@ -47,7 +48,7 @@ function parseNumber(text) {
 }
 
 const CSS = `
-.controls { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
+.controls { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; align-items: end; }
 @media (max-width: 620px) { .controls { grid-template-columns: 1fr 1fr; } }
 select { min-height: 44px; padding: 0 8px; border: 1px solid var(--br-border); border-radius: calc(var(--br-radius) * 0.7); background: var(--br-bg); width: 100%; }
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
@@ -93,7 +94,7 @@ const MESSAGES = {
     legendLoss: '训练损失', legendCe: '交叉熵', legendH: '下限 H(P_data)', legendKl: 'KL 间隙',
     lossChart: (p) => `损失曲线：第 ${p.step} 步，训练损失 ${p.loss}，交叉熵 ${p.ce}，下限 ${p.h} ${p.u}`,
     fitChart: '真实条件概率（虚线）与模型（实线）：胜、平、负随等级分差 x 的变化',
-    xAxis: '等级分差 x', stepAxis: '步数',
+    xAxis: '等级分差 x', stepAxis: '步数', stepAxisLog: '步数（对数刻度）',
     announce: (p) => `第 ${p.step} 步：训练损失 ${p.loss}，交叉熵 ${p.ce}，KL ${p.kl} ${p.u}`,
     presetFew: '少量样本：N = 12，三次', presetMany: '大量样本：N = 100000', presetSlow: '学习率太小：0.05', presetFast: '学习率很大：30',
     err_n: `样本数 N 必须是 1 到 ${MAX_N} 之间的整数，例如 200。`,
@@ -118,7 +119,7 @@ const MESSAGES = {
     legendLoss: 'training loss', legendCe: 'cross-entropy', legendH: 'floor H(P_data)', legendKl: 'KL gap',
     lossChart: (p) => `Loss curves: step ${p.step}, training loss ${p.loss}, cross-entropy ${p.ce}, floor ${p.h} ${p.u}`,
     fitChart: 'True conditional probabilities (dashed) and the model (solid): win, draw, loss against the rating difference x',
-    xAxis: 'rating difference x', stepAxis: 'step',
+    xAxis: 'rating difference x', stepAxis: 'step', stepAxisLog: 'step (log scale)',
     announce: (p) => `Step ${p.step}: training loss ${p.loss}, cross-entropy ${p.ce}, KL ${p.kl} ${p.u}`,
     presetFew: 'Few samples: N = 12, cubic', presetMany: 'Many samples: N = 100000', presetSlow: 'Tiny learning rate: 0.05', presetFast: 'Large learning rate: 30',
     err_n: `The number of samples N must be a whole number from 1 to ${MAX_N}, e.g. 200.`,
@@ -519,6 +520,7 @@ export class BitLearning extends BitElement {
     if (!this.running) return;
     this.running = false;
     this.setPlayLabel();
+    this._guard(() => this.render(false)); // the formulas, throttled while running, catch up
     this.announceNow();
   }
 
@@ -610,7 +612,13 @@ export class BitLearning extends BitElement {
     for (let i = 0; i < n; i += stride) idx.push(i);
     if (idx[idx.length - 1] !== n - 1) idx.push(n - 1);
     const last = h.step[n - 1] || 0;
-    const x = scaleLinear().domain([0, Math.max(20, last)]).range([m.l, W - m.r]);
+    // Past 200 steps the axis turns logarithmic-like (symlog: 0 stays at the origin), so the fast
+    // early fall and the slow late drift (e.g. overfitting) are both visible.
+    const longRun = last > 200;
+    const x = (longRun ? scaleSymlog().constant(1) : scaleLinear()).domain([0, Math.max(20, last)]).range([m.l, W - m.r]);
+    const xTicks = longRun
+      ? [0, 1, 10, 100, 1000, 10000, 100000, 1000000].filter((t) => t <= last)
+      : x.ticks(Math.max(2, Math.floor(W / 80)));
     let top = LN3 * 1.05;
     for (const i of idx) top = Math.max(top, Math.min(h.ce[i], 4 * LN3), Math.min(h.loss[i], 4 * LN3));
     const y = scaleLinear().domain([0, top / lb]).range([H - m.b, m.t]).nice(4);
@@ -619,10 +627,10 @@ export class BitLearning extends BitElement {
       svgEl('line', { x1: m.l, x2: W - m.r, y1: y(t), y2: y(t) }, axis);
       svgEl('text', { x: m.l - 4, y: y(t) + 4, 'text-anchor': 'end' }, axis).textContent = formatNumber(t, { decimals: 2 });
     }
-    for (const t of x.ticks(Math.max(2, Math.floor(W / 80)))) {
+    for (const t of xTicks) {
       svgEl('text', { x: x(t), y: H - 12, 'text-anchor': 'middle' }, axis).textContent = String(t);
     }
-    svgEl('text', { x: W - m.r, y: H - 1, 'text-anchor': 'end', class: 'axis-label' }, axis).textContent = this.t('stepAxis');
+    svgEl('text', { x: W - m.r, y: H - 1, 'text-anchor': 'end', class: 'axis-label' }, axis).textContent = this.t(longRun ? 'stepAxisLog' : 'stepAxis');
     const clampY = (v) => Math.max(m.t, y(v / lb));
     const pts = (arr) => idx.map((i) => `${x(h.step[i]).toFixed(1)},${clampY(arr[i]).toFixed(1)}`);
     const ce = pts(h.ce), hh = pts(h.h);
