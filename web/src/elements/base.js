@@ -201,7 +201,13 @@ svg .focus-ring { fill: none; stroke: var(--br-focus); stroke-width: 3; }
   background: var(--br-surface); border-left: 4px solid var(--br-accent);
 }
 .fallback { margin-top: 8px; white-space: pre-line; }
-.formula { overflow-x: auto; overflow-y: hidden; max-width: 100%; min-width: 0; }
+.formula {
+  overflow-x: auto; overflow-y: hidden; max-width: 100%; min-width: 0;
+  /* Without a math font (common on Linux) Chromium sizes <math> smaller than its ink:
+     fractions and subscripts would spill into the next line or be clipped. */
+  padding-block: 0.45em;
+}
+.formula + .formula { margin-top: -0.2em; }
 .formula math {
   font-size: 1.1em;
   /* under lang=zh Chromium's generic math family may fall back to a CJK font (slanted ∥, sans) */
