@@ -304,15 +304,22 @@ describe('state in the URL', () => {
   test('attribute changes are written to the URL and restored from it', async () => {
     const { page, context } = await openPage(browser, server.url);
     let url;
+    let labResults;
     try {
       await page.$eval('#eight', (el) => el.setAttribute('p', '0.5,0.25,0.125,0.125'));
       await page.$eval('#eight', (el) => el.setAttribute('labels', 'A,B,C,D'));
       await page.$eval('#kl', (el) => el.setAttribute('unit', 'nat'));
+      await page.$eval('#ruler', (el) => el.setAttribute('q', 'poisson:10'));
+      await page.$eval('#learn', (el) => el.setAttribute('seed', '7'));
+      await waitForResult(page, '#ruler', (r) => r.kl < 0.1);
+      labResults = { ruler: await resultOf(page, '#ruler'), learn: await resultOf(page, '#learn') };
       url = await urlSettled(page);
       const q = new URL(url).searchParams;
       assert.equal(q.get('eight.p'), '0.5,0.25,0.125,0.125');
       assert.equal(q.get('eight.labels'), 'A,B,C,D');
       assert.equal(q.get('kl.unit'), 'nat');
+      assert.equal(q.get('ruler.q'), 'poisson:10');
+      assert.equal(q.get('learn.seed'), '7');
       assert.equal(q.has('china.p'), false, 'unchanged calculators stay out of the URL');
     } finally {
       await context.close();
@@ -326,6 +333,11 @@ describe('state in the URL', () => {
       const kl = await resultOf(reopened.page, '#kl');
       assert.equal(kl.unit, 'nat');
       assert.ok(Math.abs(kl.kl - 0.9192068641040888 * Math.LN2) < 1e-12);
+      assert.equal(await reopened.page.getAttribute('#ruler', 'q'), 'poisson:10');
+      assert.equal(await reopened.page.getAttribute('#learn', 'seed'), '7');
+      await waitForResult(reopened.page, '#learn', (r) => r.step === labResults.learn.step);
+      assert.deepEqual(await resultOf(reopened.page, '#ruler'), labResults.ruler);
+      assert.deepEqual(await resultOf(reopened.page, '#learn'), labResults.learn, 'the same seed gives the same model state');
       assertClean(assert, reopened.log);
     } finally {
       await reopened.context.close();
