@@ -208,6 +208,7 @@ svg .focus-ring { fill: none; stroke: var(--br-focus); stroke-width: 3; }
   padding-block: 0.45em;
 }
 .formula + .formula { margin-top: -0.2em; }
+.formula > div { padding-block: 0.3em; }
 .formula math {
   font-size: 1.1em;
   /* under lang=zh Chromium's generic math family may fall back to a CJK font (slanted ∥, sans) */

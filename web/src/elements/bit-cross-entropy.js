@@ -714,7 +714,13 @@ const CE_MESSAGES = {
   },
 };
 
-/** TeX for −Σ p log q with the numbers substituted (first 4 terms). */
+/** How many substituted terms fit on one formula line of this width (about 170 px each). */
+function termsThatFit(width) {
+  if (!(width > 0)) return 4;
+  return Math.max(2, Math.min(4, Math.floor((width - 60) / 170)));
+}
+
+/** TeX for −Σ p log q with the numbers substituted (first `max` terms). */
 function texTerms(p, q, logTex, kind, max = 4) {
   const fmt = (x) => formatNumber(x, { decimals: 4 }).replace('\u2212', '-');
   const terms = [];
@@ -942,7 +948,7 @@ export class BitCrossEntropy extends PQElement {
       // One short formula per line: Chromium's MathML ignores aligned's column alignment, and short
       // lines fit a phone without scrolling.
       renderTex(this.texCE, `H(P,Q) = -\\sum_i p_i ${log} q_i = ${tex(v.crossEntropy)}${tu}`);
-      renderTex(this.texTerms, `= -\\left(${texTerms(p, q, log, 'ce', this.formulas.clientWidth > 0 && this.formulas.clientWidth < 480 ? 2 : 4)}\\right)`);
+      renderTex(this.texTerms, `= -\\left(${texTerms(p, q, log, 'ce', termsThatFit(this.formulas.clientWidth))}\\right)`);
       renderTex(this.texSum, `H(P,Q) = H(P) + D_{\\mathrm{KL}}(P \\text{‖} Q) = ${tex(v.entropy)} + ${tex(v.kl)}`);
       renderTex(this.texKL, `D_{\\mathrm{KL}}(P \\text{‖} Q) = \\sum_i p_i ${log}\\frac{p_i}{q_i} \\ge 0`);
 
