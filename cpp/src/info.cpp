@@ -1,18 +1,21 @@
 // Self-information, entropy, cross-entropy and KL divergence: exact conventions, accurate sums,
-// and loops the compiler can vectorize (native SSE2, WASM simd128).
+// and loops the compiler vectorizes (native SSE2, WASM simd128).
 //
-// Accuracy plan (see tests/cpp/test_fixtures.cpp for the measured errors):
-// - logarithms: a branch-free port of fdlibm's log (|error| < 1 ulp for ln, < 2 ulp for log2),
-//   written on bit patterns so loops over it vectorize; subnormals are scaled by 2^54 first;
-// - sums: every sum is compensated (TwoSum, one accumulator per SIMD lane, lanes combined at the
-//   end), so n up to 10^7 costs no accuracy;
+// Accuracy plan (tests/cpp/test_fixtures.cpp measures it against mpmath):
+// - logarithms: a branch-free port of fdlibm's log (< 1 ulp for ln, < 2 ulp for log2) written
+//   on bit patterns, so loops over it vectorize;
+// - sums: kLanes independent lanes, plain sums of non-negative terms within short blocks, block
+//   sums into compensated (TwoSum) accumulators; sums with cancellation use TwoSum per element;
 // - entropy and cross-entropy add non-negative terms (q <= 1), so a few ulp per term is a few
 //   ulp of the total;
 // - KL uses D = sum_{p>0} p*phi(q/p) + sum_{p>0} (p - q) with phi(r) = r - 1 - ln r >= 0, so the
 //   main sum has no cancellation; phi near r = 1 comes from fdlibm's log1p kernel rearranged to
-//   phi(t) = s*(t - R(s^2)), s = t/(2+t), t = (q-p)/p (q-p is exact there), with no subtraction
-//   of nearly equal numbers; far from 1, ln r = ln q - ln p from exponents and mantissas, so p/q
-//   may lie beyond the double range.
+//   phi(t) = s*(t - R(s^2)), s = t/(2+t), t = (q-p)/p (q-p is exact there): no subtraction of
+//   nearly equal numbers; far from 1, ln r comes from r's exponent and mantissa, and where q/p
+//   leaves the normal range, from ln q - ln p;
+// - rare inputs (subnormal p or q, q = 0 where p > 0, q/p out of range) are counted by the
+//   vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
+//   probabilities keep full precision.
 #include "bitruler/info.hpp"
 
 #include <cfloat>
@@ -477,7 +480,7 @@ PassResult kl_pass(const std::vector<double>& p, const std::vector<double>& q) {
     for (std::size_t i = 0; i < p.size(); ++i) {
       const double x = p[i], y = q[i];
       if (!(x > 0.0)) continue;
-      const double r = y / x;
+      const double r = y * (1.0 / x);  // exactly as the vector loop computes it
       if (x >= DBL_MIN && r >= DBL_MIN && r <= DBL_MAX) continue;  // done by the vector loop
       if (y == 0.0) {
         out.value = HUGE_VAL;  // q = 0 where p > 0

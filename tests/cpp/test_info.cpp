@@ -389,3 +389,37 @@ TEST_CASE("every refusal has its code and a message naming the offending value")
     CHECK(bitruler::kl_divergence({0.5, 0.6}, {NAN, 1.0}).error().message.find("P sums") != std::string::npos);
   }
 }
+
+TEST_CASE("rare outcomes inside long inputs are each counted once") {
+  // Regular outcomes plus, at scattered places, subnormal p or q and ratios q/p at the edge of
+  // the normal range (2^-1022 exactly, just below it, and overflowing), so the vector loop and
+  // the scalar pass must split the work exactly. Reference: long double (range to 1e-4951).
+  const std::size_t n = 3000;
+  std::vector<double> p = sample_distribution(n, 11), q = sample_distribution(n, 12);
+  const double tiny_values[] = {std::ldexp(1.0, -1023), std::ldexp(1.0, -1024),
+                                std::ldexp(1.0, -1060), 5e-324, std::ldexp(1.0, -1000)};
+  for (std::size_t k = 0; k < 5; ++k) {
+    const std::size_t i = 37 + 401 * k, j = 211 + 389 * k;
+    q[i] = tiny_values[k];          // q/p near or below DBL_MIN for p ~ 1/3000
+    p[j] = tiny_values[k];          // subnormal or tiny p: q/p overflows or is huge
+  }
+  p[5] = 0.0;  // and a p = 0 with q > 0
+  // Give the removed mass back to one regular outcome, so both sum to 1 within rounding.
+  double sp = 0, sq = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sp += p[i];
+    sq += q[i];
+  }
+  p[1] += 1.0 - sp;
+  q[2] += 1.0 - sq;
+  long double h = 0, ce = 0, kl = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] == 0) continue;
+    h -= p[i] * std::log2l(p[i]);
+    ce -= p[i] * std::log2l(q[i]);
+    kl += p[i] * (std::log2l(p[i]) - std::log2l(q[i]));
+  }
+  CHECK(value_of(bitruler::entropy(p)) == doctest::Approx(static_cast<double>(h)).epsilon(1e-14));
+  CHECK(value_of(bitruler::cross_entropy(p, q)) == doctest::Approx(static_cast<double>(ce)).epsilon(1e-14));
+  CHECK(value_of(bitruler::kl_divergence(p, q)) == doctest::Approx(static_cast<double>(kl)).epsilon(1e-12));
+}
