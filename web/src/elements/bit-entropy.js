@@ -739,6 +739,8 @@ export class BitEntropy extends BitElement {
       setAttr(b.name, 'y', L.bottom + 16);
       const name = this.teamName(b.team, i);
       setText(b.name, fitText(name, L.band - 4));
+      // "12.5%" is ~34 px at 12 px: shrink it on narrow bands so neighbours don't collide.
+      b.val.style.fontSize = L.band < 46 ? '9px' : '';
       b.g.setAttribute('aria-label', name);
     });
     setAttr(this._stripBg, 'x', L.left);
