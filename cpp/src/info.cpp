@@ -77,6 +77,9 @@ constexpr double kLn2 = 0x1.62e42fefa39efp-1;
 // Range of t = q/p - 1 where phi(t) uses the log1p kernel: r in [sqrt(2)/2, sqrt(2)].
 constexpr double kNearLow = -0x1.2bec333018866p-2;  // sqrt(2)/2 - 1
 constexpr double kNearHigh = 0x1.a827999fcef34p-2;  // sqrt(2) - 1
+// The same interval as |t - mid| <= half width (one comparison; bounds within an ulp).
+constexpr double kNearMid = (kNearLow + kNearHigh) / 2;
+constexpr double kNearHalfWidth = (kNearHigh - kNearLow) / 2;
 
 inline double log_poly(double z) {
   const double w = z * z;
@@ -359,8 +362,10 @@ struct CrossKernel {
     low_q[j] = running_min(low_q[j], y);
     block_p[j] += x;
     block_q[j] += y;
-    const bool usual = (x >= DBL_MIN) & (y >= DBL_MIN);
-    // Rare: p > 0 with q = 0 or subnormal, or p subnormal. Counted, then done in a scalar pass.
+    // Usual: p and q both normal numbers (one comparison on their minimum: vectorizers handle
+    // single comparisons better than combinations of them). Rare: p > 0 with q = 0 or
+    // subnormal, or p subnormal. Counted, then done in a scalar pass.
+    const bool usual = select(x < y, x, y) >= DBL_MIN;
     rare[j] += select(usual, 0.0, select(x > 0.0, 1.0, 0.0));
     block_h[j] -= select(usual, x, 0.0) * log2_normal(select(usual, y, 1.0));
   }
@@ -434,7 +439,8 @@ struct KlKernel {
     const double t = (qs - ps) * inv;  // q - p exact near r = 1; two roundings in all
     const double r = qs * inv;
     // Usual: p normal and q/p a normal number (so q > 0). Others go to the scalar pass.
-    const bool usual = (ps >= DBL_MIN) & (r >= DBL_MIN) & (r <= DBL_MAX);
+    // Usual: p normal and q/p a normal number (so q > 0); as one comparison (NaN fails it).
+    const bool usual = select(r <= DBL_MAX, select(ps < r, ps, r), 0.0) >= DBL_MIN;
     rare[j] += select(usual, 0.0, 1.0);  // p = 0 is usual (ps = qs = 1)
     const double rs = select(usual, r, 1.0);
     // One log1p kernel serves both branches: u = t near r = 1 (phi = s*(t - R)); elsewhere
@@ -445,7 +451,7 @@ struct KlKernel {
     const double m = double_of(mantissa | (up ^ 0x3FF0000000000000ull));
     const double k = double_of(0x4338000000000000ull + (b >> 52) + (up >> 52)) -
                      (0x1.8p52 + 1023.0);
-    const bool near = (t >= kNearLow) & (t <= kNearHigh);
+    const bool near = std::fabs(t - kNearMid) <= kNearHalfWidth;
     const double u = select(near, t, m - 1.0);
     const double s = u / (2.0 + u);
     const double poly = log_poly(s * s);
@@ -453,9 +459,9 @@ struct KlKernel {
     const double near_term = (ps * kUp) * (s * (u - poly));
     const double ln_r = k * kLn2Hi + (k * kLn2Lo + (u - (hfsq - s * (hfsq + poly))));
     const double far_term = (qs * kUp - ps * kUp) - (ps * kUp) * ln_r;
-    const bool counted = live & usual;
-    block_d[j] += select(counted, select(near, near_term, far_term), 0.0);
-    two_sum_add(diff.s[j], diff.c[j], select(counted, x * kUp - y * kUp, 0.0));
+    // live and usual (nested selects rather than a combined mask, for the vectorizers).
+    block_d[j] += select(live, select(usual, select(near, near_term, far_term), 0.0), 0.0);
+    two_sum_add(diff.s[j], diff.c[j], select(live, select(usual, x * kUp - y * kUp, 0.0), 0.0));
   }
   void flush() {
     bitruler::flush(sum_p, block_p);
