@@ -8,9 +8,10 @@
 // Poisson and binomial masses use Loader's saddle-point form
 //   log p = -stirlerr(k) - bd0(k, lambda) - 1/2 log(2 pi k)
 // (C. Loader, "Fast and accurate computation of binomial probabilities", 2000),
-// accurate to a few ulps in relative terms; stirlerr(k) for k <= 15 uses std::lgamma,
-// which may differ by a few ulps between C libraries (glibc vs musl vs Emscripten's
-// musl): tests compare with tolerances, never bit-exactly.
+// accurate to a few ulps in relative terms. No lgamma (whose last bits differ between glibc
+// and Emscripten's musl): stirlerr(k) for k <= 15 comes from a table, above from its series.
+// exp, log, log1p and erfc still come from the C library and may differ by an ulp between
+// platforms, so tests compare with tolerances, never bit-exactly.
 //
 // The Gaussian N(mu, sigma^2) is discretized to the integer bins [k - 1/2, k + 1/2):
 // the mass of bin k is Phi((k + 1/2 - mu)/sigma) - Phi((k - 1/2 - mu)/sigma), computed
