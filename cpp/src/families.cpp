@@ -13,7 +13,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kLn2Pi = 1.8378770664093454835606594728112;   // log(2 pi)
-constexpr double kLnSqrt2Pi = 0.91893853320467274178032973640562;
 constexpr double kSqrt1_2 = 0.70710678118654752440084436210485;
 constexpr double kInvSqrtPi = 0.56418958354775628694807945156077;
 constexpr double kLn2 = 0.69314718055994530941723212145818;
