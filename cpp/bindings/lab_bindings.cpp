@@ -206,7 +206,10 @@ val js_lab_evaluate(val n, val seed, val degree, val theta, val step, val base) 
   return result_to_val(evaluate(**d, *deg, *t, static_cast<std::int64_t>(*s), *b), report_to_val);
 }
 
-// Steps come back as columns (one Float64Array per quantity): cheap to cross the boundary.
+// Steps come back as one Float64Array of kTrainColumns columns (step, trainLoss, crossEntropy,
+// entropy, kl, identityResidual, logLikelihood, likelihood), each m long: one copy across the
+// boundary; lab-api.js hands out a view per column.
+constexpr std::size_t kTrainColumns = 8;
 val js_lab_train(val n, val seed, val degree, val learning_rate, val theta, val first_step, val steps, val base) {
   const Result<const Dataset*> d = dataset_for(n, seed);
   if (!d) return error_to_val(d.error());
@@ -226,28 +229,16 @@ val js_lab_train(val n, val seed, val degree, val learning_rate, val theta, val 
       train(**d, *deg, *lr, *t, static_cast<std::int64_t>(*s0), static_cast<int>(*k), *b);
   return result_to_val(run, [](const TrainRun& r) {
     const std::size_t m = r.steps.size();
-    std::vector<double> step(m), loss(m), ce(m), h(m), kl(m), res(m), ll(m), lik(m);
+    std::vector<double> columns(kTrainColumns * m);
     for (std::size_t i = 0; i < m; ++i) {
       const StepReport& s = r.steps[i];
-      step[i] = static_cast<double>(s.step);
-      loss[i] = s.train_loss;
-      ce[i] = s.cross_entropy;
-      h[i] = s.entropy;
-      kl[i] = s.kl;
-      res[i] = s.identity_residual;
-      ll[i] = s.log_likelihood;
-      lik[i] = s.likelihood;
+      const double row[kTrainColumns] = {static_cast<double>(s.step), s.train_loss, s.cross_entropy, s.entropy,
+                                         s.kl, s.identity_residual, s.log_likelihood, s.likelihood};
+      for (std::size_t c = 0; c < kTrainColumns; ++c) columns[c * m + i] = row[c];
     }
     val out = val::object();
     out.set("theta", to_float64_array(r.theta));
-    out.set("step", to_float64_array(step));
-    out.set("trainLoss", to_float64_array(loss));
-    out.set("crossEntropy", to_float64_array(ce));
-    out.set("entropy", to_float64_array(h));
-    out.set("kl", to_float64_array(kl));
-    out.set("identityResidual", to_float64_array(res));
-    out.set("logLikelihood", to_float64_array(ll));
-    out.set("likelihood", to_float64_array(lik));
+    out.set("columns", to_float64_array(columns));
     return out;
   });
 }

@@ -8,6 +8,8 @@ import {
 } from './errors.js';
 
 const FAMILY_KINDS = ['gaussian', 'poisson', 'binomial', 'geometric'];
+// Column order of labTrain's result (lab_bindings.cpp, kTrainColumns).
+const TRAIN_COLUMNS = ['step', 'trainLoss', 'crossEntropy', 'entropy', 'kl', 'identityResidual', 'logLikelihood', 'likelihood'];
 
 // { kind: 'gaussian', mu, sigma, naturals? } | { kind: 'poisson', lambda }
 // | { kind: 'binomial', n, p } | { kind: 'geometric', p }  ->  [kind, a, b, naturals]
@@ -106,7 +108,11 @@ export function makeLabApi(wasm, call) {
       const learningRate = o.learningRate === undefined ? 1 : toNumber(o.learningRate, 'learningRate');
       const step = o.step === undefined ? 0 : toNumber(o.step, 'step');
       const steps = o.steps === undefined ? 1 : toNumber(o.steps, 'steps');
-      return call('labTrain', n, seed, degree, learningRate, theta, step, steps, toBase(o.base));
+      const { theta: after, columns } = call('labTrain', n, seed, degree, learningRate, theta, step, steps, toBase(o.base));
+      const m = columns.length / TRAIN_COLUMNS.length;
+      const run = { theta: after };
+      TRAIN_COLUMNS.forEach((name, c) => { run[name] = columns.subarray(c * m, (c + 1) * m); });
+      return run;
     },
   };
 }
