@@ -71,10 +71,13 @@ describe('the reading page', () => {
       assert.equal(favicon.status(), 200);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.wasm), 'ready');
       assert.equal(await page.isVisible('.wasm-notice'), false);
-      // Every formula was rendered to MathML.
+      // Every formula was rendered to MathML, and fits its column at 1280 px.
       const formulas = await page.$$eval('.math', (els) => els.map((e) => !!e.querySelector('math')));
       assert.ok(formulas.length >= 8);
       assert.ok(formulas.every(Boolean), 'every .math block holds MathML');
+      const mathOverflow = await page.$$eval('.math', (els) => els
+        .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex));
+      assert.deepEqual(mathOverflow, [], 'every page formula fits without its own scrollbar at 1280 px');
       assertClean(assert, log);
     } finally {
       await context.close();
@@ -377,9 +380,9 @@ describe('state in the URL (refused values)', () => {
 });
 
 describe('layout', () => {
-  for (const lang of ['zh', 'en']) {
-    test(`no sideways scroll at 375 px (${lang})`, async () => {
-      const { page, context } = await openPage(browser, `${server.url}?lang=${lang}`, { width: 375, height: 800 });
+  for (const [lang, width] of [['zh', 375], ['en', 375], ['zh', 768]]) {
+    test(`no sideways scroll at ${width} px (${lang})`, async () => {
+      const { page, context } = await openPage(browser, `${server.url}?lang=${lang}`, { width, height: 800 });
       try {
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
@@ -409,7 +412,7 @@ describe('layout', () => {
         assert.deepEqual(wide, [], 'nothing sticks out to the right');
         const mathOverflow = await page.$$eval('.math', (els) => els
           .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex));
-        assert.deepEqual(mathOverflow, [], 'every page formula fits without its own scrollbar');
+        assert.deepEqual(mathOverflow, [], `every page formula fits without its own scrollbar at ${width} px`);
       } finally {
         await context.close();
       }

@@ -58,28 +58,27 @@ export function serializeState({ lang, entries }) {
 
 const KATEX_OPTIONS = { output: 'mathml', throwOnError: true, strict: 'ignore' };
 
-// A long display formula may carry a second, multi-line form (data-tex-narrow) for phones; both are
+/** Renders TeX with `\\` as line breaks: one centred display line each (MathML Core has no
+ *  column alignment, so separate lines read better than an aligned environment). */
+function renderLines(tex, className) {
+  const box = document.createElement('span');
+  box.className = className;
+  for (const line of tex.split('\\\\')) {
+    const row = document.createElement('span');
+    katex.render(line.trim(), row, { ...KATEX_OPTIONS, displayMode: true });
+    box.append(row);
+  }
+  return box;
+}
+
+// A long display formula may carry a shorter multi-line form (data-tex-narrow) for phones; both are
 // rendered and CSS shows the one that fits, so rotating a phone needs no script.
 function renderFormulas(root) {
   for (const el of root.querySelectorAll('.math[data-tex]')) {
     const plain = el.textContent.trim();
     try {
-      const wide = document.createElement('span');
-      katex.render(el.dataset.tex, wide, { ...KATEX_OPTIONS, displayMode: true });
-      const parts = [wide];
-      if (el.dataset.texNarrow) {
-        // One display line per `\\`: MathML Core does not align table columns, so separate
-        // centred lines read better than an aligned environment.
-        const narrow = document.createElement('span');
-        for (const line of el.dataset.texNarrow.split('\\\\')) {
-          const row = document.createElement('span');
-          katex.render(line.trim(), row, { ...KATEX_OPTIONS, displayMode: true });
-          narrow.append(row);
-        }
-        wide.className = 'tex-wide';
-        narrow.className = 'tex-narrow';
-        parts.push(narrow);
-      }
+      const parts = [renderLines(el.dataset.tex, el.dataset.texNarrow ? 'tex-wide' : 'tex-all')];
+      if (el.dataset.texNarrow) parts.push(renderLines(el.dataset.texNarrow, 'tex-narrow'));
       el.replaceChildren(...parts);
       el.dataset.rendered = '';
     } catch {
