@@ -54,3 +54,29 @@ test('refuses to leave dist/, other methods, and unknown files', async () => {
   assert.equal(head.status, 200);
   assert.ok(Number(head.headers.get('content-length')) > 1000);
 });
+
+test('the CLI (npm start) prints its URL and serves the page there', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('../../web/scripts/serve.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, '--port', '0', '--base', '/x/', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+\/x\/)/);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
+      setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 10000);
+    });
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.match(await page.text(), /<script type="module"/);
+    assert.equal(page.headers.get('content-security-policy'), CSP);
+  } finally {
+    child.kill();
+  }
+});
