@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "bitruler/info.hpp"
 #include "bitruler/random.hpp"
@@ -167,11 +168,40 @@ Result<std::array<double, 3>> model_conditional(const std::vector<double>& theta
 
 namespace {
 
-// The hot loop of a training step, unrolled per degree: per sample two exp (the largest
-// logit's exp(0) = 1 is not computed) and a log only every 256 samples.
+// The release WASM module compiles this file for size (-Oz, which also turns off inlining and
+// loop unrolling); the small fixed loops over features and outcomes are therefore unrolled by
+// hand with fold expressions in functions that are always inlined.
+#if defined(__GNUC__) || defined(__clang__)
+#define BITRULER_INLINE inline __attribute__((always_inline))
+#else
+#define BITRULER_INLINE inline
+#endif
+
+// theta_c . phi, summed left to right as a plain loop would.
+template <std::size_t... J>
+BITRULER_INLINE double dot(const double* theta_c, const double* phi, std::index_sequence<J...>) {
+  return (... + (theta_c[J] * phi[J]));
+}
+
+// g_c += r * phi
+template <std::size_t... J>
+BITRULER_INLINE void axpy(double* g_c, double r, const double* phi, std::index_sequence<J...>) {
+  ((g_c[J] += r * phi[J]), ...);
+}
+
+// phi = (1, u, u^2, ...)
+template <std::size_t... J>
+BITRULER_INLINE void powers(double* phi, double u, std::index_sequence<J...>) {
+  phi[0] = 1.0;
+  ((phi[J + 1] = phi[J] * u), ...);
+}
+
+// The hot loop of a training step, per degree: per sample two exp (the largest logit's
+// exp(0) = 1 is not computed) and a log only every 256 samples.
 template <int D>
 double accumulate(const Dataset& data, const std::vector<double>& theta, double* gradient) {
   constexpr int S = D + 1;
+  using Features = std::make_index_sequence<S>;
   double th[kLabOutcomes * S];
   for (int i = 0; i < kLabOutcomes * S; ++i) th[i] = theta[i];
   double g[kLabOutcomes * S] = {};
@@ -184,33 +214,29 @@ double accumulate(const Dataset& data, const std::vector<double>& theta, double*
   const int* ys = data.y.data();
   for (std::size_t i = 0; i < n; ++i) {
     double phi[S];
-    const double u = xs[i] * kFeatureScale;
-    phi[0] = 1.0;
-    for (int j = 1; j < S; ++j) phi[j] = phi[j - 1] * u;
-    double z[kLabOutcomes];
-    for (int c = 0; c < kLabOutcomes; ++c) {
-      double s = th[c * S];
-      for (int j = 1; j < S; ++j) s += th[c * S + j] * phi[j];
-      z[c] = s;
-    }
-    const int top = z[0] >= z[1] ? (z[0] >= z[2] ? 0 : 2) : (z[1] >= z[2] ? 1 : 2);
-    const double zmax = z[top];
-    double e[kLabOutcomes];
-    for (int c = 0; c < kLabOutcomes; ++c) e[c] = c == top ? 1.0 : std::exp(z[c] - zmax);
-    const double sum = e[0] + e[1] + e[2];  // in [1, 3]
+    powers(phi, xs[i] * kFeatureScale, std::make_index_sequence<D>{});
+    const double z0 = dot(th, phi, Features{});
+    const double z1 = dot(th + S, phi, Features{});
+    const double z2 = dot(th + 2 * S, phi, Features{});
+    const int top = z0 >= z1 ? (z0 >= z2 ? 0 : 2) : (z1 >= z2 ? 1 : 2);
+    const double zmax = top == 0 ? z0 : top == 1 ? z1 : z2;
+    const double e0 = top == 0 ? 1.0 : std::exp(z0 - zmax);
+    const double e1 = top == 1 ? 1.0 : std::exp(z1 - zmax);
+    const double e2 = top == 2 ? 1.0 : std::exp(z2 - zmax);
+    const double sum = e0 + e1 + e2;  // in [1, 3]
     const double inv = 1.0 / sum;
     const int y = ys[i];
-    margin += z[y] - zmax;
+    margin += (y == 0 ? z0 : y == 1 ? z1 : z2) - zmax;
     product *= sum;
     if (++in_product == 256) {
       log_sums += std::log(product);
       product = 1.0;
       in_product = 0;
     }
-    for (int c = 0; c < kLabOutcomes; ++c) {
-      const double r = e[c] * inv - (c == y ? 1.0 : 0.0);  // d(-ln Q_y)/d logit_c
-      for (int j = 0; j < S; ++j) g[c * S + j] += r * phi[j];
-    }
+    // d(-ln Q_y)/d logit_c = Q_c - [c == y]
+    axpy(g, e0 * inv - (y == 0 ? 1.0 : 0.0), phi, Features{});
+    axpy(g + S, e1 * inv - (y == 1 ? 1.0 : 0.0), phi, Features{});
+    axpy(g + 2 * S, e2 * inv - (y == 2 ? 1.0 : 0.0), phi, Features{});
   }
   for (int i = 0; i < kLabOutcomes * S; ++i) gradient[i] = g[i];
   return (log_sums + std::log(product)) - margin;
