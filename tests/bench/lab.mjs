@@ -10,6 +10,7 @@
 //
 //   node tests/bench/lab.mjs [--seconds 4]
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import {
@@ -68,6 +69,18 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
     for (const n of sizes) {
       const { page, context } = await openPage(browser, `${server.url}lab-bench-${n}.html`, { waitReady: false, initScript: PROBES });
       await page.waitForFunction(() => document.querySelector('#l').result?.step === 0, null, { timeout: 20000 });
+      // The cost of one step by itself: the WASM call, best of 7 calls of 3 steps.
+      const msPerStep = await page.evaluate((size) => {
+        const { api } = document.querySelector('#l');
+        api.labTrain({ n: size, seed: 1, degree: 3, steps: 1 });
+        let best = Infinity;
+        for (let i = 0; i < 7; i++) {
+          const t = performance.now();
+          api.labTrain({ n: size, seed: 1, degree: 3, steps: 3 });
+          best = Math.min(best, (performance.now() - t) / 3);
+        }
+        return best;
+      }, n);
       await page.locator('#l button.play').click();
       await page.waitForTimeout(500); // warm-up: the step-cost estimate settles
       const t0 = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, t: performance.now() }));
@@ -87,6 +100,7 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
       const stepsPerSecond = ((t1.step - t0.step) * 1000) / (t1.t - t0.t);
       rows.push({
         n,
+        msPerStep,
         stepsPerSecond,
         framesPerSecond: (probe.frames * 1000) / (t1.t - t0.t),
         longestFrameCallbackMs: probe.frameMax,
@@ -105,11 +119,12 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
   }
   if (!quiet) {
     console.log(`\nLearning lab in Chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}, headless), degree 3, ${seconds} s per row`);
-    console.log('| N | steps/s | frames/s | longest rAF slice (ms) | long tasks ≥ 50 ms | worst input delay (ms, keys) |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (a busy machine stretches every time below)`);
+    console.log('| N | one step (ms) | steps/s | frames/s | longest rAF slice (ms) | long tasks ≥ 50 ms | worst input delay (ms, keys) |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of rows) {
       const lt = r.longtaskUnsupported ? 'n/a' : `${r.longTasks}${r.longTasks ? ` (max ${r.longestLongTaskMs.toFixed(0)})` : ''}`;
-      console.log(`| ${r.n.toLocaleString('en')} | ${r.stepsPerSecond.toFixed(0)} | ${r.framesPerSecond.toFixed(0)} | ${r.longestFrameCallbackMs.toFixed(1)} | ${lt} | ${r.worstInputDelayMs.toFixed(1)} (${r.keys}) |`);
+      console.log(`| ${r.n.toLocaleString('en')} | ${r.msPerStep.toFixed(2)} | ${r.stepsPerSecond.toFixed(0)} | ${r.framesPerSecond.toFixed(0)} | ${r.longestFrameCallbackMs.toFixed(1)} | ${lt} | ${r.worstInputDelayMs.toFixed(1)} (${r.keys}) |`);
     }
   }
   return rows;
