@@ -14,9 +14,8 @@ import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
 import { formatNumber, texNumber } from './format.js';
 import { renderTex } from './katex.js';
-import { scaleSymlog } from 'd3-scale';
 import {
-  createChart, observeWidth, scaleLinear, setText, svgEl,
+  createChart, observeWidth, scaleLinear, scaleSymlog, setText, svgEl,
 } from './chart.js';
 
 const MAX_N = 100000; // the element's limit: one step stays within a frame

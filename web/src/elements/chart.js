@@ -1,11 +1,11 @@
-// SVG chart helpers: scales from d3-scale, nodes created directly (charts update attributes in
+// SVG chart helpers: scales from ./scale.js (d3-scale's calling convention, d3-array's ticks),
+// nodes created directly (charts update attributes in
 // place, which is what keeps dragging fast). Text in charts is always set with textContent (never
 // HTML), so reader-supplied labels cannot inject markup.
 //
 // d3-shape is not used: its line() alone adds ~18 KB minified (~6 KB gz) to a page with a 200 KB
 // budget, for what polyline() below does for the straight segments our curves need.
-export { select, selectAll } from 'd3-selection';
-export { scaleLinear, scaleLog, scaleBand } from 'd3-scale';
+export { scaleLinear, scaleLog, scaleSymlog } from './scale.js';
 
 /** SVG path data for straight segments through [x, y] points (non-finite points are skipped). */
 export function polyline(points) {
