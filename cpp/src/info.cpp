@@ -573,10 +573,12 @@ Result<double> finish(const Prepared& prep, const PassResult& pass, double divis
 // Public API.
 
 Result<double> log_of_base(double base) {
-  if (!(base > 0.0) || !(base <= DBL_MAX) || base == 1.0)
+  // Bases in (0, 1) are refused too: they flip the sign of every result, and a ruler whose
+  // information and KL can be negative contradicts everything the page teaches.
+  if (!(base > 1.0) || !(base <= DBL_MAX))
     return Result<double>::failure(
         ErrorCode::BAD_BASE, "The logarithm base " + format_number(base) +
-                                 " is not allowed; use a finite number above 0 other than 1 "
+                                 " is not allowed; use a finite number greater than 1 "
                                  "(2 for bits, e for nats, 10 for hartleys).");
   if (base == 2.0) return Result<double>::success(kLn2);
   return Result<double>::success(std::log(base));

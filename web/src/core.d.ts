@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'NOT_NORMALIZED'   // probabilities that do not sum to 1 within 1e-9 (and normalize is false)
   | 'LENGTH_MISMATCH'  // P and Q of different lengths
   | 'OUT_OF_RANGE'     // a number outside its interval (p > 1, 150%, all-zero weights, n = 0, ...)
-  | 'BAD_BASE'         // a logarithm base that is not finite, <= 0, == 1, or an unknown name
+  | 'BAD_BASE'         // a logarithm base that is not finite, <= 1, or an unknown name
   | 'PARSE'            // text that is not a probability / distribution (or is too long)
   | 'LOAD';            // the module could not be loaded
 
@@ -34,7 +34,7 @@ export declare class BitRulerError extends Error {
 
 /** Named logarithm bases: bit = 2, nat = e, hartley = 10. */
 export type BaseName = 'bit' | 'nat' | 'hartley';
-/** A named base or any finite number > 0 other than 1. Default 2 (bits). */
+/** A named base or any finite number > 1. Default 2 (bits). */
 export type Base = BaseName | number;
 export declare const BASES: Readonly<Record<BaseName, number>>;
 

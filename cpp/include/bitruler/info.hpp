@@ -18,7 +18,7 @@ namespace bitruler {
 inline constexpr double kSumTolerance = 1e-9;
 
 struct Options {
-  double base = 2.0;       // 2 = bit, e = nat, 10 = hartley; any finite base > 0, != 1
+  double base = 2.0;       // 2 = bit, e = nat, 10 = hartley; any finite base > 1
   bool normalize = false;  // rescale non-negative weights to sum to 1
 };
 
