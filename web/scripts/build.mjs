@@ -13,6 +13,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } fro
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { katexMathmlOnly } from './katex-trim-plugin.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
@@ -124,7 +125,7 @@ async function bundlePage(buildDir) {
     minify: true,
     loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
     assetNames: 'assets/[name]-[hash]',
-    plugins: [gluePlugin(buildDir)],
+    plugins: [gluePlugin(buildDir), katexMathmlOnly()],
   });
   copyFileSync(html, join(dist, 'index.html'));
   const css = join(root, 'web/src/page/page.css');
