@@ -395,8 +395,9 @@ export class BitLearning extends BitElement {
     const seed = whole('seed', 0, MAX_SEED);
     const rate = this.tryField('rate', this.texts.rate, () => {
       const x = parseNumber(this.texts.rate);
-      // The core judges the rate (0 < rate <= 1000); zero steps only validate.
-      this.api.labTrain({ n: 1, seed: 0, degree: 1, learningRate: x, steps: 0 });
+      // The core judges the rate (0 < rate <= 1000); zero steps only validate. The same (N, seed)
+      // as the run, when they are good, so the module's one cached data set is not replaced.
+      this.api.labTrain({ n: n.ok ? n.value : 1, seed: seed.ok ? seed.value : 0, degree: 1, learningRate: x, steps: 0 });
       return x;
     });
     const degree = Number(this.texts.degree);

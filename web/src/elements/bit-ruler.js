@@ -365,6 +365,7 @@ export class BitRuler extends BitElement {
       params.append(f.wrap);
       this.listen(f.input, 'input', () => {
         this.sides[which].texts[i] = f.input.value;
+        if (which === 'q') this.fit = null; // the reader moved Q away from the fitted λ
         this.reflect(which, specText(this.sides[which]));
         this.requestUpdate();
       });
@@ -372,6 +373,7 @@ export class BitRuler extends BitElement {
     });
     this.listen(select, 'change', () => {
       const kind = select.value;
+      if (which === 'q') this.fit = null;
       this.sides[which] = { kind, texts: [...DEFAULTS[kind]] };
       this.reflect(which, specText(this.sides[which]));
       this.clearFieldError(`${which}0`);
