@@ -136,11 +136,11 @@ export async function runPageBench({ runs = 5, moves = 120 } = {}) {
 }
 
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 export function formatPageBench({ weight, loads, drag }) {
   const rows = [['page (dist/index.html), headless Chromium', 'median', 'worst', 'note']];
-  rows.push(['weight gzipped: JS + WASM + CSS', kb(weight.gz), '', `${kb(weight.raw)} raw; budget 200 KB`]);
+  rows.push(['weight gzipped: JS + WASM + CSS', kb(weight.gz), '', `${weight.gz} B; ${kb(weight.raw)} raw; budget 200 KiB`]);
   for (const f of weight.files) rows.push([`  ${f.path.split('/').pop()}`, kb(f.gz), '', `${kb(f.raw)} raw`]);
   const first = loads.map((l) => l.firstChange);
   const ready = loads.map((l) => l.ready);

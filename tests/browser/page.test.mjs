@@ -479,7 +479,7 @@ describe('serving', () => {
     }
   });
 
-  test(`the page's JS, WASM and CSS weigh at most ${PAGE_WEIGHT_BUDGET / 1024} KB gzipped`, async () => {
+  test(`the page's JS, WASM and CSS weigh at most ${PAGE_WEIGHT_BUDGET / 1024} KiB gzipped`, async () => {
     const { page, context, log } = await openPage(browser, server.url);
     try {
       const { files, gz } = await pageWeight(log);
