@@ -78,6 +78,21 @@ describe('the reading page', () => {
       const mathOverflow = await page.$$eval('.math', (els) => els
         .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.dataset.tex));
       assert.deepEqual(mathOverflow, [], 'every page formula fits without its own scrollbar at 1280 px');
+      // Chromium's MathML Core ignores mathvariant="double-struck" etc.: the letters must be the
+      // Unicode mathematical ones, on the page and inside every element.
+      const variants = await page.evaluate(() => {
+        const left = [];
+        let text = '';
+        const walk = (root) => {
+          for (const n of root.querySelectorAll('[mathvariant]')) if (n.getAttribute('mathvariant') !== 'normal') left.push(n.outerHTML);
+          for (const m of root.querySelectorAll('math')) text += m.textContent;
+          for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot);
+        };
+        walk(document);
+        return { left, text };
+      });
+      assert.deepEqual(variants.left, [], 'no mathvariant the browser would ignore');
+      for (const ch of ['𝔼', '𝒩', 'ℒ']) assert.ok(variants.text.includes(ch), `${ch} is drawn as its own letter`);
       assertClean(assert, log);
     } finally {
       await context.close();

@@ -3,6 +3,7 @@
 // first, so on the page the URL's state is on the elements' attributes before they upgrade;
 // on any other document (a blog post embedding the elements) initPage() is never called.
 import katex from 'katex';
+import { unicodeMathVariants } from '../elements/katex.js';
 import { load } from '../core.js';
 
 export const PAGE_LANGS = ['zh', 'en'];
@@ -66,6 +67,7 @@ function renderLines(tex, className) {
   for (const line of tex.split('\\\\')) {
     const row = document.createElement('span');
     katex.render(line.trim(), row, { ...KATEX_OPTIONS, displayMode: true });
+    unicodeMathVariants(row);
     box.append(row);
   }
   return box;
