@@ -38,7 +38,7 @@ for (const variant of ['release', 'debug']) {
     ['weights 2,1,1 without normalize', [2, 1, 1], 'NOT_NORMALIZED'],
   ];
   const BAD_BASES = [
-    ['base 1', 1, 'BAD_BASE'], ['base 0', 0, 'BAD_BASE'], ['base -2', -2, 'BAD_BASE'],
+    ['base 1', 1, 'BAD_BASE'], ['base 0', 0, 'BAD_BASE'], ['base -2', -2, 'BAD_BASE'], ['base 0.5', 0.5, 'BAD_BASE'],
     ['base NaN', NaN, 'BAD_BASE'], ['base Infinity', Infinity, 'BAD_BASE'],
     ["base 'decibel'", 'decibel', 'BAD_BASE'], ["base 'Bit'", 'Bit', 'BAD_BASE'], ["base ''", '', 'BAD_BASE'],
     ['base true', true, 'TYPE'], ['base null', null, 'TYPE'], ['base {}', {}, 'TYPE'], ['base 2n', 2n, 'TYPE'],
