@@ -67,18 +67,21 @@ async function dragLatency(page, moves) {
     const bench = globalThis.__bitrulerBench;
     const el = document.querySelector('#eight');
     bench.lat = [];
-    el.addEventListener('pointermove', (e) => {
-      if (!e.buttons) return;
-      const sample = { t0: e.timeStamp, handler: performance.now(), change: null, dom: null, frame: null };
+    const start = (e) => {
+      const sample = { kind: e.type, t0: e.timeStamp, handler: performance.now(), change: null, dom: null, frame: null };
       bench.cur = sample;
       bench.lat.push(sample);
       requestAnimationFrame(() => setTimeout(() => { sample.frame = performance.now(); }, 0));
-    }, { capture: true });
+    };
+    el.addEventListener('pointermove', (e) => { if (e.buttons) start(e); }, { capture: true });
+    el.addEventListener('keydown', start, { capture: true });
     el.addEventListener('change', () => {
       if (bench.cur && bench.cur.change === null) bench.cur.change = performance.now();
     });
+    // Only mutations before the next frame count as this input's update (later ones, e.g. a
+    // debounced screen-reader announcement or a keyup, belong to no frame the reader waits for).
     new MutationObserver(() => {
-      if (bench.cur) bench.cur.dom = performance.now();
+      if (bench.cur && bench.cur.frame === null) bench.cur.dom = performance.now();
     }).observe(el.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   // Bars may be vertical (drag up/down) or horizontal (drag sideways): follow the longer side.
@@ -95,12 +98,25 @@ async function dragLatency(page, moves) {
   }
   await page.mouse.up();
   await page.waitForTimeout(300);
-  const samples = await page.evaluate(() => globalThis.__bitrulerBench.lat);
+  // Arrow keys on the focused bar: key events are not aligned to frames like pointermove.
+  await page.focus('#eight [role="slider"] >> nth=2');
+  for (let i = 0; i < moves / 2; i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowUp');
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(300);
+  const all = await page.evaluate(() => globalThis.__bitrulerBench.lat);
+  const samples = all.filter((s) => s.kind === 'pointermove');
+  const keys = all.filter((s) => s.kind === 'keydown' && s.change !== null && s.dom !== null);
   const done = samples.filter((s) => s.change !== null && s.dom !== null && s.frame !== null);
   if (done.length < moves / 2) {
     throw new Error(`only ${done.length} of ${samples.length} pointer moves changed the result; the drag did not reach a bar`);
   }
+  if (keys.length < moves / 4) throw new Error(`only ${keys.length} arrow keys changed the result`);
   return {
+    keyToDom: keys.map((s) => s.dom - s.t0),
+    keyToResult: keys.map((s) => s.change - s.t0),
+    keys: keys.length,
     events: samples.length,
     answered: done.length,
     queued: done.map((s) => s.handler - s.t0),
@@ -152,6 +168,8 @@ export function formatPageBench({ weight, loads, drag }) {
   rows.push([`drag: input → result and chart in the DOM`, ms(median(drag.toDom)), ms(worst(drag.toDom)), `p95 ${ms(p95(drag.toDom))}; aim < 4 ms`]);
   rows.push([`drag: input event queued before dispatch`, ms(median(drag.queued)), ms(worst(drag.queued)), 'Chromium aligns pointermove to frames']);
   rows.push([`drag: handler start → result and chart in the DOM`, ms(median(drag.handlerToDom)), ms(worst(drag.handlerToDom)), `the element's own work; p95 ${ms(p95(drag.handlerToDom))}`]);
+  rows.push([`arrow key on a bar: keydown → result`, ms(median(drag.keyToResult)), ms(worst(drag.keyToResult)), `${drag.keys} key presses; p95 ${ms(p95(drag.keyToResult))}`]);
+  rows.push([`arrow key: keydown → last DOM change before the frame`, ms(median(drag.keyToDom)), ms(worst(drag.keyToDom)), `formula redrawn in the next rAF; p95 ${ms(p95(drag.keyToDom))}`]);
   rows.push([`drag: input → next frame`, ms(median(drag.toFrame)), ms(worst(drag.toFrame)), `frame budget ${FRAME_BUDGET_MS} ms`]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
