@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bitruler/families.hpp"
+#include "bitruler/format.hpp"
 #include "bitruler/learning.hpp"
 #include "convert.hpp"
 
@@ -45,9 +46,8 @@ Result<double> to_whole(const val& v, const char* name, double lo, double hi) {
   if (!x) return x;
   if (!std::isfinite(*x)) return Result<double>::failure(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
   if (!(*x >= lo && *x <= hi && std::floor(*x) == *x)) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s must be a whole number from %.17g to %.17g.", name, lo, hi);
-    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, buf);
+    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, std::string(name) + " must be a whole number from " +
+                                                                format_number(lo) + " to " + format_number(hi) + ".");
   }
   return x;
 }

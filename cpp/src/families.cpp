@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
 namespace bitruler {
@@ -21,11 +22,7 @@ constexpr double kGaussianWindowZ = 8.6;
 constexpr double kMinSigma = 1e-3;
 constexpr double kMinGeometricP = 1e-4;
 
-std::string num(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
+std::string num(double x) { return format_number(x); }
 
 // Stirling's error: log(n!) - [(n + 1/2) log n - n + log sqrt(2 pi)], for whole n >= 1.
 // n <= 15 from a table (mpmath, 40 digits, rounded), so no lgamma is needed and the values are

@@ -17,6 +17,7 @@
 //   vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
 //   probabilities keep full precision.
 #include "bitruler/info.hpp"
+#include "bitruler/format.hpp"
 
 #include <cfloat>
 #include <cmath>
@@ -38,18 +39,6 @@ namespace bitruler {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Number formatting for messages: the shortest text that reads back as the same double.
-std::string format_number(double x) {
-  if (std::isnan(x)) return "NaN";
-  if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Bit-level helpers (a bit cast is a register move; memcpy would hide it from the vectorizer).
 inline std::uint64_t bits_of(double x) { return __builtin_bit_cast(std::uint64_t, x); }

@@ -23,6 +23,7 @@
 //   is NEGATIVE. Overflow (1e999) and division by zero (1/0, 0/0) are NOT_FINITE.
 // - Errors are reported for the first problem met from left to right.
 #include "bitruler/parse.hpp"
+#include "bitruler/format.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -111,11 +112,7 @@ struct Failure {
   std::string message;
 };
 
-std::string hex_byte(unsigned char b) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(b));
-  return buf;
-}
+std::string hex_byte(unsigned char b) { return "0x" + hex_digits(b, 2); }
 
 // Strict UTF-8 decoding (no overlongs, no surrogates, nothing above U+10FFFF).
 std::optional<Failure> decode(std::string_view text, std::vector<Glyph>& out) {
@@ -320,8 +317,7 @@ class Parser {
   // '十' (U+5341) beyond ASCII, so invisible characters such as U+200B are still named.
   std::string show(std::size_t i) const {
     const Glyph& gl = g_[i];
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(gl.cp));
+    const std::string code = "U+" + hex_digits(gl.cp, 4);
     if (gl.cp < 0x20 || gl.cp == 0x7F) return code;
     const std::string typed = "'" + std::string(text_.substr(gl.byte, gl.len)) + "'";
     if (gl.cp < 0x80) return typed;

@@ -1,0 +1,92 @@
+#include "bitruler/format.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
+namespace bitruler {
+namespace {
+
+// digits (no leading zeros, at most 17) × 10^exp10 as text, in %g style.
+std::string layout(const std::string& digits, int exp10) {
+  const int n = static_cast<int>(digits.size());
+  const int point = n + exp10;  // position of the decimal point after the first `point` digits
+  if (point > 17 || point < -3) {  // %g: scientific when the exponent is < -4 or >= 17
+    // Scientific: d.ddd e±XX
+    std::string out(1, digits[0]);
+    if (n > 1) out += "." + digits.substr(1);
+    const int e = point - 1;
+    out += e < 0 ? "e-" : "e+";
+    const std::string magnitude = std::to_string(e < 0 ? -e : e);
+    if (magnitude.size() < 2) out += "0";
+    return out + magnitude;
+  }
+  if (point <= 0) return "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  if (point >= n) return digits + std::string(static_cast<std::size_t>(point - n), '0');
+  return digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
+}
+
+}  // namespace
+
+std::string format_number(double x) {
+  if (std::isnan(x)) return "NaN";
+  if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
+  if (x == 0) return std::signbit(x) ? "-0" : "0";
+  const std::string sign = x < 0 ? "-" : "";
+  const double a = std::fabs(x);
+  // 17 significant digits of a as an integer: scale by a power of ten in steps so nothing
+  // overflows or underflows (subnormals included). The last digit may be off by one or two;
+  // the read-back check below tries every length, so short forms ("0.1") are still exact.
+  int e10 = static_cast<int>(std::floor(std::log10(a)));
+  const auto seventeen_digits = [a](int exponent) {
+    double scaled = a;
+    int shift = 16 - exponent;
+    while (shift > 0) { const int s = shift > 300 ? 300 : shift; scaled *= std::pow(10.0, s); shift -= s; }
+    while (shift < 0) { const int s = -shift > 300 ? 300 : -shift; scaled /= std::pow(10.0, s); shift += s; }
+    return static_cast<std::uint64_t>(std::llround(scaled));
+  };
+  std::uint64_t u = seventeen_digits(e10);
+  // log10 can land one off near powers of ten: keep u at exactly 17 digits.
+  if (u >= 100000000000000000ULL) u = seventeen_digits(++e10);
+  if (u < 10000000000000000ULL) u = seventeen_digits(--e10);
+  if (u >= 100000000000000000ULL) u = 99999999999999999ULL;
+  // Shortest first. The scaled digits can be tens of units off in their 17th place (u is above
+  // 2^53, and 10^shift is rounded), so each shorter length tries its neighbours, and the 17-digit
+  // form walks towards x by reading its text back: 17 digits always identify a double.
+  const auto text_of = [&](std::int64_t head, std::size_t len) {
+    std::string digits = std::to_string(head);
+    int exp10 = e10 - static_cast<int>(len) + 1 + static_cast<int>(digits.size() - len);
+    while (digits.size() > 1 && digits.back() == '0') { digits.pop_back(); ++exp10; }
+    return sign + layout(digits, exp10);
+  };
+  const std::string all = std::to_string(u);  // 17 digits
+  for (std::size_t len = 1; len < all.size(); ++len) {
+    std::int64_t head = 0;
+    for (std::size_t i = 0; i < len; ++i) head = head * 10 + (all[i] - '0');
+    if (all[len] >= '5') ++head;
+    for (const std::int64_t candidate : {head, head - 1, head + 1}) {
+      if (candidate <= 0) continue;
+      const std::string text = text_of(candidate, len);
+      if (std::strtod(text.c_str(), nullptr) == x) return text;
+    }
+  }
+  std::int64_t head = static_cast<std::int64_t>(u);
+  std::string text = text_of(head, all.size());
+  for (int step = 0; step < 200; ++step) {
+    const double back = std::fabs(std::strtod(text.c_str(), nullptr));
+    if (back == a) break;
+    head += back < a ? 1 : -1;
+    text = text_of(head, all.size());
+  }
+  return text;
+}
+
+std::string hex_digits(unsigned long value, int min_digits) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  do { out.insert(out.begin(), kDigits[value & 0xF]); value >>= 4; } while (value != 0);
+  while (static_cast<int>(out.size()) < min_digits) out.insert(out.begin(), '0');
+  return out;
+}
+
+}  // namespace bitruler
