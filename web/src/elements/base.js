@@ -45,6 +45,7 @@
  *                             localized beside field `key` (aria-invalid="true"), recorded in el.error;
  *                             success clears that field's error. `input` = the reader's text (quoted in
  *                             the message). Use key '_' for errors with no field (general message line).
+ *   this.errorText(code, params)  the localized message; override to word a field's errors yourself
  *   this.setFieldError(key, code, params) / this.clearFieldError(key)   manual control (a key with no
  *                             registered field, e.g. 'unit', shows on the general message line)
  *   this.checkUnit()          shows BAD_BASE (key 'unit') for an unknown unit attribute; call it in update()
@@ -566,11 +567,20 @@ export class BitElement extends HTMLBase {
     }
   }
 
+  /**
+   * The localized sentence for an error. Elements whose fields are not probabilities (the lab's
+   * σ, λ, N, learning rate) override this to word their own messages; everything else (the
+   * field's message line, the general line, el.error, the announcement) goes through it.
+   */
+  errorText(code, params = {}) {
+    return errorMessage(this.lang, code, params);
+  }
+
   setFieldError(key, code, params = {}) {
     this._fieldErrors.delete(key); // re-insert so the newest error is reported first
     this._fieldErrors.set(key, { code, params });
     this._renderFieldError(key);
-    this.announce(errorMessage(this.lang, code, params), true);
+    this.announce(this.errorText(code, params), true);
   }
 
   clearFieldError(key) {
@@ -596,10 +606,10 @@ export class BitElement extends HTMLBase {
       const lines = [];
       for (const [k, e] of this._fieldErrors) {
         const target = this._fields.get(k);
-        if (!target || target.message === this.generalMessage) lines.push(errorMessage(this.lang, e.code, e.params));
+        if (!target || target.message === this.generalMessage) lines.push(this.errorText(e.code, e.params));
       }
       this.generalMessage.textContent = lines.join(' ');
-    } else if (f.message) f.message.textContent = err ? errorMessage(this.lang, err.code, err.params) : '';
+    } else if (f.message) f.message.textContent = err ? this.errorText(err.code, err.params) : '';
     if (f.input) {
       if (err) f.input.setAttribute('aria-invalid', 'true');
       else f.input.removeAttribute('aria-invalid');
@@ -619,7 +629,7 @@ export class BitElement extends HTMLBase {
     const entries = [...this._fieldErrors.entries()];
     if (!entries.length) return null;
     const [field, { code, params }] = entries[entries.length - 1];
-    return { code, message: errorMessage(this.lang, code, params), field };
+    return { code, message: this.errorText(code, params), field };
   }
 
   /** Store a new good result, fire `change`, announce. */

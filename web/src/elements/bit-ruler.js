@@ -187,7 +187,7 @@ export class BitRuler extends BitElement {
   // ------------------------------------------------------------ errors with this element's words
   // Parameters are not probabilities, so the shared messages ("a probability lies between 0 and
   // 1") would mislead: a field error carries params.field and gets its own sentence.
-  _fieldText(code, params) {
+  errorText(code, params) {
     const field = params && params.field;
     if (field) {
       if (field === 'spec') return this.t('err_spec', { input: String(params.input ?? '').slice(0, 40) });
@@ -196,30 +196,6 @@ export class BitRuler extends BitElement {
       return this.t(`err_${field}`);
     }
     return errorMessage(this.lang, code, params);
-  }
-
-  setFieldError(key, code, params = {}) {
-    this._fieldErrors.delete(key);
-    this._fieldErrors.set(key, { code, params });
-    this._renderFieldError(key);
-    this.announce(this._fieldText(code, params), true);
-  }
-
-  _renderFieldError(key) {
-    const f = this._fields.get(key) || this._fields.get('_');
-    const err = this._fieldErrors.get(key);
-    if (f.message) f.message.textContent = err ? this._fieldText(err.code, err.params) : '';
-    if (f.input) {
-      if (err) f.input.setAttribute('aria-invalid', 'true');
-      else f.input.removeAttribute('aria-invalid');
-    }
-  }
-
-  get error() {
-    const entries = [...this._fieldErrors.entries()];
-    if (!entries.length) return null;
-    const [field, { code, params }] = entries[entries.length - 1];
-    return { code, message: this._fieldText(code, params), field };
   }
 
   // ------------------------------------------------------------ DOM
