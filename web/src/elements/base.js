@@ -45,6 +45,7 @@
  *                             localized beside field `key` (aria-invalid="true"), recorded in el.error;
  *                             success clears that field's error. `input` = the reader's text (quoted in
  *                             the message). Use key '_' for errors with no field (general message line).
+ *   this.makePresets(items, onPick, { label, pressed }) → { element, buttons }  the preset button row
  *   this.errorText(code, params)  the localized message; override to word a field's errors yourself
  *   this.setFieldError(key, code, params) / this.clearFieldError(key)   manual control (a key with no
  *                             registered field, e.g. 'unit', shows on the general message line)
@@ -513,6 +514,34 @@ export class BitElement extends HTMLBase {
    * A labelled text input with its error line. Returns { wrap, label, input, message }.
    * labelKey is looked up with this.t(); value is the initial text.
    */
+  /**
+   * The row of preset buttons every calculator has: `items` are { key } objects (key = the i18n
+   * key of the button's text, also set as data-preset); `onPick(item)` runs on click. With
+   * `label`, a leading "例子 / Examples" caption; with `pressed`, buttons carry aria-pressed
+   * (update it with markPresets). Returns { element, buttons: [{ b, item }] }.
+   */
+  makePresets(items, onPick, { label = true, pressed = true } = {}) {
+    const element = document.createElement('div');
+    element.className = 'presets';
+    if (label) {
+      const caption = document.createElement('span');
+      caption.className = 'presets-label';
+      caption.dataset.i18n = 'presets';
+      element.append(caption);
+    }
+    const buttons = items.map((item) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.i18n = item.key;
+      b.dataset.preset = item.key;
+      if (pressed) b.setAttribute('aria-pressed', 'false');
+      this.listen(b, 'click', () => onPick(item));
+      element.append(b);
+      return { b, item };
+    });
+    return { element, buttons };
+  }
+
   makeField({ key, labelKey, value = '', inputmode = 'text', placeholder = '' } = {}) {
     const id = `${this._uid}-${key}`;
     const wrap = document.createElement('div');

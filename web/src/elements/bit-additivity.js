@@ -84,21 +84,8 @@ export class BitAdditivity extends BitElement {
     const title = document.createElement('h3');
     title.dataset.i18n = 'title';
 
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const pl = document.createElement('span');
-    pl.className = 'presets-label';
-    pl.dataset.i18n = 'presets';
-    presets.append(pl);
-    this.presetButtons = PRESETS.map((preset) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.i18n = preset.key;
-      b.setAttribute('aria-pressed', 'false');
-      this.listen(b, 'click', () => this.applyPreset(preset));
-      presets.append(b);
-      return { b, preset };
-    });
+    const { element: presets, buttons } = this.makePresets(PRESETS, (preset) => this.applyPreset(preset));
+    this.presetButtons = buttons.map(({ b, item }) => ({ b, preset: item }));
 
     const fields = document.createElement('div');
     fields.className = 'fields';

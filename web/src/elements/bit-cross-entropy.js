@@ -387,6 +387,13 @@ export class PQElement extends BitElement {
     this.requestUpdate();
   }
 
+  /** Preset buttons from [i18n key, P text, Q text, labels {zh, en} | null] rows. */
+  makePQPresets(rows) {
+    const items = rows.map(([key, p, q, labels]) => ({ key, p, q, labels }));
+    return this.makePresets(items, ({ p, q, labels }) => this.applyPreset(p, q, labels ? labels[this.lang] : null),
+      { label: false, pressed: false }).element;
+  }
+
   /** Replaces P, Q and labels by a preset's texts (as if typed). */
   applyPreset(p, q, labels) {
     this.clearAllErrors();
@@ -746,22 +753,12 @@ export class BitCrossEntropy extends PQElement {
     const title = document.createElement('h3');
     title.dataset.i18n = 'title';
 
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const presetList = [
+    const presets = this.makePQPresets([
       ['presetArticle', '0.99, 0.01', '0.5, 0.5', { zh: '法国,中国', en: 'France,China' }],
       ['presetDefault', '0.5, 0.25, 0.125, 0.125', '0.25, 0.25, 0.25, 0.25', null],
       ['presetBackwards', '0.5, 0.25, 0.125, 0.125', '0.125, 0.125, 0.25, 0.5', null],
       ['presetSame', '0.5, 0.25, 0.125, 0.125', '0.5, 0.25, 0.125, 0.125', null],
-    ];
-    for (const [key, p, q, labels] of presetList) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.i18n = key;
-      b.dataset.preset = key;
-      this.listen(b, 'click', () => this.applyPreset(p, q, labels ? labels[this.lang] : null));
-      presets.append(b);
-    }
+    ]);
 
     const headline = document.createElement('div');
     headline.className = 'headline';

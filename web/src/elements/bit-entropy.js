@@ -124,21 +124,10 @@ export class BitEntropy extends BitElement {
     const title = document.createElement('h3');
     title.dataset.i18n = 'title';
 
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const pl = document.createElement('span');
-    pl.className = 'presets-label';
-    pl.dataset.i18n = 'presets';
-    this.presetEight = document.createElement('button');
-    this.presetEight.type = 'button';
-    this.presetEight.dataset.i18n = 'presetEight';
-    this.presetFrance = document.createElement('button');
-    this.presetFrance.type = 'button';
-    this.presetFrance.dataset.i18n = 'presetFrance';
-    for (const b of [this.presetEight, this.presetFrance]) b.setAttribute('aria-pressed', 'false');
-    this.listen(this.presetEight, 'click', () => this.applyPreset('eight'));
-    this.listen(this.presetFrance, 'click', () => this.applyPreset('france'));
-    presets.append(pl, this.presetEight, this.presetFrance);
+    const { element: presets, buttons } = this.makePresets(
+      [{ key: 'presetEight', which: 'eight' }, { key: 'presetFrance', which: 'france' }],
+      ({ which }) => this.applyPreset(which));
+    [this.presetEight, this.presetFrance] = buttons.map(({ b }) => b);
 
     const headline = document.createElement('div');
     headline.className = 'headline';

@@ -90,21 +90,11 @@ export class BitKl extends PQElement {
   build(body) {
     const title = document.createElement('h3');
     title.dataset.i18n = 'title';
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const presetList = [
+    const presets = this.makePQPresets([
       ['presetArticle', '0.99, 0.01', '0.5, 0.5', { zh: '法国,中国', en: 'France,China' }],
       ['presetZero', '0.5, 0.25, 0.25', '0.5, 0.5, 0', null],
       ['presetClose', '0.5, 0.5', '0.51, 0.49', null],
-    ];
-    for (const [key, p, q, labels] of presetList) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.i18n = key;
-      b.dataset.preset = key;
-      this.listen(b, 'click', () => this.applyPreset(p, q, labels ? labels[this.lang] : null));
-      presets.append(b);
-    }
+    ]);
 
     const pair = document.createElement('div');
     pair.className = 'pair';

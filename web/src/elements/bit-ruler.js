@@ -206,20 +206,7 @@ export class BitRuler extends BitElement {
     intro.className = 'muted small';
     intro.dataset.i18n = 'intro';
 
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const pl = document.createElement('span');
-    pl.className = 'presets-label';
-    pl.dataset.i18n = 'presets';
-    presets.append(pl);
-    for (const preset of PRESETS) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.i18n = preset.key;
-      b.dataset.preset = preset.key;
-      this.listen(b, 'click', () => this.applyPreset(preset));
-      presets.append(b);
-    }
+    const presets = this.makePresets(PRESETS, (preset) => this.applyPreset(preset), { pressed: false }).element;
 
     const sides = document.createElement('div');
     sides.className = 'sides';

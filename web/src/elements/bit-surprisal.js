@@ -16,8 +16,8 @@ const SLIDER_STEP = 0.05;
 const BRACKET_ROWS = 12; // questions drawn one per row; beyond, one summary row
 
 const PRESETS = [
-  { id: 'china', p: '1/1024', label: { zh: '中国夺冠', en: 'China wins the World Cup' } },
-  { id: 'argentina', p: '1/8', label: { zh: '阿根廷夺冠', en: 'Argentina wins the World Cup' } },
+  { id: 'china', key: 'presetChina', p: '1/1024', label: { zh: '中国夺冠', en: 'China wins the World Cup' } },
+  { id: 'argentina', key: 'presetArgentina', p: '1/8', label: { zh: '阿根廷夺冠', en: 'Argentina wins the World Cup' } },
 ];
 
 const MESSAGES = {
@@ -102,21 +102,8 @@ export class BitSurprisal extends BitElement {
     this.titleEl.dataset.i18n = 'title';
     head.append(this.titleEl);
 
-    const presets = document.createElement('div');
-    presets.className = 'presets';
-    const pl = document.createElement('span');
-    pl.className = 'presets-label';
-    pl.dataset.i18n = 'presets';
-    presets.append(pl);
-    this.presetButtons = PRESETS.map((preset) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.i18n = preset.id === 'china' ? 'presetChina' : 'presetArgentina';
-      b.setAttribute('aria-pressed', 'false');
-      this.listen(b, 'click', () => this.applyPreset(preset));
-      presets.append(b);
-      return { b, preset };
-    });
+    const { element: presets, buttons } = this.makePresets(PRESETS, (preset) => this.applyPreset(preset));
+    this.presetButtons = buttons.map(({ b, item }) => ({ b, preset: item }));
 
     const controls = document.createElement('div');
     controls.className = 'controls';
