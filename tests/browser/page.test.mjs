@@ -290,12 +290,14 @@ describe('language switch', () => {
       const langs = await page.$$eval('main [id]', (els) => [...new Set(els.filter((e) => e.localName.startsWith('bit-')).map((e) => e.getAttribute('lang')))]);
       assert.deepEqual(langs, ['en']);
       assert.equal(await page.getAttribute('#china', 'label'), 'China wins');
+      assert.match(await page.title(), /^One ruler for information/);
       assert.equal(await page.getAttribute('#france', 'labels'), 'France,China');
       const url = new URL(await urlSettled(page));
       assert.equal(url.search, '?lang=en', 'only the language differs from the page as written');
       await page.click('[data-set-lang="zh"]');
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       assert.equal(await page.getAttribute('#china', 'label'), '中国夺冠');
+      assert.match(await page.title(), /^一把尺子量信息/);
       assert.equal(new URL(await urlSettled(page)).search, '');
       assertClean(assert, log);
     } finally {

@@ -101,6 +101,8 @@ class PageState {
     this.fromUrl = new Map();
     this.timer = 0;
     this.observing = false;
+    // The page's <title> is the Chinese one; <html data-title-en> holds the English one.
+    this.titles = { zh: doc.title, en: doc.documentElement.dataset.titleEn || doc.title };
     for (const el of this.elements) {
       const defs = new Map();
       for (const { name, value } of [...el.attributes]) {
@@ -126,9 +128,7 @@ class PageState {
     for (const b of this.doc.querySelectorAll('[data-set-lang]')) {
       b.setAttribute('aria-pressed', String(b.dataset.setLang === lang));
     }
-    this.doc.title = lang === 'en'
-      ? 'One ruler for information · surprisal, entropy, cross-entropy, KL'
-      : '一把尺子量信息 · 信息量、熵、交叉熵与 KL 散度';
+    this.doc.title = this.titles[lang];
     for (const el of this.elements) {
       el.setAttribute('lang', lang);
       // Labels the reader has not renamed follow the language; renamed ones are left alone.
