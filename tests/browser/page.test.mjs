@@ -9,6 +9,7 @@ import {
   launchBrowser, startServer, openPage, waitForPageReady, resultOf, errorOf, waitForResult,
   assertClean, snapshotDist, pageWeight,
 } from './helpers.mjs';
+import { formulaBlocks, renderFormulaBlock } from '../../web/src/page/prerender.mjs';
 
 const ALL_TAGS = ['bit-ruler', 'bit-surprisal', 'bit-additivity', 'bit-entropy', 'bit-cross-entropy', 'bit-kl', 'bit-learning'];
 const PAGE_WEIGHT_BUDGET = 200 * 1024;
@@ -51,6 +52,16 @@ describe('the reading page', () => {
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handler attributes');
     assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'nothing referenced on another origin');
     assert.match(html, /<link rel="icon" href="favicon.svg"/);
+  });
+
+  test('its formulas are prerendered MathML that matches their TeX (no drift)', () => {
+    const html = readFileSync(join(dist.dir, 'index.html'), 'utf8');
+    const blocks = formulaBlocks(html);
+    assert.equal(blocks.length, 8);
+    for (const { tex, narrow, inner } of blocks) {
+      assert.equal(inner, renderFormulaBlock(tex, narrow), `stale MathML for ${tex}: run node web/src/page/prerender.mjs`);
+      assert.match(inner, /<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/);
+    }
   });
 
 

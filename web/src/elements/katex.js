@@ -22,6 +22,14 @@ function toMathLetter(ch, v) {
   return ch;
 }
 
+/** The same on MathML markup (for formulas rendered ahead of time, e.g. the page's). */
+export function unicodeMathVariantsInMarkup(markup) {
+  return markup.replace(/<(m[a-z]+) mathvariant="([a-z-]+)">([^<]*)<\/\1>/g, (all, tag, variant, text) => {
+    const v = VARIANTS[variant];
+    return v ? `<${tag}>${[...text].map((ch) => toMathLetter(ch, v)).join('')}</${tag}>` : all;
+  });
+}
+
 /** Replaces mathvariant letters under `root` by their Unicode mathematical letters. */
 export function unicodeMathVariants(root) {
   for (const node of root.querySelectorAll('[mathvariant]')) {

@@ -1,9 +1,8 @@
-// The reading-companion page (dist/index.html): language switch, formulas, the WebAssembly
-// notice, and the state of every calculator kept in the URL. bitruler.js imports this module
-// first, so on the page the URL's state is on the elements' attributes before they upgrade;
-// on any other document (a blog post embedding the elements) initPage() is never called.
-import katex from 'katex';
-import { unicodeMathVariants } from '../elements/katex.js';
+// The reading-companion page (dist/index.html): language switch, the WebAssembly notice, and
+// the state of every calculator kept in the URL. Its formulas are MathML in the HTML already
+// (web/src/page/prerender.mjs). bitruler.js imports this module first, so on the page the URL's
+// state is on the elements' attributes before they upgrade; on any other document (a blog post
+// embedding the elements) initPage() is never called.
 import { load } from '../core.js';
 
 export const PAGE_LANGS = ['zh', 'en'];
@@ -55,39 +54,6 @@ export function serializeState({ lang, entries }) {
     parts.push(value === null ? `!${encodePart(id)}.${attr}=` : `${encodePart(id)}.${attr}=${encodePart(value)}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
-}
-
-const KATEX_OPTIONS = { output: 'mathml', throwOnError: true, strict: 'ignore' };
-
-/** Renders TeX with `\\` as line breaks: one centred display line each (MathML Core has no
- *  column alignment, so separate lines read better than an aligned environment). */
-function renderLines(tex, className) {
-  const box = document.createElement('span');
-  box.className = className;
-  for (const line of tex.split('\\\\')) {
-    const row = document.createElement('span');
-    katex.render(line.trim(), row, { ...KATEX_OPTIONS, displayMode: true });
-    unicodeMathVariants(row);
-    box.append(row);
-  }
-  return box;
-}
-
-// A long display formula may carry a shorter multi-line form (data-tex-narrow) for phones; both are
-// rendered and CSS shows the one that fits, so rotating a phone needs no script.
-function renderFormulas(root) {
-  for (const el of root.querySelectorAll('.math[data-tex]')) {
-    const plain = el.textContent.trim();
-    try {
-      const parts = [renderLines(el.dataset.tex, el.dataset.texNarrow ? 'tex-wide' : 'tex-all')];
-      if (el.dataset.texNarrow) parts.push(renderLines(el.dataset.texNarrow, 'tex-narrow'));
-      el.replaceChildren(...parts);
-      el.dataset.rendered = '';
-    } catch {
-      // The plain-text formula written in the HTML stays; it reads correctly on its own.
-      el.textContent = plain;
-    }
-  }
 }
 
 class PageState {
@@ -244,7 +210,6 @@ export function initPage(doc = document) {
   for (const b of doc.querySelectorAll('[data-set-lang]')) {
     b.addEventListener('click', () => state.setLang(b.dataset.setLang));
   }
-  renderFormulas(doc);
 
   let wasmFailed = false;
   if (typeof WebAssembly !== 'object') {
