@@ -110,16 +110,6 @@ Result<double> check_theta(const std::vector<double>& theta, int degree) {
   return Result<double>::success(0.0);
 }
 
-Result<double> check_data(const Dataset& data) {
-  if (data.x.empty()) return Result<double>::failure(ErrorCode::EMPTY, "The data set has no samples.");
-  if (data.x.size() != data.y.size())
-    return Result<double>::failure(ErrorCode::LENGTH_MISMATCH, "The data set has different numbers of x and y.");
-  for (std::size_t i = 0; i < data.y.size(); ++i)
-    if (data.y[i] < 0 || data.y[i] >= kLabOutcomes || !std::isfinite(data.x[i]))
-      return Result<double>::failure(ErrorCode::OUT_OF_RANGE, "Each sample needs a finite x and y in {0, 1, 2}.");
-  return Result<double>::success(0.0);
-}
-
 }  // namespace
 
 std::array<double, 3> true_conditional(double x) {
@@ -177,69 +167,138 @@ namespace {
 #define BITRULER_INLINE inline
 #endif
 
-// theta_c . phi, summed left to right as a plain loop would.
-template <std::size_t... J>
-BITRULER_INLINE double dot(const double* theta_c, const double* phi, std::index_sequence<J...>) {
-  return (... + (theta_c[J] * phi[J]));
+
+// The hot loop works on two samples at once in GCC/Clang vector types (SSE2 natively, WASM
+// SIMD in the module, at any optimization level) and is branch-free: the data's labels are
+// random, so branches on them mispredict. Only +, -, *, / and bit operations: the same bits
+// natively and in WASM (no library exp, whose last bit differs between glibc and musl).
+typedef double Vec2 __attribute__((vector_size(16)));
+typedef long long Bits2 __attribute__((vector_size(16)));
+
+BITRULER_INLINE Vec2 splat(double v) { return Vec2{v, v}; }
+BITRULER_INLINE Vec2 select(Bits2 mask, Vec2 a, Vec2 b) {
+  return reinterpret_cast<Vec2>((mask & reinterpret_cast<Bits2>(a)) | (~mask & reinterpret_cast<Bits2>(b)));
+}
+BITRULER_INLINE Vec2 vmax(Vec2 a, Vec2 b) { return select(a > b, a, b); }
+
+// exp(t) for t <= 0 (a logit minus the largest one), relative error a few ulp: t = k ln 2 + r
+// with |r| <= ln2 / 2 (Cody-Waite, ln 2 split so that k * ln2_hi is exact), exp(r) by its
+// Taylor series to r^13 (remainder < 1e-17), 2^k built in the exponent bits. Below -708 the
+// argument is clamped (exp(-708) ~ 3e-308 instead of a smaller number or 0: nothing a
+// softmax whose largest term is 1 can see). exp(0) is exactly 1.
+BITRULER_INLINE Vec2 exp_nonpositive(Vec2 t) {
+  constexpr double kLog2e = 1.4426950408889634;
+  constexpr double kLn2Hi = 6.93147180369123816490e-01;  // 32 trailing zero bits
+  constexpr double kLn2Lo = 1.90821492927058770002e-10;
+  constexpr double kShifter = 6755399441055744.0;        // 1.5 * 2^52: adding it rounds to an integer
+  t = vmax(t, splat(-708.0));
+  const Vec2 shifted = t * splat(kLog2e) + splat(kShifter);
+  const Vec2 k = shifted - splat(kShifter);
+  const Vec2 r = (t - k * splat(kLn2Hi)) - k * splat(kLn2Lo);
+  Vec2 p = splat(1.0 / 6227020800.0);  // 1/13!
+  p = p * r + splat(1.0 / 479001600.0);
+  p = p * r + splat(1.0 / 39916800.0);
+  p = p * r + splat(1.0 / 3628800.0);
+  p = p * r + splat(1.0 / 362880.0);
+  p = p * r + splat(1.0 / 40320.0);
+  p = p * r + splat(1.0 / 5040.0);
+  p = p * r + splat(1.0 / 720.0);
+  p = p * r + splat(1.0 / 120.0);
+  p = p * r + splat(1.0 / 24.0);
+  p = p * r + splat(1.0 / 6.0);
+  p = p * r + splat(0.5);
+  p = p * r + splat(1.0);
+  p = p * r + splat(1.0);
+  // The low bits of `shifted` hold k in two's complement: (k + 1023) << 52 is 2^k.
+  const Bits2 two_k = (reinterpret_cast<Bits2>(shifted) + Bits2{1023, 1023}) << 52;
+  return p * reinterpret_cast<Vec2>(two_k);
 }
 
-// g_c += r * phi
+// The small fixed loops over features, unrolled by fold expressions (see above).
 template <std::size_t... J>
-BITRULER_INLINE void axpy(double* g_c, double r, const double* phi, std::index_sequence<J...>) {
+BITRULER_INLINE Vec2 vdot(const double* theta_c, const Vec2* phi, std::index_sequence<J...>) {
+  return (... + (splat(theta_c[J]) * phi[J]));
+}
+template <std::size_t... J>
+BITRULER_INLINE void vaxpy(Vec2* g_c, Vec2 r, const Vec2* phi, std::index_sequence<J...>) {
   ((g_c[J] += r * phi[J]), ...);
 }
-
-// phi = (1, u, u^2, ...)
 template <std::size_t... J>
-BITRULER_INLINE void powers(double* phi, double u, std::index_sequence<J...>) {
-  phi[0] = 1.0;
+BITRULER_INLINE void vpowers(Vec2* phi, Vec2 u, std::index_sequence<J...>) {
+  phi[0] = splat(1.0);
   ((phi[J + 1] = phi[J] * u), ...);
 }
 
-// The hot loop of a training step, per degree: per sample two exp (the largest logit's
-// exp(0) = 1 is not computed) and a log only every 256 samples.
-template <int D>
-double accumulate(const Dataset& data, const std::vector<double>& theta, double* gradient) {
-  constexpr int S = D + 1;
-  using Features = std::make_index_sequence<S>;
-  double th[kLabOutcomes * S];
-  for (int i = 0; i < kLabOutcomes * S; ++i) th[i] = theta[i];
-  double g[kLabOutcomes * S] = {};
-  // -ln Q(y|x) = ln(sum) - (z_y - zmax). The sums lie in [1, 3], so 256 of them multiply to at most
-  // 3^256 ~ 1e122: one log per 256 samples instead of one per sample.
-  double margin = 0.0, log_sums = 0.0, product = 1.0;
+// Accumulators of one pass, two lanes each.
+template <int S>
+struct Pass {
+  Vec2 g[2 * S] = {};
+  Vec2 margin = {}, log_sums = {}, product = splat(1.0), finite = {};
+  Bits2 bad_label = {};
   int in_product = 0;
+
+  // Samples (x, y) in the two lanes; `weight` 1 or 0 (0: a padding lane that adds nothing).
+  BITRULER_INLINE void add(const double* th, Vec2 x, Bits2 y, Vec2 weight) {
+    finite += x - x;  // NaN once any x is infinite or NaN
+    bad_label |= (y < Bits2{0, 0}) | (y > Bits2{2, 2});
+    using Features = std::make_index_sequence<S>;
+    Vec2 phi[S];
+    vpowers(phi, x * splat(kFeatureScale), std::make_index_sequence<S - 1>{});
+    const Vec2 z[kLabOutcomes] = {vdot(th, phi, Features{}), vdot(th + S, phi, Features{}),
+                                  vdot(th + 2 * S, phi, Features{})};
+    const Vec2 zmax = vmax(vmax(z[0], z[1]), z[2]);
+    const Bits2 is0 = y == Bits2{0, 0}, is1 = y == Bits2{1, 1};
+    const Vec2 e[kLabOutcomes] = {exp_nonpositive(z[0] - zmax), exp_nonpositive(z[1] - zmax),
+                                  exp_nonpositive(z[2] - zmax)};
+    const Vec2 sum = e[0] + e[1] + e[2];  // in [1, 3]
+    const Vec2 inv = weight / sum;
+    // -ln Q(y|x) = ln(sum) - (z_y - zmax); the logs of the sums are taken 256 at a time below.
+    const Vec2 zy = select(is0, z[0], select(is1, z[1], z[2]));
+    margin += weight * (zy - zmax);
+    product *= select(weight > splat(0.0), sum, splat(1.0));
+    // d(-ln Q_y)/d logit_c = Q_c - [c == y]. These sum to 0 over c, so only the first two
+    // classes are accumulated (fewer live registers); the third is minus their sum (in finish).
+    const Vec2 r0 = e[0] * inv - select(is0, weight, splat(0.0));
+    const Vec2 r1 = e[1] * inv - select(is1, weight, splat(0.0));
+    vaxpy(g, r0, phi, Features{});
+    vaxpy(g + S, r1, phi, Features{});
+    // The sums lie in [1, 3]: 256 of them multiply to at most 3^256 ~ 1e122.
+    if (++in_product == 256) {
+      log_sums += Vec2{std::log(product[0]), std::log(product[1])};
+      product = splat(1.0);
+      in_product = 0;
+    }
+  }
+};
+
+// One pass over the data: the loss (times N) in nats and its gradient (times N); false when
+// a sample has a non-finite x or a label outside {0, 1, 2} (checked on the way, not before).
+// Every degree runs the cubic code with the missing coefficients 0 (0 * u^j adds an exact 0, so
+// the logits are the same bits): one copy of the loop in the module instead of three.
+bool accumulate(const Dataset& data, int degree, const std::vector<double>& theta, double* gradient, double* loss) {
+  constexpr int S = kLabMaxDegree + 1;
+  const int stride = degree + 1;
+  double th[kLabOutcomes * S] = {};
+  for (int c = 0; c < kLabOutcomes; ++c)
+    for (int j = 0; j < stride; ++j) th[c * S + j] = theta[c * stride + j];
+  Pass<S> pass{};
   const std::size_t n = data.x.size();
   const double* xs = data.x.data();
   const int* ys = data.y.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    double phi[S];
-    powers(phi, xs[i] * kFeatureScale, std::make_index_sequence<D>{});
-    const double z0 = dot(th, phi, Features{});
-    const double z1 = dot(th + S, phi, Features{});
-    const double z2 = dot(th + 2 * S, phi, Features{});
-    const int top = z0 >= z1 ? (z0 >= z2 ? 0 : 2) : (z1 >= z2 ? 1 : 2);
-    const double zmax = top == 0 ? z0 : top == 1 ? z1 : z2;
-    const double e0 = top == 0 ? 1.0 : std::exp(z0 - zmax);
-    const double e1 = top == 1 ? 1.0 : std::exp(z1 - zmax);
-    const double e2 = top == 2 ? 1.0 : std::exp(z2 - zmax);
-    const double sum = e0 + e1 + e2;  // in [1, 3]
-    const double inv = 1.0 / sum;
-    const int y = ys[i];
-    margin += (y == 0 ? z0 : y == 1 ? z1 : z2) - zmax;
-    product *= sum;
-    if (++in_product == 256) {
-      log_sums += std::log(product);
-      product = 1.0;
-      in_product = 0;
-    }
-    // d(-ln Q_y)/d logit_c = Q_c - [c == y]
-    axpy(g, e0 * inv - (y == 0 ? 1.0 : 0.0), phi, Features{});
-    axpy(g + S, e1 * inv - (y == 1 ? 1.0 : 0.0), phi, Features{});
-    axpy(g + 2 * S, e2 * inv - (y == 2 ? 1.0 : 0.0), phi, Features{});
+  // One call site (the code is inlined once): an odd N pads the last pair with a weight-0 lane.
+  for (std::size_t i = 0; i < n; i += 2) {
+    const bool pair = i + 1 < n;
+    pass.add(th, Vec2{xs[i], pair ? xs[i + 1] : 0.0}, Bits2{ys[i], pair ? ys[i + 1] : 0}, Vec2{1.0, pair ? 1.0 : 0.0});
   }
-  for (int i = 0; i < kLabOutcomes * S; ++i) gradient[i] = g[i];
-  return (log_sums + std::log(product)) - margin;
+  if (!(pass.finite[0] == 0.0 && pass.finite[1] == 0.0) || pass.bad_label[0] != 0 || pass.bad_label[1] != 0)
+    return false;
+  for (int c = 0; c < 2; ++c)
+    for (int j = 0; j < stride; ++j) gradient[c * stride + j] = pass.g[c * S + j][0] + pass.g[c * S + j][1];
+  for (int j = 0; j < stride; ++j) gradient[2 * stride + j] = -(gradient[j] + gradient[stride + j]);
+  const double lane0 = (pass.log_sums[0] + std::log(pass.product[0])) - pass.margin[0];
+  const double lane1 = (pass.log_sums[1] + std::log(pass.product[1])) - pass.margin[1];
+  *loss = lane0 + lane1;
+  return true;
 }
 
 }  // namespace
@@ -247,16 +306,15 @@ double accumulate(const Dataset& data, const std::vector<double>& theta, double*
 Result<LossGradient> loss_and_gradient(const Dataset& data, int degree, const std::vector<double>& theta) {
   auto ok = check_theta(theta, degree);
   if (!ok) return Result<LossGradient>::failure(ok);
-  auto okd = check_data(data);
-  if (!okd) return Result<LossGradient>::failure(okd);
+  if (data.x.empty()) return Result<LossGradient>::failure(ErrorCode::EMPTY, "The data set has no samples.");
+  if (data.x.size() != data.y.size())
+    return Result<LossGradient>::failure(ErrorCode::LENGTH_MISMATCH, "The data set has different numbers of x and y.");
   LossGradient out;
   out.gradient.assign(theta.size(), 0.0);
   double loss = 0.0;
-  switch (degree) {
-    case 1: loss = accumulate<1>(data, theta, out.gradient.data()); break;
-    case 2: loss = accumulate<2>(data, theta, out.gradient.data()); break;
-    default: loss = accumulate<3>(data, theta, out.gradient.data()); break;
-  }
+  const bool valid = accumulate(data, degree, theta, out.gradient.data(), &loss);
+  if (!valid)
+    return Result<LossGradient>::failure(ErrorCode::OUT_OF_RANGE, "Each sample needs a finite x and y in {0, 1, 2}.");
   const double inv_n = 1.0 / static_cast<double>(data.x.size());
   out.loss_nats = loss * inv_n;
   for (double& g : out.gradient) g *= inv_n;

@@ -3,9 +3,10 @@
 // training steps per second of <bit-learning> at N = 1,000 and N = 100,000 samples (speed "max"),
 // and how responsive the page stays while it trains:
 //   - long tasks: PerformanceObserver 'longtask' entries (the browser reports tasks >= 50 ms);
-//   - the longest animation-frame callback (the lab trains inside rAF callbacks: this is its slice);
+//   - the longest animation-frame callback (the lab redraws in rAF callbacks) and the longest
+//     MessagePort message handler (the lab trains in MessageChannel tasks): the longest slice;
 //   - input delay: keys pressed into a text field while training, time from the event's creation
-//     to its handler (performance.now() - event.timeStamp), worst case.
+//     to its handler (performance.now() - event.timeStamp): median, 95th percentile and worst.
 // Needs dist/ built (npm run build). Prints a table; exits 0 on success.
 //
 //   node tests/bench/lab.mjs [--seconds 4]
@@ -23,7 +24,7 @@ const SECONDS = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 4;
 
 // Installed before any page script: probes of main-thread responsiveness.
 const PROBES = `
-  window.__lab = { longtasks: [], frameMax: 0, frames: 0, inputDelays: [] };
+  window.__lab = { longtasks: [], frameMax: 0, frames: 0, messageMax: 0, messages: 0, messageMs: [], inputDelays: [] };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__lab.longtasks.push(e.duration);
@@ -38,10 +39,33 @@ const PROBES = `
       if (d > window.__lab.frameMax) window.__lab.frameMax = d;
     }
   });
+  const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage');
+  Object.defineProperty(MessagePort.prototype, 'onmessage', {
+    configurable: true,
+    get() { return onmessage.get.call(this); },
+    set(fn) {
+      onmessage.set.call(this, typeof fn !== 'function' ? fn : function timed(ev) {
+        const t0 = performance.now();
+        try { return fn.call(this, ev); } finally {
+          const d = performance.now() - t0;
+          window.__lab.messages += 1;
+          window.__lab.messageMs.push(d);
+          if (d > window.__lab.messageMax) window.__lab.messageMax = d;
+        }
+      });
+    },
+  });
   document.addEventListener('keydown', (ev) => {
     window.__lab.inputDelays.push(performance.now() - ev.timeStamp);
   }, true);
 `;
+
+// The q-quantile of the values (nearest rank); NaN when there are none.
+function quantile(values, q) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
 
 export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
   const snapshot = snapshotDist();
@@ -84,7 +108,7 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
       await page.locator('#l button.play').click();
       await page.waitForTimeout(500); // warm-up: the step-cost estimate settles
       const t0 = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, t: performance.now() }));
-      await page.evaluate(() => { window.__lab.longtasks.length = 0; window.__lab.frameMax = 0; window.__lab.frames = 0; window.__lab.inputDelays.length = 0; });
+      await page.evaluate(() => { window.__lab.longtasks.length = 0; window.__lab.frameMax = 0; window.__lab.frames = 0; window.__lab.messageMax = 0; window.__lab.messages = 0; window.__lab.messageMs.length = 0; window.__lab.inputDelays.length = 0; });
       // Type into a field while training, a key every ~100 ms.
       await page.locator('#probe').focus();
       const end = Date.now() + seconds * 1000;
@@ -106,6 +130,10 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
         longestFrameCallbackMs: probe.frameMax,
         longTasks: probe.longtasks.length,
         longestLongTaskMs: probe.longtasks.length ? Math.max(...probe.longtasks) : 0,
+        longestMessageTaskMs: probe.messageMax,
+        medianMessageTaskMs: quantile(probe.messageMs, 0.5),
+        medianInputDelayMs: quantile(probe.inputDelays, 0.5),
+        p95InputDelayMs: quantile(probe.inputDelays, 0.95),
         worstInputDelayMs: probe.inputDelays.length ? Math.max(...probe.inputDelays) : NaN,
         keys: probe.inputDelays.length,
         longtaskUnsupported: probe.longtaskUnsupported,
@@ -120,11 +148,11 @@ export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
   if (!quiet) {
     console.log(`\nLearning lab in Chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}, headless), degree 3, ${seconds} s per row`);
     console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (a busy machine stretches every time below)`);
-    console.log('| N | one step (ms) | steps/s | frames/s | longest rAF slice (ms) | long tasks ≥ 50 ms | worst input delay (ms, keys) |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| N | one step (ms) | steps/s | frames/s | longest rAF callback (ms) | message tasks: median / longest (ms) | long tasks ≥ 50 ms | input delay median / p95 / worst (ms, keys) |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of rows) {
       const lt = r.longtaskUnsupported ? 'n/a' : `${r.longTasks}${r.longTasks ? ` (max ${r.longestLongTaskMs.toFixed(0)})` : ''}`;
-      console.log(`| ${r.n.toLocaleString('en')} | ${r.msPerStep.toFixed(2)} | ${r.stepsPerSecond.toFixed(0)} | ${r.framesPerSecond.toFixed(0)} | ${r.longestFrameCallbackMs.toFixed(1)} | ${lt} | ${r.worstInputDelayMs.toFixed(1)} (${r.keys}) |`);
+      console.log(`| ${r.n.toLocaleString('en')} | ${r.msPerStep.toFixed(2)} | ${r.stepsPerSecond.toFixed(0)} | ${r.framesPerSecond.toFixed(0)} | ${r.longestFrameCallbackMs.toFixed(1)} | ${Number.isNaN(r.medianMessageTaskMs) ? '–' : r.medianMessageTaskMs.toFixed(1)} / ${r.longestMessageTaskMs.toFixed(1)} | ${lt} | ${r.medianInputDelayMs.toFixed(1)} / ${r.p95InputDelayMs.toFixed(1)} / ${r.worstInputDelayMs.toFixed(1)} (${r.keys}) |`);
     }
   }
   return rows;

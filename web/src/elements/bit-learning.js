@@ -6,10 +6,12 @@
 // checked every step), and the likelihood of the sample. Result { step, trainLoss, crossEntropy,
 // entropy, kl, likelihood, logLikelihood, identityResidual, unit, ... } in the element's unit.
 //
-// The page never freezes: training runs in slices of about 8 ms per animation frame (small WASM
-// calls of ~2 ms each, the clock read between them; one step at N = 100,000 takes 2–4 ms), then one
-// redraw, so input is handled between slices, within a frame. θ lives here in JS and travels
-// through each call: nothing to free.
+// The page never freezes: training runs in short main-thread tasks (MessageChannel messages) of at
+// most ~SLICE_MS each, the clock read between WASM calls and no step started that the last step's
+// cost says would overrun (one step at N = 100,000 takes ~1–3 ms); input is handled between tasks.
+// At most FRAME_TRAIN_MS of training per animation frame, and the charts are redrawn once per frame
+// (in requestAnimationFrame), so rendering keeps its share. θ lives here in JS and travels through
+// each call: nothing to free.
 import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
 import { formatNumber, texNumber } from './format.js';
@@ -20,7 +22,8 @@ import {
 
 const MAX_N = 100000; // the element's limit: one step stays within a frame
 const MAX_SEED = 2 ** 53 - 1;
-const SLICE_MS = 8;
+const SLICE_MS = 5; // longest training task (ms); a task always takes at least one step
+const FRAME_TRAIN_MS = 11; // training time per animation frame (ms): the rest of ~16.7 ms renders
 const SPEEDS = ['1', '10', '100', 'max'];
 const HISTORY_POINTS = 600;
 const LN3 = Math.log(3);
@@ -160,10 +163,15 @@ export class BitLearning extends BitElement {
   running = false;
 
   msPerStep = 1;
+  lastMsPerStep = 0; // cost of a step in the last call: a slice never starts one it cannot fit
 
   maxResidual = 0;
 
   _raf = 0;
+
+  _port = null; // MessageChannel port that schedules training tasks
+
+  _workPosted = false;
 
   // ------------------------------------------------------------ errors in this element's words
   _fieldText(code, params) {
@@ -421,8 +429,12 @@ export class BitLearning extends BitElement {
     const same = this.config && this.config.n === cfg.n && this.config.seed === cfg.seed && this.config.degree === cfg.degree;
     if (!same) {
       // New data or a new model: back to θ = 0 (the uniform model), step 0.
+      const t0 = performance.now();
       const r = this.attempt('_', () => this.api.labEvaluate({ n: cfg.n, seed: cfg.seed, degree: cfg.degree, step: 0, base: Math.E }));
       if (!r.ok) return;
+      // One pass over the new data costs about one step: the first slices are sized by it.
+      this.msPerStep = performance.now() - t0;
+      this.lastMsPerStep = this.msPerStep;
       this.theta = new Float64Array(3 * (cfg.degree + 1));
       this.stepCount = 0;
       this.history = { step: [], loss: [], ce: [], h: [], kl: [] };
@@ -464,7 +476,8 @@ export class BitLearning extends BitElement {
       return false;
     }
     const dt = performance.now() - t0;
-    this.msPerStep = 0.7 * this.msPerStep + 0.3 * (dt / Math.max(1, k));
+    this.lastMsPerStep = dt / Math.max(1, k);
+    this.msPerStep = 0.7 * this.msPerStep + 0.3 * this.lastMsPerStep;
     this.theta = run.theta;
     const m = run.step.length;
     for (let i = 0; i < m; i++) {
@@ -494,24 +507,53 @@ export class BitLearning extends BitElement {
     if (this.running || !this.config || this._fieldErrors.size > 0) return; // nothing runs on a wrong setting
     this.running = true;
     this.setPlayLabel();
-    // Each animation frame: steps in small WASM calls until ~SLICE_MS have passed (the clock is read
-    // between calls, so a slow machine shortens the slice instead of stretching it), then one redraw.
-    const tick = () => {
-      if (!this.running) return;
-      const speed = this.texts.speed === 'max' ? Infinity : Number(this.texts.speed) || 10;
-      const t0 = performance.now();
-      let done = 0;
-      let ok = true;
-      while (ok && this.running && done < speed) {
-        const chunk = Math.max(1, Math.min(speed - done, Math.floor(2 / Math.max(this.msPerStep, 0.001))));
-        ok = this._guard(() => this.train(chunk, false));
-        done += chunk;
-        if (performance.now() - t0 >= SLICE_MS) break;
-      }
-      this._guard(() => this.render(false));
-      if (ok && this.running) this._raf = requestAnimationFrame(tick);
-    };
-    this._raf = requestAnimationFrame(tick);
+    this._frameSteps = 0;
+    this._frameMs = 0;
+    if (!this._port) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => this._work();
+      this._port = channel.port2;
+    }
+    this._postWork();
+  }
+
+  _postWork() {
+    if (this._workPosted) return;
+    this._workPosted = true;
+    this._port.postMessage(0);
+  }
+
+  // One training task: steps in WASM calls sized to the time left (at least one step), then a redraw
+  // requested for the next frame; the next task follows at once unless this frame's share is used.
+  _work() {
+    this._workPosted = false;
+    if (!this.running) return;
+    const speed = this.texts.speed === 'max' ? Infinity : Number(this.texts.speed) || 10;
+    const t0 = performance.now();
+    let ok = true;
+    let first = true;
+    while (ok && this.running && this._frameSteps < speed) {
+      const cost = Math.max(this.msPerStep, this.lastMsPerStep, 0.001);
+      const fit = Math.floor((SLICE_MS - (performance.now() - t0)) / cost);
+      if (fit < 1 && !first) break;
+      const chunk = Math.min(Math.max(1, fit), speed - this._frameSteps);
+      ok = this._guard(() => this.train(chunk, false));
+      this._frameSteps += chunk;
+      first = false;
+    }
+    this._frameMs += performance.now() - t0;
+    if (!this.running) return;
+    if (!this._raf) this._raf = requestAnimationFrame(() => this._frame());
+    if (ok && this._frameSteps < speed && this._frameMs < FRAME_TRAIN_MS) this._postWork();
+  }
+
+  _frame() {
+    this._raf = 0;
+    if (!this.running) return;
+    this._guard(() => this.render(false));
+    this._frameSteps = 0;
+    this._frameMs = 0;
+    this._postWork();
   }
 
   pause() {
