@@ -234,6 +234,33 @@ describe('<bit-learning>', () => {
     await context.close();
   });
 
+  test('speed caps the steps per frame; pause stops training at once, no task left behind', async () => {
+    const { page, log, context } = await open('learning.html');
+    await waitForResult(page, '#l', (x) => x && x.step === 0);
+    await inShadow(page, '#l', 'select').nth(1).selectOption('1');
+    // Count animation-frame callbacks: training tasks run between frames, at most `speed` steps a frame.
+    await page.evaluate(() => {
+      window.__frames = 0;
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => raf((ts) => { window.__frames += 1; cb(ts); });
+    });
+    await inShadow(page, '#l', 'button.play').click();
+    await waitForResult(page, '#l', (x) => x && x.step >= 20, 20000);
+    await inShadow(page, '#l', 'button.play').click();
+    const { step, frames } = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, frames: window.__frames }));
+    assert.ok(step <= frames + 1, `${step} steps in ${frames} frames at 1 step per frame`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.$eval('#l', (el) => el.result.step), step, 'no step after pause');
+    // Play, pause and play again within one task: one training loop, not two.
+    await page.$eval('#l', (el) => { el.play(); el.pause(); el.play(); });
+    await waitForResult(page, '#l', (x) => x && x.step >= step + 10, 20000);
+    await page.$eval('#l', (el) => el.pause());
+    const after = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, frames: window.__frames }));
+    assert.ok(after.step - step <= after.frames - frames + 1, `${after.step - step} steps in ${after.frames - frames} frames`);
+    assertClean(assert, log);
+    await context.close();
+  });
+
   test('a seed reproduces the mpmath reference run, step by step', async () => {
     const run = fixture.runs.find((x) => x && x.name === 'moderate');
     const target = run.record_steps.indexOf(10);
