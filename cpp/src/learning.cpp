@@ -179,7 +179,8 @@ BITRULER_INLINE Vec2 splat(double v) { return Vec2{v, v}; }
 BITRULER_INLINE Vec2 select(Bits2 mask, Vec2 a, Vec2 b) {
   return reinterpret_cast<Vec2>((mask & reinterpret_cast<Bits2>(a)) | (~mask & reinterpret_cast<Bits2>(b)));
 }
-BITRULER_INLINE Vec2 vmax(Vec2 a, Vec2 b) { return select(a > b, a, b); }
+// a > b ? a : b per lane, written so that compilers emit maxpd (SSE2) or f64x2.pmax (WASM).
+BITRULER_INLINE Vec2 vmax(Vec2 a, Vec2 b) { return a > b ? a : b; }
 
 // exp(t) for t <= 0 (a logit minus the largest one), relative error a few ulp: t = k ln 2 + r
 // with |r| <= ln2 / 2 (Cody-Waite, ln 2 split so that k * ln2_hi is exact), exp(r) by its
@@ -216,8 +217,8 @@ BITRULER_INLINE Vec2 exp_nonpositive(Vec2 t) {
 
 // The small fixed loops over features, unrolled by fold expressions (see above).
 template <std::size_t... J>
-BITRULER_INLINE Vec2 vdot(const double* theta_c, const Vec2* phi, std::index_sequence<J...>) {
-  return (... + (splat(theta_c[J]) * phi[J]));
+BITRULER_INLINE Vec2 vdot(const Vec2* theta_c, const Vec2* phi, std::index_sequence<J...>) {
+  return (... + (theta_c[J] * phi[J]));
 }
 template <std::size_t... J>
 BITRULER_INLINE void vaxpy(Vec2* g_c, Vec2 r, const Vec2* phi, std::index_sequence<J...>) {
@@ -237,17 +238,18 @@ struct Pass {
   Bits2 bad_label = {};
   int in_product = 0;
 
-  // Samples (x, y) in the two lanes; `weight` 1 or 0 (0: a padding lane that adds nothing).
-  BITRULER_INLINE void add(const double* th, Vec2 x, Bits2 y, Vec2 weight) {
+  // Samples (x, y) in the two lanes, the labels as doubles (compared as doubles: SSE2 has no
+  // 64-bit integer compare); `weight` 1 or 0 (0: a padding lane that adds nothing).
+  BITRULER_INLINE void add(const Vec2* th, Vec2 x, Vec2 y, Vec2 weight) {
     finite += x - x;  // NaN once any x is infinite or NaN
-    bad_label |= (y < Bits2{0, 0}) | (y > Bits2{2, 2});
     using Features = std::make_index_sequence<S>;
     Vec2 phi[S];
     vpowers(phi, x * splat(kFeatureScale), std::make_index_sequence<S - 1>{});
     const Vec2 z[kLabOutcomes] = {vdot(th, phi, Features{}), vdot(th + S, phi, Features{}),
                                   vdot(th + 2 * S, phi, Features{})};
     const Vec2 zmax = vmax(vmax(z[0], z[1]), z[2]);
-    const Bits2 is0 = y == Bits2{0, 0}, is1 = y == Bits2{1, 1};
+    const Bits2 is0 = y == splat(0.0), is1 = y == splat(1.0);
+    bad_label |= ~(is0 | is1 | (y == splat(2.0)));
     const Vec2 e[kLabOutcomes] = {exp_nonpositive(z[0] - zmax), exp_nonpositive(z[1] - zmax),
                                   exp_nonpositive(z[2] - zmax)};
     const Vec2 sum = e[0] + e[1] + e[2];  // in [1, 3]
@@ -255,7 +257,7 @@ struct Pass {
     // -ln Q(y|x) = ln(sum) - (z_y - zmax); the logs of the sums are taken 256 at a time below.
     const Vec2 zy = select(is0, z[0], select(is1, z[1], z[2]));
     margin += weight * (zy - zmax);
-    product *= select(weight > splat(0.0), sum, splat(1.0));
+    product *= weight * sum + (splat(1.0) - weight);  // sum, or 1 in a padding lane
     // d(-ln Q_y)/d logit_c = Q_c - [c == y]. These sum to 0 over c, so only the first two
     // classes are accumulated (fewer live registers); the third is minus their sum (in finish).
     const Vec2 r0 = e[0] * inv - select(is0, weight, splat(0.0));
@@ -278,9 +280,9 @@ struct Pass {
 bool accumulate(const Dataset& data, int degree, const std::vector<double>& theta, double* gradient, double* loss) {
   constexpr int S = kLabMaxDegree + 1;
   const int stride = degree + 1;
-  double th[kLabOutcomes * S] = {};
+  Vec2 th[kLabOutcomes * S] = {};
   for (int c = 0; c < kLabOutcomes; ++c)
-    for (int j = 0; j < stride; ++j) th[c * S + j] = theta[c * stride + j];
+    for (int j = 0; j < stride; ++j) th[c * S + j] = splat(theta[c * stride + j]);
   Pass<S> pass{};
   const std::size_t n = data.x.size();
   const double* xs = data.x.data();
@@ -288,7 +290,7 @@ bool accumulate(const Dataset& data, int degree, const std::vector<double>& thet
   // One call site (the code is inlined once): an odd N pads the last pair with a weight-0 lane.
   for (std::size_t i = 0; i < n; i += 2) {
     const bool pair = i + 1 < n;
-    pass.add(th, Vec2{xs[i], pair ? xs[i + 1] : 0.0}, Bits2{ys[i], pair ? ys[i + 1] : 0}, Vec2{1.0, pair ? 1.0 : 0.0});
+    pass.add(th, Vec2{xs[i], pair ? xs[i + 1] : 0.0}, Vec2{static_cast<double>(ys[i]), pair ? static_cast<double>(ys[i + 1]) : 0.0}, Vec2{1.0, pair ? 1.0 : 0.0});
   }
   if (!(pass.finite[0] == 0.0 && pass.finite[1] == 0.0) || pass.bad_label[0] != 0 || pass.bad_label[1] != 0)
     return false;
