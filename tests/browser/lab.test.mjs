@@ -257,6 +257,10 @@ describe('<bit-learning>', () => {
     await page.$eval('#l', (el) => el.pause());
     const after = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, frames: window.__frames }));
     assert.ok(after.step - step <= after.frames - frames + 1, `${after.step - step} steps in ${after.frames - frames} frames`);
+    // Taken out of the page while training (its task channel closes) and put back: it trains again.
+    await page.$eval('#l', (el) => { el.play(); const parent = el.parentNode; el.remove(); parent.appendChild(el); el.play(); });
+    await waitForResult(page, '#l', (x) => x && x.step >= after.step + 5, 20000);
+    await page.$eval('#l', (el) => el.pause());
     assertClean(assert, log);
     await context.close();
   });

@@ -169,7 +169,7 @@ export class BitLearning extends BitElement {
 
   _raf = 0;
 
-  _port = null; // MessageChannel port that schedules training tasks
+  _channel = null; // MessageChannel whose messages are the training tasks (closed when disconnected)
 
   _workPosted = false;
 
@@ -509,10 +509,10 @@ export class BitLearning extends BitElement {
     this.setPlayLabel();
     this._frameSteps = 0;
     this._frameMs = 0;
-    if (!this._port) {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => this._work();
-      this._port = channel.port2;
+    if (!this._channel) {
+      this._channel = new MessageChannel();
+      this._channel.port1.onmessage = () => this._work();
+      this._workPosted = false;
     }
     this._postWork();
   }
@@ -520,7 +520,7 @@ export class BitLearning extends BitElement {
   _postWork() {
     if (this._workPosted) return;
     this._workPosted = true;
-    this._port.postMessage(0);
+    this._channel.port2.postMessage(0);
   }
 
   // One training task: steps in WASM calls sized to the time left (at least one step), then a redraw
@@ -568,6 +568,11 @@ export class BitLearning extends BitElement {
 
   disconnectedCallback() {
     this.pause();
+    if (this._channel) {
+      this._channel.port1.close();
+      this._channel.port2.close();
+      this._channel = null;
+    }
     super.disconnectedCallback();
   }
 
