@@ -3,18 +3,18 @@
 //
 // Accuracy plan (tests/cpp/test_fixtures.cpp measures it against mpmath):
 // - logarithms: a branch-free port of fdlibm's log (< 1 ulp for ln, < 2 ulp for log2) written
-//   on bit patterns, so loops over it vectorize;
-// - sums: kLanes independent lanes, plain sums of non-negative terms within short blocks, block
-//   sums into compensated (TwoSum) accumulators; sums with cancellation use TwoSum per element;
+//   on bit patterns, evaluated two lanes at a time (vectors of two doubles);
+// - sums: two lanes, plain sums of non-negative terms within short blocks, block sums into
+//   compensated (TwoSum) accumulators; sums with cancellation use TwoSum per element;
 // - entropy and cross-entropy add non-negative terms (q <= 1), so a few ulp per term is a few
 //   ulp of the total;
 // - KL uses D = sum_{p>0} p*phi(q/p) + sum_{p>0} (p - q) with phi(r) = r - 1 - ln r >= 0, so the
-//   main sum has no cancellation; phi near r = 1 comes from fdlibm's log1p kernel rearranged to
-//   phi(t) = s*(t - R(s^2)), s = t/(2+t), t = (q-p)/p (q-p is exact there): no subtraction of
-//   nearly equal numbers; far from 1, ln r comes from r's exponent and mantissa, and where q/p
-//   leaves the normal range, from ln q - ln p;
-// - rare inputs (subnormal p or q, q = 0 where p > 0, q/p out of range) are counted by the
-//   vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
+//   main sum has no cancellation; ln(q/p) comes from the exponents and mantissas of p and q with
+//   one division, s = (mq - mp')/(mq + mp'), and where q/p is within sqrt(2) of 1,
+//   p*phi = s*((q - p) - p*R(s^2)) (fdlibm's log kernel; q - p exact there): no subtraction of
+//   nearly equal numbers;
+// - rare inputs (subnormal p or q, q = 0 where p > 0; for KL p or q below 2^-900) are flagged by
+//   the vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
 //   probabilities keep full precision.
 #include "bitruler/info.hpp"
 #include "bitruler/format.hpp"
@@ -66,9 +66,6 @@ constexpr double kLn2 = 0x1.62e42fefa39efp-1;
 // Range of t = q/p - 1 where phi(t) uses the log1p kernel: r in [sqrt(2)/2, sqrt(2)].
 constexpr double kNearLow = -0x1.2bec333018866p-2;  // sqrt(2)/2 - 1
 constexpr double kNearHigh = 0x1.a827999fcef34p-2;  // sqrt(2) - 1
-// The same interval as |t - mid| <= half width (one comparison; bounds within an ulp).
-constexpr double kNearMid = (kNearLow + kNearHigh) / 2;
-constexpr double kNearHalfWidth = (kNearHigh - kNearLow) / 2;
 
 inline double log_poly(double z) {
   const double w = z * z;
@@ -117,88 +114,114 @@ inline double phi_near(double t) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summation. The compiler may not reorder one floating-point sum, so every loop keeps kLanes
-// independent sums, the lane index being the innermost loop index (that loop vectorizes). Each
-// lane adds plainly within a block of kBlock elements (all such terms are >= 0, so a block's
-// relative error is below kBlock ulps), then the block sums go into compensated (TwoSum)
-// accumulators, so n up to 10^7 costs no accuracy. Sums with cancellation (KL's p - q) use
-// TwoSum for every element.
-constexpr std::size_t kLanes = 16;
+// Vectors of two doubles (GCC/Clang vector extensions: SSE2 natively, simd128 in WASM). The loops
+// below are written on them directly rather than left to the auto-vectorizer, so each builds to
+// one straight loop whose accumulators stay in registers: V8 keeps them there too, where the
+// vectorized 16-lane form spilled every accumulator and constant to memory on each element.
+// Lanes are independent sums, so results are the same on every target (no FMA, no reordering).
+typedef double F2 __attribute__((vector_size(16)));
+typedef std::int64_t I2 __attribute__((vector_size(16)));  // comparison masks: all ones or 0
+typedef std::uint64_t U2 __attribute__((vector_size(16)));
+
+inline F2 splat(double c) { return F2{c, c}; }
+inline U2 splat_bits(std::uint64_t c) { return U2{c, c}; }
+inline U2 bits_of(F2 v) { return (U2)v; }
+inline F2 double_of(U2 v) { return (F2)v; }
+// a where mask, else b (one bitwise select); a where mask, else +0 (one and).
+inline F2 select(I2 mask, F2 a, F2 b) { return (F2)(((U2)mask & (U2)a) | (~(U2)mask & (U2)b)); }
+inline F2 keep_if(I2 mask, F2 a) { return (F2)((U2)mask & (U2)a); }
+inline F2 load2(const double* p) {
+  F2 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline bool any_sign(U2 v) { return ((v[0] | v[1]) >> 63) != 0; }
+
+// ---------------------------------------------------------------------------------------------
+// Summation. Every loop keeps two lanes (one vector). Each lane adds plainly within a block of
+// kBlock vectors (all such terms are >= 0, so a block's relative error is below kBlock ulps),
+// then the block sums go into compensated (TwoSum) accumulators, so n up to 10^7 costs no
+// accuracy. Sums with cancellation (KL's p - q) use TwoSum for every element.
 constexpr std::size_t kBlock = 32;
 
-struct LaneSum {
-  double s[kLanes] = {};
-  double c[kLanes] = {};
-};
-
-inline void two_sum_add(double& s, double& c, double x) {
-  const double t = s + x;
-  const double z = t - s;
+template <class T>
+inline void two_sum_add(T& s, T& c, T x) {
+  const T t = s + x;
+  const T z = t - s;
   c += (s - (t - z)) + (x - z);
   s = t;
 }
 
-// Moves block sums into the compensated accumulators and clears them.
-inline void flush(LaneSum& acc, double* block) {
-  for (std::size_t j = 0; j < kLanes; ++j) {
-    two_sum_add(acc.s[j], acc.c[j], block[j]);
-    block[j] = 0.0;
+struct LaneSum {
+  F2 s{}, c{};
+  // Moves a block sum into the compensated accumulator and clears it.
+  void flush(F2& block) {
+    two_sum_add(s, c, block);
+    block = F2{};
   }
-}
+};
 
 double total(const LaneSum& acc) {
   double s = 0.0, c = 0.0;
-  for (std::size_t j = 0; j < kLanes; ++j) two_sum_add(s, c, acc.s[j]);
-  for (std::size_t j = 0; j < kLanes; ++j) two_sum_add(s, c, acc.c[j]);
+  two_sum_add(s, c, acc.s[0]);
+  two_sum_add(s, c, acc.s[1]);
+  two_sum_add(s, c, acc.c[0]);
+  two_sum_add(s, c, acc.c[1]);
   return s + c;
 }
 
-// Runs kernel.element(p[i], q[i], lane) over i = 0..n-1 in the blocked lane order above,
-// calling kernel.flush() after each block and at the end. Every sum of the same data made through
-// this driver is bit-identical (validation and the fused kernels agree on sum checks). The inputs
-// are only read; __restrict tells the vectorizer they do not overlap the kernel's accumulators.
+// Runs kernel.element(p[i..i+1], q[i..i+1]) over the inputs two at a time (a last odd element
+// is paired with zeros, which every kernel ignores), calling kernel.flush() after each block
+// and after each vector of the rest. Every sum of the same data made through this driver is bit-identical
+// (validation and the fused kernels agree on sum checks).
 template <class Kernel>
-void run_blocked(Kernel& kernel, const double* __restrict p, const double* __restrict q,
-                 std::size_t n) {
-  constexpr std::size_t kChunk = kLanes * kBlock;
+void run_blocked(Kernel& kernel, const double* p, const double* q, std::size_t n) {
+  constexpr std::size_t kChunk = 2 * kBlock;
   std::size_t i = 0;
   for (; i + kChunk <= n; i += kChunk) {
-    for (std::size_t b = 0; b < kBlock; ++b) {
-      const std::size_t at = i + b * kLanes;
-      for (std::size_t j = 0; j < kLanes; ++j) kernel.element(p[at + j], q[at + j], j);
+    for (std::size_t b = 0; b < kChunk; b += 8) {  // four vectors per turn: fewer loop overheads
+      kernel.element(load2(p + i + b), load2(q + i + b));
+      kernel.element(load2(p + i + b + 2), load2(q + i + b + 2));
+      kernel.element(load2(p + i + b + 4), load2(q + i + b + 4));
+      kernel.element(load2(p + i + b + 6), load2(q + i + b + 6));
     }
     kernel.flush();
   }
-  for (; i + kLanes <= n; i += kLanes)
-    for (std::size_t j = 0; j < kLanes; ++j) kernel.element(p[i + j], q[i + j], j);
-  for (std::size_t j = 0; i < n; ++i, ++j) kernel.element(p[i], q[i], j);
+  // The rest (fewer than 2 * kBlock elements, all of a short input) is summed with compensation
+  // throughout, so the sums of a few outcomes are as good as correctly rounded.
+  for (; i + 2 <= n; i += 2) {
+    kernel.element(load2(p + i), load2(q + i));
+    kernel.flush();
+  }
+  if (i < n) kernel.element(F2{p[i], 0.0}, F2{q[i], 0.0});
   kernel.flush();
 }
 
-// Validation inside the loops costs two operations per input: a running minimum (negative
-// weights) and the sum, which NaN and infinities cannot leave finite. Only when either looks
-// wrong does check_distribution() look for the first bad element and word the refusal.
-inline double running_min(double low, double x) { return select(x < low, x, low); }
-inline double lanes_min(const double* low) {
-  double m = 0.0;
-  for (std::size_t j = 0; j < kLanes; ++j) m = low[j] < m ? low[j] : m;
-  return m;
+// Validation inside the loops costs two operations per input: an OR of the bit patterns (a set
+// sign bit: some weight may be negative) and the sum, which NaN and infinities cannot leave
+// finite. Only when either looks wrong is every element checked (-0.0 sets the sign bit too and
+// is a valid weight).
+inline bool finite_non_negative(double x) { return x >= 0.0 && x <= DBL_MAX; }
+bool all_valid(const std::vector<double>& v) {
+  for (const double x : v)
+    if (!finite_non_negative(x)) return false;
+  return true;
 }
-inline bool looks_valid(double low, double sum) { return low >= 0.0 && std::fabs(sum) <= DBL_MAX; }
+inline bool looks_valid(bool sign, double sum, const std::vector<double>& v) {
+  return std::fabs(sum) <= DBL_MAX && (!sign || all_valid(v));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Validation.
-inline bool finite_non_negative(double x) { return x >= 0.0 && x <= DBL_MAX; }
-
 struct SumKernel {
-  double low[kLanes] = {};
-  double block[kLanes] = {};
+  U2 sign{};
+  F2 block{};
   LaneSum sum;
-  void element(double x, double, std::size_t j) {
-    low[j] = running_min(low[j], x);
-    block[j] += x;
+  void element(F2 x, F2) {
+    sign |= bits_of(x);
+    block += x;
   }
-  void flush() { bitruler::flush(sum, block); }
+  void flush() { sum.flush(block); }
 };
 
 // Sum of non-negative finite weights, or the first bad index.
@@ -211,10 +234,11 @@ Scan scan(const std::vector<double>& v) {
   SumKernel k;
   run_blocked(k, v.data(), v.data(), v.size());
   const double sum = total(k.sum);
-  if (looks_valid(lanes_min(k.low), sum)) return {true, v.size(), sum};
+  if (!any_sign(k.sign) && std::fabs(sum) <= DBL_MAX) return {true, v.size(), sum};
   for (std::size_t i = 0; i < v.size(); ++i)
     if (!finite_non_negative(v[i])) return {false, i, 0.0};
-  return {true, v.size(), HUGE_VAL};  // every weight is fine: their sum overflowed
+  // Every weight is fine (the sign bits were -0.0): the sum, or infinity if it overflowed.
+  return {true, v.size(), std::fabs(sum) <= DBL_MAX ? sum : HUGE_VAL};
 }
 
 template <class T>
@@ -276,49 +300,60 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fused kernels: one pass validates (bad count and sum of each input, through the same blocked
+// Fused kernels: one pass validates (sign bits and sum of each input, through the same blocked
 // order as scan()) and computes the value; the caller reports errors only if the pass saw any.
-// The vector loop handles ordinary numbers; rare cases (q = 0 where p > 0, subnormal p or q,
-// q/p beyond the normal range) are only counted there and settled by a scalar pass afterwards,
-// so the common path carries no code for them. Scalar passes compute on values scaled by 2^64
-// (exact), so terms of subnormal probabilities keep full precision.
+// The vector loop handles ordinary numbers; rare cases (q = 0 where p > 0, subnormal p or q)
+// are only flagged there and settled by a scalar pass afterwards, so the common path carries no
+// code for them. Both compute on values scaled by 2^64 (exact), so terms of tiny probabilities
+// keep full precision.
 constexpr double kUp = 0x1p64;
 constexpr double kDown = 0x1p-64;
+constexpr double kSqrt2 = 0x1.6a09e667f3bcdp0;
 
 struct PassResult {
-  bool valid_p = true, valid_q = true;  // false: some element may be NaN, infinite or < 0
+  bool valid_p = true, valid_q = true;  // false: some element is NaN, infinite or < 0
   double sum_p = 0.0, sum_q = 0.0;
   double value = 0.0;               // bits (entropy, cross-entropy) or nats (KL)
 };
 
-// log2 of a normal positive double (the vector path never sees subnormals).
-inline double log2_normal(double x) {
-  const std::uint64_t b = bits_of(x);
-  const std::uint64_t mantissa = b & 0x000FFFFFFFFFFFFFull;
-  const std::uint64_t up = (mantissa + 0x00095F6400000000ull) & 0x0010000000000000ull;
-  const double m = double_of(mantissa | (up ^ 0x3FF0000000000000ull));
-  const double k = double_of(0x4338000000000000ull + (b >> 52) + (up >> 52)) -
-                   (0x1.8p52 + 1023.0);
-  const double f = m - 1.0;
-  const double s = f / (2.0 + f);
-  const double hfsq = 0.5 * f * f;
-  return k + (f - (hfsq - s * (hfsq + log_poly(s * s)))) * kLog2E;
+inline F2 log_poly(F2 z) {
+  const F2 w = z * z;
+  const F2 t1 = w * (splat(kLg2) + w * (splat(kLg4) + w * splat(kLg6)));
+  const F2 t2 = z * (splat(kLg1) + w * (splat(kLg3) + w * (splat(kLg5) + w * splat(kLg7))));
+  return t1 + t2;
 }
 
+// log2 of normal positive doubles (fdlibm's log, as log_parts(); garbage for other lanes, which
+// the callers mask).
+inline F2 log2_normal(F2 x) {
+  const U2 b = bits_of(x);
+  const U2 mantissa = b & splat_bits(0x000FFFFFFFFFFFFFull);
+  const U2 up = (mantissa + splat_bits(0x00095F6400000000ull)) & splat_bits(0x0010000000000000ull);
+  const F2 m = double_of(mantissa | (up ^ splat_bits(0x3FF0000000000000ull)));
+  const F2 k = double_of(splat_bits(0x4338000000000000ull) + (b >> 52) + (up >> 52)) -
+               splat(0x1.8p52 + 1023.0);
+  const F2 f = m - splat(1.0);  // exact (Sterbenz)
+  const F2 s = f / (splat(2.0) + f);
+  const F2 hfsq = splat(0.5) * f * f;
+  const F2 r = log_poly(s * s);
+  return k + (f - (hfsq - s * (hfsq + r))) * splat(kLog2E);
+}
+
+// Rare lanes are flagged by OR-ing their p's bits: nonzero iff some such p is not +0.
 struct EntropyKernel {
-  double low[kLanes] = {}, rare[kLanes] = {};
-  double block_w[kLanes] = {}, block_h[kLanes] = {};
+  U2 sign{}, rare{};
+  F2 block_w{}, block_h{};
   LaneSum sum_w, sum_h;
-  void element(double x, double, std::size_t j) {
-    low[j] = running_min(low[j], x);
-    block_w[j] += x;
-    const bool normal = x >= DBL_MIN;                 // false for 0, subnormals, NaN
-    rare[j] += select(normal, 0.0, x);                // > 0 iff some subnormal (or bad) x
-    block_h[j] -= x * log2_normal(select(normal, x, 1.0));  // 0 * log 1 = 0 for the rest
+  void element(F2 x, F2) {
+    sign |= bits_of(x);
+    block_w += x;
+    const I2 normal = x >= splat(DBL_MIN);  // false for 0, subnormals, NaN
+    rare |= bits_of(x) & ~(U2)normal;
+    block_h -= keep_if(normal, x * log2_normal(x));
   }
   void flush() {
-    bitruler::flush(sum_w, block_w);
-    bitruler::flush(sum_h, block_h);
+    sum_w.flush(block_w);
+    sum_h.flush(block_h);
   }
 };
 
@@ -326,13 +361,11 @@ PassResult entropy_pass(const std::vector<double>& p) {
   EntropyKernel k;
   run_blocked(k, p.data(), p.data(), p.size());
   PassResult out;
-  double rare = 0.0;
-  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
   out.sum_p = total(k.sum_w);
-  out.valid_p = looks_valid(lanes_min(k.low), out.sum_p);
+  out.valid_p = looks_valid(any_sign(k.sign), out.sum_p, p);
   if (!out.valid_p) return out;
   double main_bits = total(k.sum_h);
-  if (rare > 0.0) {  // subnormal probabilities: their terms, scaled by 2^64
+  if ((k.rare[0] | k.rare[1]) != 0) {  // subnormal probabilities: their terms, scaled by 2^64
     double s = 0.0, c = 0.0;
     for (const double x : p)
       if (x > 0.0 && x < DBL_MIN) two_sum_add(s, c, -((x * kUp) * fast_log2(x)));
@@ -343,25 +376,24 @@ PassResult entropy_pass(const std::vector<double>& p) {
 }
 
 struct CrossKernel {
-  double low_p[kLanes] = {}, low_q[kLanes] = {}, rare[kLanes] = {};
-  double block_p[kLanes] = {}, block_q[kLanes] = {}, block_h[kLanes] = {};
+  U2 sign_p{}, sign_q{}, rare{};
+  F2 block_p{}, block_q{}, block_h{};
   LaneSum sum_p, sum_q, sum_h;
-  void element(double x, double y, std::size_t j) {
-    low_p[j] = running_min(low_p[j], x);
-    low_q[j] = running_min(low_q[j], y);
-    block_p[j] += x;
-    block_q[j] += y;
-    // Usual: p and q both normal numbers (one comparison on their minimum: vectorizers handle
-    // single comparisons better than combinations of them). Rare: p > 0 with q = 0 or
-    // subnormal, or p subnormal. Counted, then done in a scalar pass.
-    const bool usual = select(x < y, x, y) >= DBL_MIN;
-    rare[j] += select(usual, 0.0, select(x > 0.0, 1.0, 0.0));
-    block_h[j] -= select(usual, x, 0.0) * log2_normal(select(usual, y, 1.0));
+  void element(F2 x, F2 y) {
+    sign_p |= bits_of(x);
+    sign_q |= bits_of(y);
+    block_p += x;
+    block_q += y;
+    // Usual: p and q both normal numbers. Rare: p > 0 with q = 0 or subnormal, or p
+    // subnormal. Flagged, then done in a scalar pass.
+    const I2 usual = select(x < y, x, y) >= splat(DBL_MIN);
+    rare |= bits_of(x) & ~(U2)usual;
+    block_h -= keep_if(usual, x * log2_normal(y));
   }
   void flush() {
-    bitruler::flush(sum_p, block_p);
-    bitruler::flush(sum_q, block_q);
-    bitruler::flush(sum_h, block_h);
+    sum_p.flush(block_p);
+    sum_q.flush(block_q);
+    sum_h.flush(block_h);
   }
 };
 
@@ -369,15 +401,13 @@ PassResult cross_entropy_pass(const std::vector<double>& p, const std::vector<do
   CrossKernel k;
   run_blocked(k, p.data(), q.data(), p.size());
   PassResult out;
-  double rare = 0.0;
-  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
   out.sum_p = total(k.sum_p);
   out.sum_q = total(k.sum_q);
-  out.valid_p = looks_valid(lanes_min(k.low_p), out.sum_p);
-  out.valid_q = looks_valid(lanes_min(k.low_q), out.sum_q);
+  out.valid_p = looks_valid(any_sign(k.sign_p), out.sum_p, p);
+  out.valid_q = looks_valid(any_sign(k.sign_q), out.sum_q, q);
   if (!out.valid_p || !out.valid_q) return out;
   double main_bits = total(k.sum_h);
-  if (rare > 0.0) {
+  if ((k.rare[0] | k.rare[1]) != 0) {
     double s = 0.0, c = 0.0;
     for (std::size_t i = 0; i < p.size(); ++i) {
       const double x = p[i], y = q[i];
@@ -394,8 +424,8 @@ PassResult cross_entropy_pass(const std::vector<double>& p, const std::vector<do
   return out;
 }
 
-// KL of one outcome on the general path (any p > 0, q > 0 including subnormals and p/q beyond
-// the double range), scaled by 2^64: p*phi(q/p) into `term`, p - q into `diff`.
+// KL of one outcome on the general path (any p > 0, q > 0 including subnormals), scaled by
+// 2^64: p*phi(q/p) into `term`, p - q into `diff`.
 inline void kl_general(double x, double y, double& term, double& diff) {
   const double t = (y - x) / x;  // q - p is exact wherever the near branch uses it
   if (t >= kNearLow && t <= kNearHigh) {
@@ -412,50 +442,60 @@ inline void kl_general(double x, double y, double& term, double& diff) {
   diff = x * kUp - y * kUp;
 }
 
+// p and q of at least kKlSmallest (others go to the scalar pass), one division: q/p = 2^k * mq/mp'
+// with the mantissas mq in [1, 2) and mp' (p's mantissa, doubled or halved) within a factor
+// sqrt(2) of mq, so that s = (mq - mp')/(mq + mp') lies in [-0.1716, 0.1716] (mq - mp' exact)
+// and ln(q/p) = k ln 2 + 2s + s*R(s^2) (fdlibm's log kernel). For k = 0 (q/p within sqrt(2) of
+// 1), s = (q - p)/(q + p) and p*phi = (q - p) - p*ln(q/p) = s*((q - p) - p*R): no subtraction of
+// nearly equal numbers, relative error a few ulp. Elsewhere |ln(q/p)| >= 0.34 and
+// (q - p) - p*ln(q/p) loses at most three bits. No q/p is formed, so it cannot overflow.
+// With p, q >= 2^-900 no intermediate or term underflows (q - p is 0 or >= ulp(2^-900), and
+// p*phi >= 2^-900 * 2^-106), so this path needs no scaling.
+constexpr double kKlSmallest = 0x1p-900;
+
 struct KlKernel {
-  double low_p[kLanes] = {}, low_q[kLanes] = {}, rare[kLanes] = {};
-  double block_p[kLanes] = {}, block_q[kLanes] = {}, block_d[kLanes] = {};
-  LaneSum sum_p, sum_q, sum_d, diff;
-  void element(double x, double y, std::size_t j) {
-    low_p[j] = running_min(low_p[j], x);
-    low_q[j] = running_min(low_q[j], y);
-    block_p[j] += x;
-    block_q[j] += y;
-    const bool live = x > 0.0;
-    const double ps = select(live, x, 1.0);
-    const double qs = select(live, y, 1.0);
-    const double inv = 1.0 / ps;
-    const double t = (qs - ps) * inv;  // q - p exact near r = 1; two roundings in all
-    const double r = qs * inv;
-    // Usual: p normal and q/p a normal number (so q > 0). Others go to the scalar pass.
-    // Usual: p normal and q/p a normal number (so q > 0); as one comparison (NaN fails it).
-    const bool usual = select(r <= DBL_MAX, select(ps < r, ps, r), 0.0) >= DBL_MIN;
-    rare[j] += select(usual, 0.0, 1.0);  // p = 0 is usual (ps = qs = 1)
-    const double rs = select(usual, r, 1.0);
-    // One log1p kernel serves both branches: u = t near r = 1 (phi = s*(t - R)); elsewhere
-    // u = f from r = 2^k * (1 + f) (ln r = k ln 2 + log1p(f)).
-    const std::uint64_t b = bits_of(rs);
-    const std::uint64_t mantissa = b & 0x000FFFFFFFFFFFFFull;
-    const std::uint64_t up = (mantissa + 0x00095F6400000000ull) & 0x0010000000000000ull;
-    const double m = double_of(mantissa | (up ^ 0x3FF0000000000000ull));
-    const double k = double_of(0x4338000000000000ull + (b >> 52) + (up >> 52)) -
-                     (0x1.8p52 + 1023.0);
-    const bool near = std::fabs(t - kNearMid) <= kNearHalfWidth;
-    const double u = select(near, t, m - 1.0);
-    const double s = u / (2.0 + u);
-    const double poly = log_poly(s * s);
-    const double hfsq = 0.5 * u * u;
-    const double near_term = (ps * kUp) * (s * (u - poly));
-    const double ln_r = k * kLn2Hi + (k * kLn2Lo + (u - (hfsq - s * (hfsq + poly))));
-    const double far_term = (qs * kUp - ps * kUp) - (ps * kUp) * ln_r;
-    // live and usual (nested selects rather than a combined mask, for the vectorizers).
-    block_d[j] += select(live, select(usual, select(near, near_term, far_term), 0.0), 0.0);
-    two_sum_add(diff.s[j], diff.c[j], select(live, select(usual, x * kUp - y * kUp, 0.0), 0.0));
+  // Sign bits of every p and q (a negative weight), and of -p where p is not +0 but the lane is
+  // not usual (left to the scalar pass): any set sign bit sends kl_pass to look closer.
+  U2 flags{};
+  F2 block_p{}, block_q{}, block_d{};
+  F2 diff_s{}, diff_c{};
+  LaneSum sum_p, sum_q, sum_d;
+  void element(F2 x, F2 y) {
+    const U2 bx = bits_of(x), by = bits_of(y);
+    block_p += x;
+    block_q += y;
+    const I2 usual = select(x < y, x, y) >= splat(kKlSmallest);  // false for NaN too
+    flags |= bx | by | ((U2{} - bx) & ~(U2)usual);
+    const U2 mantissa = splat_bits(0x000FFFFFFFFFFFFFull);
+    const U2 one = splat_bits(0x3FF0000000000000ull);
+    const F2 mp = double_of((bx & mantissa) | one);
+    const F2 mq = double_of((by & mantissa) | one);
+    const I2 up = mq > mp * splat(kSqrt2);    // mq/mp > sqrt(2): mp' = 2 mp, k + 1
+    const I2 down = mq * splat(kSqrt2) < mp;  // mq/mp < 1/sqrt(2): mp' = mp/2, k - 1
+    const U2 exponent_one = splat_bits(0x0010000000000000ull);
+    const F2 mpr = double_of(bits_of(mp) + ((U2)up & exponent_one) - ((U2)down & exponent_one));
+    // k = (q's exponent + [up] - [down]) - p's exponent, each exponent e read as the double
+    // 1.5 * 2^52 + e (masks are -1 where true).
+    const U2 magic = splat_bits(0x4338000000000000ull);
+    const F2 k = double_of(((by >> 52) - (U2)up + (U2)down) | magic) - double_of((bx >> 52) | magic);
+    const F2 s = (mq - mpr) / (mq + mpr);
+    const F2 r = log_poly(s * s);
+    const F2 d = y - x;  // exact where k = 0
+    const F2 near_term = s * (d - x * r);
+    const F2 ln_r = k * splat(kLn2Hi) + (k * splat(kLn2Lo) + s * (splat(2.0) + r));
+    const F2 far_term = d - x * ln_r;
+    block_d += keep_if(usual, select(k == splat(0.0), near_term, far_term));
+    // diff += p - q (TwoSum of -d).
+    const F2 dd = keep_if(usual, d);
+    const F2 t = diff_s - dd;
+    const F2 z = t - diff_s;
+    diff_c += (diff_s - (t - z)) - (dd + z);
+    diff_s = t;
   }
   void flush() {
-    bitruler::flush(sum_p, block_p);
-    bitruler::flush(sum_q, block_q);
-    bitruler::flush(sum_d, block_d);
+    sum_p.flush(block_p);
+    sum_q.flush(block_q);
+    sum_d.flush(block_d);
   }
 };
 
@@ -463,20 +503,18 @@ PassResult kl_pass(const std::vector<double>& p, const std::vector<double>& q) {
   KlKernel k;
   run_blocked(k, p.data(), q.data(), p.size());
   PassResult out;
-  double rare = 0.0;
-  for (std::size_t j = 0; j < kLanes; ++j) rare += k.rare[j];
   out.sum_p = total(k.sum_p);
   out.sum_q = total(k.sum_q);
-  out.valid_p = looks_valid(lanes_min(k.low_p), out.sum_p);
-  out.valid_q = looks_valid(lanes_min(k.low_q), out.sum_q);
+  const bool look_closer = any_sign(k.flags);
+  out.valid_p = looks_valid(look_closer, out.sum_p, p);
+  out.valid_q = looks_valid(look_closer, out.sum_q, q);
   if (!out.valid_p || !out.valid_q) return out;
   double s_main = 0.0, c_main = 0.0, s_diff = 0.0, c_diff = 0.0;
-  if (rare > 0.0) {
+  if (look_closer) {
     for (std::size_t i = 0; i < p.size(); ++i) {
       const double x = p[i], y = q[i];
       if (!(x > 0.0)) continue;
-      const double r = y * (1.0 / x);  // exactly as the vector loop computes it
-      if (x >= DBL_MIN && r >= DBL_MIN && r <= DBL_MAX) continue;  // done by the vector loop
+      if (x >= kKlSmallest && y >= kKlSmallest) continue;  // done by the vector loop
       if (y == 0.0) {
         out.value = HUGE_VAL;  // q = 0 where p > 0
         return out;
@@ -489,9 +527,12 @@ PassResult kl_pass(const std::vector<double>& p, const std::vector<double>& q) {
   }
   // D = sum_{p>0} p*phi(q/p) + sum_{p>0} (p - q). The second sum is >= 0 when both inputs sum
   // to exactly 1; with sums only within 1e-9 of 1 it carries the exact difference, so the result
-  // is sum p ln(p/q) of the numbers as given.
-  two_sum_add(s_main, c_main, total(k.sum_d));
-  two_sum_add(s_diff, c_diff, total(k.diff));
+  // is sum p ln(p/q) of the numbers as given. The vector loop's sums are unscaled: times 2^64.
+  two_sum_add(s_main, c_main, total(k.sum_d) * kUp);
+  LaneSum diff;
+  diff.s = k.diff_s;
+  diff.c = k.diff_c;
+  two_sum_add(s_diff, c_diff, total(diff) * kUp);
   const double d = ((s_main + c_main) + (s_diff + c_diff)) * kDown;
   out.value = d > 0.0 ? d : 0.0;  // last guard: Gibbs, never -1e-17
   return out;
