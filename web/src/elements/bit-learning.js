@@ -14,7 +14,8 @@
 // each call: nothing to free.
 import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
-import { formatNumber, texNumber } from './format.js';
+import { formatNumber, parseNumber, texNumber } from './format.js';
+import { BitRulerError } from '../errors.js';
 import { renderTex } from './katex.js';
 import {
   createChart, observeWidth, scaleLinear, scaleSymlog, setText, svgEl,
@@ -28,26 +29,6 @@ const SPEEDS = ['1', '10', '100', 'max'];
 const HISTORY_POINTS = 600;
 const LN3 = Math.log(3);
 const CLASS_COLORS = ['var(--br-accent)', 'var(--br-muted)', 'var(--br-accent-2)'];
-
-function asciiNumber(text) {
-  return String(text ?? '')
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.').replace(/[－−]/g, '-').replace(/＋/g, '+').replace(/[ｅＥ]/g, 'e')
-    .trim();
-}
-
-function labError(code, message) {
-  return Object.assign(new Error(message), { name: 'BitRulerError', code });
-}
-
-function parseNumber(text) {
-  const s = asciiNumber(text);
-  if (s === '') throw labError('EMPTY', 'empty');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) throw labError('PARSE', `not a number: ${s}`);
-  const x = Number(s);
-  if (!Number.isFinite(x)) throw labError('NOT_FINITE', `not finite: ${s}`);
-  return x;
-}
 
 const CSS = `
 .controls { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; align-items: end; }
@@ -372,7 +353,7 @@ export class BitLearning extends BitElement {
   readConfig() {
     const whole = (key, lo, hi) => this.tryField(key, this.texts[key], () => {
       const x = parseNumber(this.texts[key]);
-      if (!(Number.isInteger(x) && x >= lo && x <= hi)) throw labError('OUT_OF_RANGE', key);
+      if (!(Number.isInteger(x) && x >= lo && x <= hi)) throw new BitRulerError('OUT_OF_RANGE', key);
       return x;
     });
     const n = whole('n', 1, MAX_N);

@@ -11,7 +11,7 @@
 import { BitElement, defineElement } from './base.js';
 import { errorMessage } from './i18n.js';
 import { renderTex } from './katex.js';
-import { formatNumber, formatPlain, texNumber } from './format.js';
+import { formatNumber, formatPlain, parseNumber, texNumber } from './format.js';
 import {
   createChart, observeWidth, scaleLinear, setText, svgEl,
 } from './chart.js';
@@ -22,28 +22,6 @@ const DEFAULTS = { gaussian: ['10', '3'], poisson: ['8'], binomial: ['20', '0.4'
 const DEFAULT_P = 'gaussian:10,3';
 const DEFAULT_Q = 'poisson:8';
 const MAX_COLUMNS_AS_BARS = 70;
-
-// Full-width digits and signs from a Chinese input method → ASCII.
-function asciiNumber(text) {
-  return String(text ?? '')
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.').replace(/[－−]/g, '-').replace(/＋/g, '+').replace(/[ｅＥ]/g, 'e')
-    .trim();
-}
-
-function labError(code, message) {
-  return Object.assign(new Error(message), { name: 'BitRulerError', code });
-}
-
-/** A number as a reader types it ("2", "-3.5", "1e6", "１０"); throws EMPTY / PARSE / NOT_FINITE. */
-export function parseNumber(text) {
-  const s = asciiNumber(text);
-  if (s === '') throw labError('EMPTY', 'empty');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) throw labError('PARSE', `not a number: ${s}`);
-  const x = Number(s);
-  if (!Number.isFinite(x)) throw labError('NOT_FINITE', `not finite: ${s}`);
-  return x;
-}
 
 /** "gaussian:10,3" → { kind, texts: ['10', '3'] } (null when the kind is unknown). */
 function parseSpec(spec) {

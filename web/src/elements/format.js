@@ -1,4 +1,5 @@
 // Units and number formatting shared by every element.
+import { BitRulerError } from '../errors.js';
 
 /** bit | nat | hartley → logarithm base, symbols for text and for TeX. */
 export const UNITS = {
@@ -113,4 +114,25 @@ export function probabilityText(p) {
   const n = reciprocalInteger(p);
   if (n !== null && n > 1 && (n <= 12 || (n & (n - 1)) === 0)) return `1/${n}`;
   return formatProbability(p);
+}
+
+/** Full-width digits and signs from a Chinese input method → ASCII, trimmed. */
+export function asciiNumber(text) {
+  return String(text ?? '')
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.').replace(/[－−]/g, '-').replace(/＋/g, '+').replace(/[ｅＥ]/g, 'e')
+    .trim();
+}
+
+/**
+ * A plain number as a reader types it ("2", "-3.5", "1e6", "１０") for parameters that are not
+ * probabilities (σ, λ, N, learning rate); throws BitRulerError EMPTY / PARSE / NOT_FINITE.
+ */
+export function parseNumber(text) {
+  const s = asciiNumber(text);
+  if (s === '') throw new BitRulerError('EMPTY', 'empty');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) throw new BitRulerError('PARSE', `not a number: ${s}`);
+  const x = Number(s);
+  if (!Number.isFinite(x)) throw new BitRulerError('NOT_FINITE', `not finite: ${s}`);
+  return x;
 }
