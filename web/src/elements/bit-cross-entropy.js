@@ -387,6 +387,26 @@ export class PQElement extends BitElement {
     this.requestUpdate();
   }
 
+  /**
+   * A titled <section> holding a table in a keyboard-scrollable region (wide tables scroll
+   * sideways on phones instead of widening the page). Returns { section, table }.
+   */
+  makeTableSection(className, titleKey) {
+    const section = document.createElement('section');
+    section.className = className;
+    const title = document.createElement('h4');
+    title.dataset.i18n = titleKey;
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.dataset.i18nAria = titleKey;
+    const table = document.createElement('table');
+    wrap.append(table);
+    section.append(title, wrap);
+    return { section, table };
+  }
+
   /** Preset buttons from [i18n key, P text, Q text, labels {zh, en} | null] rows. */
   makePQPresets(rows) {
     const items = rows.map(([key, p, q, labels]) => ({ key, p, q, labels }));
@@ -830,22 +850,13 @@ export class BitCrossEntropy extends PQElement {
     gibbs.append(gt, this.gibbsGap, this.gibbsState, hintRow, this.hint);
 
     // Codes
-    const codes = document.createElement('section');
-    codes.className = 'codes';
-    const ct = document.createElement('h4');
-    ct.dataset.i18n = 'codesTitle';
-    const wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.dataset.i18nAria = 'codesTitle';
-    this.codeTable = document.createElement('table');
-    wrap.append(this.codeTable);
+    const { section: codes, table: codeTable } = this.makeTableSection('codes', 'codesTitle');
+    this.codeTable = codeTable;
     this.codesSummary = document.createElement('p');
     this.codesSummary.className = 'summary';
     this.codesUnitNote = document.createElement('p');
     this.codesUnitNote.className = 'small muted';
-    codes.append(ct, wrap, this.codesSummary, this.codesUnitNote);
+    codes.append(this.codesSummary, this.codesUnitNote);
 
     this.sampling = new SamplingPanel({
       lang: this.lang,

@@ -135,18 +135,8 @@ export class BitKl extends PQElement {
     this.whyInf.className = 'why-inf';
     this.whyInf.setAttribute('role', 'status');
 
-    const contrib = document.createElement('section');
-    contrib.className = 'contrib';
-    const ct = document.createElement('h4');
-    ct.dataset.i18n = 'contribTitle';
-    const wrap = document.createElement('div');
-    wrap.className = 'table-wrap';
-    wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
-    wrap.dataset.i18nAria = 'contribTitle';
-    this.contribTable = document.createElement('table');
-    wrap.append(this.contribTable);
-    contrib.append(ct, wrap);
+    const { section: contrib, table: contribTable } = this.makeTableSection('contrib', 'contribTitle');
+    this.contribTable = contribTable;
 
     this.formulas = document.createElement('div');
     this.formulas.className = 'formula';

@@ -120,6 +120,23 @@ function labelComment(labels, t) {
   return `# ${t.outcomes}: ${labels.map((l) => JSON.stringify(String(l))).join(', ')}`;
 }
 
+/** Imports and the P, Q arrays that the cross-entropy and KL snippets both start with. */
+function pqHeader(p, q, labels, t) {
+  const rows = [
+    'import math',
+    'import numpy as np',
+    'import torch',
+    'import torch.nn.functional as F',
+    'from scipy.stats import entropy',
+    '',
+  ];
+  const lc = labelComment(labels, t);
+  if (lc) rows.push(lc);
+  rows.push([`p = np.array(${pyList(p)})`, `  # ${t.trueP}`]);
+  rows.push([`q = np.array(${pyList(q)})`, `  # ${t.modelQ}`]);
+  return rows;
+}
+
 function padTo(line, width) {
   return line.length >= width ? line : line + ' '.repeat(width - line.length);
 }
@@ -188,18 +205,7 @@ export function pythonSnippet(kind, values = {}, lang = 'en') {
       const p = values.p || [];
       const q = values.q || [];
       const zeroBoth = p.some((pi, i) => pi === 0 && q[i] === 0);
-      const rows = [
-        'import math',
-        'import numpy as np',
-        'import torch',
-        'import torch.nn.functional as F',
-        'from scipy.stats import entropy',
-        '',
-      ];
-      const lc = labelComment(values.labels, t);
-      if (lc) rows.push(lc);
-      rows.push([`p = np.array(${pyList(p)})`, `  # ${t.trueP}`]);
-      rows.push([`q = np.array(${pyList(q)})`, `  # ${t.modelQ}`]);
+      const rows = pqHeader(p, q, values.labels, t);
       rows.push('', `# ${t.ceDef}`);
       rows.push('m = p > 0');
       rows.push([`-np.sum(p[m] * ${u.np}(q[m]))`, c(values.crossEntropy)]);
@@ -216,18 +222,7 @@ export function pythonSnippet(kind, values = {}, lang = 'en') {
       return join(rows);
     }
     case 'kl': {
-      const rows = [
-        'import math',
-        'import numpy as np',
-        'import torch',
-        'import torch.nn.functional as F',
-        'from scipy.stats import entropy',
-        '',
-      ];
-      const lc = labelComment(values.labels, t);
-      if (lc) rows.push(lc);
-      rows.push([`p = np.array(${pyList(values.p || [])})`, `  # ${t.trueP}`]);
-      rows.push([`q = np.array(${pyList(values.q || [])})`, `  # ${t.modelQ}`]);
+      const rows = pqHeader(values.p || [], values.q || [], values.labels, t);
       rows.push(`# ${t.klScipy}`);
       rows.push([`entropy(p, q${u.baseArg})`, c(values.kl)]);
       rows.push(`# ${t.klReverse}`);
