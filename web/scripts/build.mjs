@@ -6,14 +6,18 @@
 //
 // dist/core.js, dist/bitruler.wasm, dist/core.d.ts      the module and its API (release)
 // dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
-// dist/bitruler.js, dist/index.html, dist/page.css,
-//   dist/* (web/public)                                  the page, once web/src has it
+// dist/bitruler.js, dist/<element>-<hash>.js, chunks      the elements: a small loader and one
+//                                                         chunk per element, loaded on demand
+// dist/bitruler.css                                       the elements' shadow-root stylesheet
+// dist/prerender.mjs, dist/bitruler-prerender.mjs         prerendering in Node (API and command)
+// dist/index.html, dist/page.js, dist/page.css,
+//   dist/* (web/public)                                  the reading page, prerendered
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { katexMathmlOnly } from './katex-trim-plugin.mjs';
+import { formulasPlugin } from './formulas.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
@@ -111,33 +115,65 @@ export async function bundleCore(buildDir, outDir, { minify }) {
   }
 }
 
-async function bundlePage(buildDir) {
-  const entry = join(root, 'web/src/bitruler.js');
-  const html = join(root, 'web/src/index.html');
-  if (!existsSync(entry) || !existsSync(html)) {
-    if (!quiet) console.log('page: web/src/bitruler.js or web/src/index.html not present yet; skipped');
-    return;
-  }
+// The elements import the JS API as '../core.js'; in dist/ it is the one dist/core.js beside them
+// (one copy of the glue for the page, the elements and an author's own scripts).
+const coreBesideBundle = {
+  name: 'core-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)core\.js$/ }, (args) => (
+      args.importer.startsWith(join(root, 'web', 'src')) ? { path: './core.js', external: true } : undefined));
+  },
+};
+
+// Element and loader chunks are content-hashed; the previous build's are removed first so dist/
+// (and the npm package made from it) holds only what the page can request.
+const HASHED = /-[A-Z0-9]{8}\.js$/;
+
+export async function bundleElements() {
+  for (const f of readdirSync(dist)) if (HASHED.test(f)) rmSync(join(dist, f));
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: { bitruler: join(root, 'web/src/bitruler.js'), page: join(root, 'web/src/page/page.js') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    entryNames: '[name]',
+    minify: true,
+    // every browser with custom elements, declarative shadow DOM and WebAssembly SIMD has ES2022
+    target: ['es2022'],
+    metafile: true,
+    plugins: [formulasPlugin(), coreBesideBundle],
+  });
+  const css = (file) => esbuild.transform(readFileSync(join(root, file), 'utf8'), { loader: 'css', minify: true }).then(({ code }) => code);
+  writeFileSync(join(dist, 'bitruler.css'), await css('web/src/elements/bitruler.css'));
+  writeFileSync(join(dist, 'page.css'), await css('web/src/page/page.css'));
+  // Prerendering in Node: the same elements, Lit's server renderer, parse5; the core is dist/core.js.
   await esbuild.build({
     ...common,
-    entryPoints: [entry],
-    outfile: join(dist, 'bitruler.js'),
-    minify: true,
-    // Custom elements are class-field heavy: lowering them to ES2020 costs ~0.6 KB gz of a 200 KB
-    // page budget, and every browser with custom elements + WebAssembly SIMD has ES2022 classes.
-    target: ['es2022'],
-    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
-    assetNames: 'assets/[name]-[hash]',
-    plugins: [gluePlugin(buildDir), katexMathmlOnly()],
+    entryPoints: { prerender: join(root, 'web/src/prerender/prerender.js'), 'bitruler-prerender': join(root, 'web/src/prerender/cli.js') },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    target: ['node18'],
+    conditions: ['node'],
+    splitting: false,
+    minify: false,
+    plugins: [formulasPlugin(), coreBesideBundle, {
+      name: 'prerender-beside-cli',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/prerender\.js$/ }, (args) => (args.importer.endsWith('cli.js') ? { path: './prerender.mjs', external: true } : undefined));
+      },
+    }],
   });
-  copyFileSync(html, join(dist, 'index.html'));
-  const css = join(root, 'web/src/page/page.css');
-  if (existsSync(css)) {
-    const { code } = await esbuild.transform(readFileSync(css, 'utf8'), { loader: 'css', minify: true });
-    writeFileSync(join(dist, 'page.css'), code);
-  }
+  return result.metafile;
+}
+
+async function buildPage() {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
+  const { prerenderHtml } = await import(`${pathToFileURL(join(dist, 'prerender.mjs')).href}?t=${Date.now()}`);
+  const html = readFileSync(join(root, 'web/src/page/index.html'), 'utf8');
+  writeFileSync(join(dist, 'index.html'), await prerenderHtml(html, { base: './' }));
 }
 
 async function main() {
@@ -150,7 +186,8 @@ async function main() {
     const debug = buildWasm('Debug');
     await bundleCore(debug, join(dist, 'debug'), { minify: false });
   }
-  await bundlePage(release);
+  await bundleElements();
+  await buildPage();
   if (!quiet) console.log(`built ${dist}`);
 }
 

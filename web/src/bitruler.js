@@ -1,23 +1,95 @@
-// dist/bitruler.js: the one module a page or a blog post loads to get every bitruler element.
+// dist/bitruler.js — the one script a page or a blog post loads:
 //
 //   <script type="module" src="/path/to/dist/bitruler.js"></script>
 //   <bit-surprisal p="1/1024" label="中国夺冠"></bit-surprisal>
 //
-// Works from any path or origin: the core locates bitruler.wasm relative to its own
-// import.meta.url (see core.js), never relative to the page.
+// It is small on purpose: it watches for <bit-*> elements and, as each comes near the viewport,
+// loads the WASM core, the stylesheet and that element's code, then defines the element. A
+// prerendered element (declarative shadow DOM, see prerender/) is hydrated in place: its picture
+// and numbers are on screen before any of this runs. Everything is found relative to this file
+// (import.meta.url), so dist/ works from any path or origin.
 //
-// The page module comes first so that, on the reading page (dist/index.html), the state kept in
-// the URL is on the elements' attributes before they upgrade. Elsewhere it does nothing.
-import './page/page.js';
+// Hydration support must be installed before Lit defines its first element.
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 
-export { BitRuler } from './elements/bit-ruler.js';
-export { BitSurprisal } from './elements/bit-surprisal.js';
-export { BitAdditivity } from './elements/bit-additivity.js';
-export { BitEntropy } from './elements/bit-entropy.js';
-export { BitCrossEntropy, PQElement } from './elements/bit-cross-entropy.js';
-export { BitKl } from './elements/bit-kl.js';
-export { BitLearning } from './elements/bit-learning.js';
-export { BitCodeSnippet, pythonSnippet } from './elements/code-snippet.js';
+const MODULES = {
+  'bit-surprisal': () => import('./elements/bit-surprisal.js'),
+  'bit-additivity': () => import('./elements/bit-additivity.js'),
+  'bit-entropy': () => import('./elements/bit-entropy.js'),
+  'bit-cross-entropy': () => import('./elements/bit-cross-entropy.js'),
+  'bit-kl': () => import('./elements/bit-kl.js'),
+  'bit-ruler': () => import('./elements/bit-ruler.js'),
+  'bit-learning': () => import('./elements/bit-learning.js'),
+};
 
-export { BitElement, defineElement } from './elements/base.js';
-export { load, BitRulerError } from './core.js';
+export const TAGS = Object.freeze(Object.keys(MODULES));
+
+const requested = new Map();
+let corePromise = null;
+
+function loadCoreOnce() {
+  if (!corePromise) corePromise = import('./shared/core-store.js').then((m) => m.loadCore());
+  return corePromise;
+}
+
+/** Loads the core and the element's code and defines the tag (once). Resolves to the class. */
+export function define(tag) {
+  if (!MODULES[tag]) return Promise.reject(new Error(`bitruler: unknown element <${tag}>`));
+  if (!requested.has(tag)) {
+    const done = loadCoreOnce().then(() => MODULES[tag]()).then(() => customElements.whenDefined(tag).then(() => customElements.get(tag)));
+    done.catch(() => fail(tag));
+    requested.set(tag, done);
+  }
+  return requested.get(tag);
+}
+
+/** Defines every element now (for pages that want them all at once). */
+export function defineAll() {
+  return Promise.all(TAGS.map(define));
+}
+
+// When the core cannot load (no WebAssembly, a CSP without 'wasm-unsafe-eval', the .wasm
+// missing), prerendered elements keep their picture and numbers; elements that were not
+// prerendered show the author's fallback text with a notice.
+const NOTICE = {
+  zh: '这个浏览器没能载入计算模块（WebAssembly 不可用或被拦截），这里暂时不能交互。',
+  en: 'This browser could not load the calculation module (WebAssembly unavailable or blocked), so this calculator cannot respond here.',
+};
+function fail(tag) {
+  document.dispatchEvent(new CustomEvent('bitruler-unavailable', { detail: { tag } }));
+  for (const el of document.querySelectorAll(tag)) {
+    el.setAttribute('data-bitruler-failed', '');
+    if (el.shadowRoot) continue;
+    const root = el.attachShadow({ mode: 'open' });
+    const lang = (el.closest('[lang]')?.getAttribute('lang') || 'zh').toLowerCase().startsWith('en') ? 'en' : 'zh';
+    const p = document.createElement('p');
+    p.setAttribute('role', 'status');
+    p.textContent = NOTICE[lang];
+    root.append(p, document.createElement('slot'));
+  }
+}
+
+function watch(root) {
+  const near = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      near.unobserve(e.target);
+      define(e.target.localName);
+    }
+  }, { rootMargin: '100% 0px' });
+  const consider = (el) => {
+    if (!MODULES[el.localName] || customElements.get(el.localName) || requested.has(el.localName)) return;
+    if (near) near.observe(el); else define(el.localName);
+  };
+  const scan = (node) => {
+    if (node.nodeType !== 1) return;
+    consider(node);
+    for (const tag of TAGS) for (const el of node.querySelectorAll(tag)) consider(el);
+  };
+  scan(root.documentElement ?? root);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) scan(n);
+  }).observe(root, { childList: true, subtree: true });
+}
+
+if (typeof document !== 'undefined') watch(document);

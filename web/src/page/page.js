@@ -1,58 +1,67 @@
-// The reading-companion page (dist/index.html): language switch, the WebAssembly notice, and
-// the state of every calculator kept in the URL. Its formulas are MathML in the HTML already
-// (web/src/page/prerender.mjs). bitruler.js imports this module first, so on the page the URL's
-// state is on the elements' attributes before they upgrade; on any other document (a blog post
-// embedding the elements) initPage() is never called.
-import { load } from '../core.js';
+// The reading page (dist/index.html): the language switch, the "copy link" button, and the state
+// of every calculator in the URL, so a copied link reopens exactly what the reader sees.
+//
+// URL state is only state: each element class declares the attributes that are its state
+// (`static state`); the page reads and writes those alone, for the calculators of <main> (custom
+// elements with an id), as ?<id>.<attribute>=<value>, and leaves out every value that equals the
+// page's own (so links stay short). A link can never set anything else: not an event handler, not
+// a style, not an attribute of an element that is not a calculator. The element itself checks each
+// value and reports one it cannot use.
+//
+// Calculators are prerendered with the page's defaults, so a link's values are applied once the
+// element is defined and has taken over its prerendered DOM.
+import { define, TAGS } from '../bitruler.js';
 
 export const PAGE_LANGS = ['zh', 'en'];
 const HTML_LANG = { zh: 'zh-CN', en: 'en' };
-const URL_WRITE_DELAY_MS = 150;
+const WRITE_DELAY_MS = 150;
+/** Longest value a link may set (a distribution of 64 outcomes fits many times over). */
+export const MAX_VALUE_LENGTH = 2000;
+const ID = /^[a-z][a-z0-9-]{0,40}$/;
+const ATTRIBUTE = /^[a-z][a-z0-9-]{0,40}$/;
 
-// Attributes that are presentation or the page's own bookkeeping, never calculator state.
-const UNTRACKED = new Set([
-  'id', 'class', 'style', 'lang', 'slot', 'part', 'tabindex', 'role', 'hidden', 'dir', 'title',
-  'inert', 'draggable', 'spellcheck', 'translate', 'contenteditable', 'exportparts',
-]);
-const isTracked = (name) => !UNTRACKED.has(name) && !name.startsWith('data-') && !name.startsWith('aria-');
-
-/** The calculators on the page: custom elements (bit-*) inside <main> that have an id. */
-export function calculators(root = document) {
-  return [...root.querySelectorAll('main [id]')].filter((el) => el.localName.startsWith('bit-'));
+/** The calculators: bitruler elements inside <main> with an id. */
+export function calculators(doc = document) {
+  return [...doc.querySelectorAll('main [id]')].filter((el) => TAGS.includes(el.localName));
 }
 
-/** Parses the page's query string into { lang, attrs: Map<id, Map<attr, value|null>> }. */
+/**
+ * Reads a query string: { lang, values: Map<id, Map<attribute, value>>, rejected: [key, ...] }.
+ * Only the shape is checked here (ids and attribute names as identifiers, values of at most
+ * MAX_VALUE_LENGTH characters without control characters); whether an attribute is state is
+ * decided per element class in apply().
+ */
 export function parseState(search) {
-  const params = new URLSearchParams(search);
-  const state = { lang: null, attrs: new Map() };
-  for (const [key, value] of params) {
+  const state = { lang: null, values: new Map(), rejected: [] };
+  for (const [key, value] of new URLSearchParams(search)) {
     if (key === 'lang') {
       if (PAGE_LANGS.includes(value)) state.lang = value;
+      else state.rejected.push(key);
       continue;
     }
-    const removed = key.startsWith('!');
     const dot = key.indexOf('.');
-    if (dot <= (removed ? 1 : 0)) continue;
-    const id = key.slice(removed ? 1 : 0, dot);
-    const attr = key.slice(dot + 1).toLowerCase();
-    if (!/^[a-z][a-z0-9-]*$/.test(attr) || !isTracked(attr)) continue;
-    if (!state.attrs.has(id)) state.attrs.set(id, new Map());
-    state.attrs.get(id).set(attr, removed ? null : value);
+    const id = key.slice(0, dot);
+    const attribute = key.slice(dot + 1).toLowerCase();
+    // eslint-disable-next-line no-control-regex
+    if (dot < 1 || !ID.test(id) || !ATTRIBUTE.test(attribute) || value.length > MAX_VALUE_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+      state.rejected.push(key);
+      continue;
+    }
+    if (!state.values.has(id)) state.values.set(id, new Map());
+    state.values.get(id).set(attribute, value);
   }
   return state;
 }
 
-// Commas, slashes and colons are legal in a query string; leaving them readable keeps a shared
+// Commas, slashes and colons are legal in a query string; keeping them readable keeps a shared
 // link like ?eight.p=0.5,0.5 legible.
-const encodePart = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+const encode = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 
-/** Serializes { lang, entries: [[id, attr, value|null], …] } to a query string ('' when empty). */
+/** Writes { lang, entries: [[id, attribute, value], ...] } as a query string ('' when empty). */
 export function serializeState({ lang, entries }) {
   const parts = [];
-  if (lang && lang !== 'zh') parts.push(`lang=${encodePart(lang)}`);
-  for (const [id, attr, value] of entries) {
-    parts.push(value === null ? `!${encodePart(id)}.${attr}=` : `${encodePart(id)}.${attr}=${encodePart(value)}`);
-  }
+  if (lang && lang !== 'zh') parts.push(`lang=${encode(lang)}`);
+  for (const [id, attribute, value] of entries) parts.push(`${encode(id)}.${attribute}=${encode(value)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -62,87 +71,60 @@ class PageState {
     this.lang = 'zh';
     this.elements = calculators(doc);
     this.byId = new Map(this.elements.map((el) => [el.id, el]));
-    /** id → Map(attr → { zh, en }) : the value each attribute has in the page as written. */
-    this.defaults = new Map();
-    this.fromUrl = new Map();
+    this.classes = new Map();          // id → element class once defined
     this.timer = 0;
-    this.observing = false;
-    // The page's <title> is the Chinese one; <html data-title-en> holds the English one.
-    this.titles = { zh: doc.title, en: doc.documentElement.dataset.titleEn || doc.title };
-    for (const el of this.elements) {
-      const defs = new Map();
-      for (const { name, value } of [...el.attributes]) {
-        if (!isTracked(name)) continue;
-        const en = el.getAttribute(`data-en-${name}`);
-        defs.set(name, { zh: value, en: en ?? value });
+    // The page's own value of every attribute, per language (data-en-<name> holds the English).
+    this.defaults = new Map(this.elements.map((el) => {
+      const d = new Map();
+      for (const { name, value } of el.attributes) {
+        if (name.startsWith('data-en-')) continue;
+        d.set(name, { zh: value, en: el.getAttribute(`data-en-${name}`) ?? value });
       }
-      this.defaults.set(el.id, defs);
-    }
+      return [el.id, d];
+    }));
+    this.titles = { zh: doc.title, en: doc.documentElement.dataset.titleEn || doc.title };
   }
 
-  defaultOf(id, attr) {
-    const d = this.defaults.get(id)?.get(attr);
-    return d ? d[this.lang] : undefined;
+  defaultOf(id, name) {
+    return this.defaults.get(id)?.get(name)?.[this.lang] ?? null;
   }
 
   setLang(lang, { write = true } = {}) {
     if (!PAGE_LANGS.includes(lang)) return;
     const previous = this.lang;
     this.lang = lang;
-    const html = this.doc.documentElement;
-    html.lang = HTML_LANG[lang];
-    for (const b of this.doc.querySelectorAll('[data-set-lang]')) {
-      b.setAttribute('aria-pressed', String(b.dataset.setLang === lang));
-    }
+    this.doc.documentElement.lang = HTML_LANG[lang];
     this.doc.title = this.titles[lang];
+    for (const b of this.doc.querySelectorAll('[data-set-lang]')) b.setAttribute('aria-pressed', String(b.dataset.setLang === lang));
+    // Names the reader has not changed follow the language.
     for (const el of this.elements) {
-      el.setAttribute('lang', lang);
-      // Labels the reader has not renamed follow the language; renamed ones are left alone.
-      for (const [attr, d] of this.defaults.get(el.id)) {
-        if (d.zh === d.en) continue;
-        if (el.getAttribute(attr) === d[previous]) el.setAttribute(attr, d[lang]);
+      for (const [name, d] of this.defaults.get(el.id)) {
+        if (d.zh !== d.en && el.getAttribute(name) === d[previous]) el.setAttribute(name, d[lang]);
       }
     }
     if (write) this.scheduleWrite();
   }
 
-  /** Applies a parsed URL state to the attributes (before or after the elements upgrade). */
-  apply(state) {
-    for (const [id, attrs] of state.attrs) {
-      const el = this.byId.get(id);
-      if (!el) continue;
-      for (const [attr, value] of attrs) {
-        if (!this.fromUrl.has(id)) this.fromUrl.set(id, new Set());
-        this.fromUrl.get(id).add(attr);
-        if (value === null) el.removeAttribute(attr);
-        else el.setAttribute(attr, value);
-      }
-    }
-  }
-
-  /** Attributes the elements add when they upgrade (e.g. a reflected unit) become defaults too. */
-  adoptUpgradeAttributes() {
-    for (const el of this.elements) {
-      const defs = this.defaults.get(el.id);
-      const urlAttrs = this.fromUrl.get(el.id) ?? new Set();
-      for (const { name, value } of [...el.attributes]) {
-        if (!isTracked(name) || defs.has(name) || urlAttrs.has(name)) continue;
-        defs.set(name, { zh: value, en: value });
-      }
+  /** Applies a link's values to one calculator (its class decides which attributes are state). */
+  async apply(el, values) {
+    const cls = await define(el.localName);
+    await el.updateComplete;
+    for (const [name, value] of values) {
+      if (cls.state.includes(name)) el.setAttribute(name, value);
+      else console.warn(`bitruler: the link's ${el.id}.${name} is not state of <${el.localName}> and was ignored`);
     }
   }
 
   entries() {
     const out = [];
     for (const el of this.elements) {
-      const defs = this.defaults.get(el.id);
-      const seen = new Set();
-      for (const { name, value } of [...el.attributes]) {
-        if (!isTracked(name)) continue;
-        seen.add(name);
-        if (value !== this.defaultOf(el.id, name)) out.push([el.id, name, value]);
+      const cls = customElements.get(el.localName);
+      if (!cls) continue;
+      for (const name of cls.state) {
+        const value = el.getAttribute(name);
+        const own = this.defaultOf(el.id, name);
+        if (value !== own && !(value === null && own === null)) out.push([el.id, name, value ?? '']);
       }
-      for (const name of defs.keys()) if (!seen.has(name)) out.push([el.id, name, null]);
     }
     return out;
   }
@@ -154,8 +136,7 @@ class PageState {
 
   scheduleWrite() {
     clearTimeout(this.timer);
-    this.doc.documentElement.dataset.statePending = 'true';
-    this.timer = setTimeout(() => this.writeNow(), URL_WRITE_DELAY_MS);
+    this.timer = setTimeout(() => this.writeNow(), WRITE_DELAY_MS);
   }
 
   writeNow() {
@@ -163,76 +144,49 @@ class PageState {
     const next = this.url();
     const loc = this.doc.location;
     if (next !== `${loc.pathname}${loc.search}${loc.hash}`) history.replaceState(history.state, '', next);
-    delete this.doc.documentElement.dataset.statePending;
   }
 
   observe() {
-    if (this.observing) return;
-    this.observing = true;
     const mo = new MutationObserver((records) => {
-      if (records.some((r) => isTracked(r.attributeName))) this.scheduleWrite();
+      if (records.some((r) => customElements.get(r.target.localName)?.state?.includes(r.attributeName))) this.scheduleWrite();
     });
     for (const el of this.elements) mo.observe(el, { attributes: true });
-    // Elements reflect state on edits; the change event is a second trigger in case one batches.
-    this.doc.addEventListener('change', (e) => {
-      if (this.byId.get(e.target?.id) === e.target) this.scheduleWrite();
-    });
   }
 }
 
-function isSettled(el) {
-  if (!customElements.get(el.localName)) return true; // not defined here: its fallback text shows
-  return el.result != null || el.error != null || el.loadFailed === true;
-}
-
-function whenSettled(elements, wasmFailed) {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (wasmFailed() || elements.every(isSettled)) resolve();
-      else setTimeout(check, 30);
-    };
-    check();
-  });
-}
-
-function showWasmNotice(doc) {
-  doc.documentElement.dataset.wasm = 'unavailable';
-  const notice = doc.querySelector('.wasm-notice');
-  if (notice) notice.hidden = false;
+async function copyLink(state, button) {
+  state.writeNow();
+  const label = button.querySelector('[data-copied]');
+  try {
+    await navigator.clipboard.writeText(state.doc.location.href);
+    if (label) label.hidden = false;
+    setTimeout(() => { if (label) label.hidden = true; }, 2000);
+  } catch {
+    // no clipboard (an insecure origin): show the link so it can be copied by hand
+    window.prompt(button.dataset.prompt || 'URL', state.doc.location.href);
+  }
 }
 
 export function initPage(doc = document) {
   const state = new PageState(doc);
-  const fromUrl = parseState(doc.location.search);
-  state.setLang(fromUrl.lang ?? 'zh', { write: false });
-  state.apply(fromUrl);
-
-  for (const b of doc.querySelectorAll('[data-set-lang]')) {
-    b.addEventListener('click', () => state.setLang(b.dataset.setLang));
+  const link = parseState(doc.location.search);
+  state.setLang(link.lang ?? 'zh', { write: false });
+  for (const b of doc.querySelectorAll('[data-set-lang]')) b.addEventListener('click', () => state.setLang(b.dataset.setLang));
+  for (const b of doc.querySelectorAll('[data-copy-link]')) b.addEventListener('click', () => copyLink(state, b));
+  for (const key of link.rejected) console.warn(`bitruler: the link's ${key} was ignored (not a calculator setting)`);
+  const applied = [];
+  for (const [id, values] of link.values) {
+    const el = state.byId.get(id);
+    if (el) applied.push(state.apply(el, values));
+    else console.warn(`bitruler: the link names no calculator "${id}"`);
   }
-
-  let wasmFailed = false;
-  if (typeof WebAssembly !== 'object') {
-    wasmFailed = true;
-    showWasmNotice(doc);
-  } else {
-    load().then(
-      () => { doc.documentElement.dataset.wasm = 'ready'; },
-      () => { wasmFailed = true; showWasmNotice(doc); },
-    );
-  }
-
-  // Element modules are evaluated after this one; wait for them to upgrade and answer.
-  queueMicrotask(async () => {
-    await whenSettled(state.elements, () => wasmFailed);
-    state.adoptUpgradeAttributes();
+  Promise.allSettled(applied).then(() => {
     state.observe();
     doc.documentElement.dataset.ready = 'true';
-    performance.mark?.('bitruler-page-ready');
   });
+  // a calculator that cannot load leaves the page readable (its prerendered picture stays); say why once
+  doc.addEventListener('bitruler-unavailable', () => doc.querySelector('.wasm-notice')?.removeAttribute('hidden'));
   return state;
 }
 
-if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-bitruler-page')) {
-  initPage(document);
-}
+if (typeof document !== 'undefined' && document.documentElement.hasAttribute('data-bitruler-page')) initPage(document);

@@ -1,0 +1,119 @@
+/**
+ * Prerendering: every <bit-*> element of an HTML text gets its default picture, formulas and
+ * numbers as declarative shadow DOM (<template shadowrootmode="open">), rendered in Node by the
+ * same elements and the same WASM core the browser uses. A reader sees them at first paint, with no
+ * script at all; in a browser the module then hydrates that DOM in place.
+ *
+ *   import { prerenderHtml } from 'bitruler/prerender';
+ *   const out = await prerenderHtml(html, { base: '/bitruler/' });
+ *
+ * `base` is where dist/ is served (the URL of bitruler.css inside each shadow root, and of the
+ * stylesheet link added to <head>); without it, the directory of the page's own
+ * <script src=".../bitruler.js"> is used, else "./".
+ *
+ * Only the elements' own start tags are touched: the template goes right after each start tag and
+ * one stylesheet link before </head>; everything else in the file stays byte for byte.
+ */
+import { parse } from 'parse5';
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { setCore, core } from '../shared/core-store.js';
+import { langOf } from '../shared/i18n.js';
+import { ELEMENT_CLASSES } from './elements.js';
+import { BitElement } from '../elements/base.js';
+
+const TAGS = new Set(Object.keys(ELEMENT_CLASSES));
+
+function escapeAttribute(value) {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+function walk(node, visit, ancestors = []) {
+  visit(node, ancestors);
+  const children = node.tagName === 'template' ? node.content?.childNodes : node.childNodes;
+  for (const child of children ?? []) walk(child, visit, [...ancestors, node]);
+}
+
+/** The language an element inherits: its own lang, else the nearest ancestor's, else zh. */
+function inheritedLang(ancestors) {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const attr = ancestors[i].attrs?.find((a) => a.name === 'lang');
+    const lang = attr && langOf(attr.value);
+    if (lang) return lang;
+  }
+  return 'zh';
+}
+
+/** The shadow DOM markup (the <template> element) for one element. */
+export async function renderElement(tag, attrs, { documentLang = 'zh', cssHref }) {
+  if (!TAGS.has(tag)) throw new Error(`not a bitruler element: <${tag}>`);
+  const attrText = attrs.map(({ name, value }) => ` ${name}="${escapeAttribute(value)}"`).join('');
+  BitElement.prerenderLang = documentLang;
+  try {
+    const markup = await collectResult(render(staticHtml`${unsafeStatic(`<${tag}${attrText}>`)}${unsafeStatic(`</${tag}>`)}`));
+    const start = markup.indexOf('<template shadowroot');
+    const end = markup.lastIndexOf('</template>');
+    if (start < 0 || end < 0) throw new Error(`<${tag}> rendered no shadow root`);
+    const open = markup.indexOf('>', start) + 1;
+    // One template attribute is enough (shadowrootmode); the stylesheet first, so the shadow
+    // content is styled when painted.
+    return `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssHref)}">${markup.slice(open, end)}</template>`;
+  } finally {
+    BitElement.prerenderLang = null;
+  }
+}
+
+/** Where dist/ is served: options.base, else the directory of the page's bitruler.js script. */
+function distBase(document, base) {
+  if (base != null) return base.endsWith('/') ? base : `${base}/`;
+  let found = null;
+  walk(document, (node) => {
+    if (found || node.tagName !== 'script') return;
+    const src = node.attrs.find((a) => a.name === 'src')?.value;
+    if (src && /(^|\/)bitruler\.js(\?|#|$)/.test(src)) found = src.replace(/bitruler\.js([?#].*)?$/, '');
+  });
+  return found ?? './';
+}
+
+/**
+ * Returns `html` with every bitruler element prerendered. Elements that already have a shadow
+ * root template (a second run) are left as they are.
+ * @param {string} html
+ * @param {{ base?: string, core?: object }} [options] core: a loaded core API (else loaded here)
+ */
+export async function prerenderHtml(html, options = {}) {
+  if (options.core) setCore(options.core);
+  if (!core()) {
+    const { load } = await import('../core.js');
+    setCore(await load());
+  }
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const base = distBase(document, options.base);
+  const cssHref = `${base}bitruler.css`;
+  const inserts = [];
+  const jobs = [];
+  let headEnd = null;
+  let hasLink = false;
+  walk(document, (node, ancestors) => {
+    if (node.tagName === 'head') headEnd = node.sourceCodeLocation?.endTag?.startOffset ?? null;
+    if (node.tagName === 'link' && node.attrs.some((a) => a.name === 'href' && a.value === cssHref)) hasLink = true;
+    if (!TAGS.has(node.tagName) || !node.sourceCodeLocation?.startTag) return;
+    if (node.childNodes.some((c) => c.tagName === 'template' && c.attrs.some((a) => a.name === 'shadowrootmode'))) return;
+    const at = node.sourceCodeLocation.startTag.endOffset;
+    const lang = inheritedLang([...ancestors, node]);
+    jobs.push(async () => inserts.push({ at, markup: await renderElement(node.tagName, node.attrs, { documentLang: lang, cssHref }) }));
+  });
+  // one at a time: the renderer's language is global state
+  for (const job of jobs) await job();
+  if (headEnd != null && !hasLink && inserts.length) {
+    inserts.push({ at: headEnd, markup: `<link rel="stylesheet" href="${escapeAttribute(cssHref)}">\n` });
+  }
+  inserts.sort((a, b) => b.at - a.at);
+  let out = html;
+  for (const { at, markup } of inserts) out = out.slice(0, at) + markup + out.slice(at);
+  return out;
+}
+
+export { html };

@@ -1,0 +1,49 @@
+// Pieces of SVG charts as Lit templates: axes, gridlines, paths. Coordinates are rounded to
+// 0.01 px so a prerendered chart and the browser's first render are the same text.
+import { svg, nothing } from 'lit';
+import { formatNumber } from './format.js';
+
+export { scaleLinear, scaleLog, scaleSymlog } from './scale.js';
+
+export const px = (x) => Math.round(x * 100) / 100;
+
+/** Path data for straight segments through [x, y] points; non-finite points are skipped. */
+export function polyline(points) {
+  let d = '';
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    d += `${d ? 'L' : 'M'}${px(x)},${px(y)}`;
+  }
+  return d;
+}
+
+/** A closed area between two curves over the same xs (upper then lower reversed). */
+export function band(xs, upper, lower) {
+  const top = xs.map((x, i) => [x, upper[i]]);
+  const bottom = xs.map((x, i) => [x, lower[i]]).reverse();
+  const d = polyline([...top, ...bottom]);
+  return d ? `${d}Z` : '';
+}
+
+/**
+ * A vertical axis at x (ticks on the left), with gridlines to `gridTo` and a label above.
+ * `ticks` are values; `format` turns one into text.
+ */
+export function yAxis(scale, { x, ticks, gridTo, label, format = formatNumber }) {
+  return svg`<g class="axis y" aria-hidden="true">
+    ${ticks.map((t) => svg`<line class="grid" x1=${px(x)} x2=${px(gridTo)} y1=${px(scale(t))} y2=${px(scale(t))}></line>
+      <text x=${px(x - 6)} y=${px(scale(t))} dy="0.32em" text-anchor="end">${format(t)}</text>`)}
+    ${label ? svg`<text class="axis-label" x=${px(x - 6)} y=${px(Math.min(...scale.range()) - 10)} text-anchor="start">${label}</text>` : nothing}
+  </g>`;
+}
+
+/** A horizontal axis at y (ticks below), with an optional label at its right end. */
+export function xAxis(scale, { y, ticks, label, format = formatNumber, labelY }) {
+  const [a, b] = scale.range();
+  return svg`<g class="axis x" aria-hidden="true">
+    <line class="baseline" x1=${px(a)} x2=${px(b)} y1=${px(y)} y2=${px(y)}></line>
+    ${ticks.map((t) => svg`<line class="tick" x1=${px(scale(t))} x2=${px(scale(t))} y1=${px(y)} y2=${px(y + 5)}></line>
+      <text x=${px(scale(t))} y=${px(y + 18)} text-anchor="middle">${format(t)}</text>`)}
+    ${label ? svg`<text class="axis-label" x=${px(b)} y=${px(labelY ?? y + 36)} text-anchor="end">${label}</text>` : nothing}
+  </g>`;
+}

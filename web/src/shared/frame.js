@@ -1,0 +1,27 @@
+// Coalesces bursts of input (pointermove fires up to 1000 times a second on some devices) into one
+// call per animation frame, with the latest arguments. The one throttle every element uses.
+export function perFrame(fn) {
+  let pending = null;
+  let handle = 0;
+  const run = () => {
+    handle = 0;
+    const args = pending;
+    pending = null;
+    if (args) fn(...args);
+  };
+  const schedule = (...args) => {
+    pending = args;
+    if (!handle) handle = requestAnimationFrame(run);
+  };
+  /** Runs a pending call now (e.g. on pointerup, so the last position is never lost). */
+  schedule.flush = () => {
+    if (handle) cancelAnimationFrame(handle);
+    run();
+  };
+  schedule.cancel = () => {
+    if (handle) cancelAnimationFrame(handle);
+    handle = 0;
+    pending = null;
+  };
+  return schedule;
+}
