@@ -1,0 +1,273 @@
+/**
+ * <bit-cross-entropy p="1/2,1/4,1/8,1/8" q="1/8,1/8,1/4,1/2" labels="阿根廷,法国,巴西,英格兰">
+ * — cross-entropy as P's mass over Q's code lengths.
+ *
+ * The picture: each outcome is a column as wide as p (how often it happens) and as tall as −log q
+ * (the code length the model Q gives it). The blue part, up to −log p, is what the outcome would
+ * cost with a code built for P itself: all blue together is H(P). Above it, hatched orange, the
+ * extra bits paid for using Q; where Q gives an outcome a shorter code than P would, the saving is
+ * outlined. The total area is H(P,Q) = H(P) + D(P‖Q), and the net orange is D(P‖Q) ≥ 0. Drag the
+ * boundaries on the P and Q strips below to change either distribution.
+ *
+ * State: p, q, labels, seed, unit, open. Result: { entropy, crossEntropy, kl, unit }.
+ */
+import { html, svg, nothing } from 'lit';
+import { BitElement, defineElement } from './base.js';
+import { DistributionModel } from '../model/distribution.js';
+import { PQ_MESSAGES, strips, pqControls, makeStripDrag } from './pq-view.js';
+import { formatNumber } from '../shared/format.js';
+import { scaleLinear, scaleLog, yAxis, px, polyline } from '../shared/chart.js';
+import { codeBlock, pyList } from '../shared/code.js';
+import F from '../formulas/cross-entropy.tex.js';
+import LOG from '../formulas/units.tex.js';
+
+const EXAMPLES = [
+  { key: 'backwards', p: '1/2,1/4,1/8,1/8', q: '1/8,1/8,1/4,1/2', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
+  { key: 'uniform', p: '1/2,1/4,1/8,1/8', q: '1/4,1/4,1/4,1/4', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
+  { key: 'france', p: '0.99,0.01', q: '0.5,0.5', labels: { zh: '法国,中国', en: 'France,China' } },
+  { key: 'same', p: '1/2,1/4,1/8,1/8', q: '1/2,1/4,1/8,1/8', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
+];
+const DRAWS = 1000;
+
+const MESSAGES = {
+  zh: {
+    ...PQ_MESSAGES.zh,
+    title: '交叉熵：按 P 出现，按 Q 编码',
+    backwards: '模型把强弱看反了', uniform: '模型一视同仁', france: '法国 0.99 / 中国 0.01，模型五五开', same: 'Q = P',
+    axis: '码长（bit）',
+    legendH: ({ h, u }) => `蓝色：按 P 自己的编码，面积 H(P) = ${h} ${u}`,
+    legendExtra: ({ kl, u }) => `橙色斜线：用 Q 的编码多付的部分，净多 D(P‖Q) = ${kl} ${u}`,
+    legendSave: '虚线框：Q 给的码反而更短的部分（从多付里扣除）',
+    legendTotal: ({ ce, u }) => `总面积 H(P,Q) = ${ce} ${u}`,
+    picture: ({ ce, h, kl, u }) => `柱宽为 p，柱高为 Q 给的码长；总面积 H(P,Q) = ${ce} ${u}，其中 H(P) = ${h} ${u}，多付 D(P‖Q) = ${kl} ${u}`,
+    caption: '柱宽 = 这个结果出现的频率 p，柱高 = 模型 Q 给它的码长 −log q，面积就是平均要付的码长。蓝色是按真实分布 P 编码时的代价 H(P)；用错了模型，就多付橙色那一块。吉布斯不等式：多付的净值 D(P‖Q) 永远 ≥ 0，只有 Q = P 时才是 0。试试拖动 Q，能不能让 H(P,Q) 低于 H(P)？',
+    best: ({ gap, u }) => `你到过的最小差距 H(P,Q) − H(P)：${gap} ${u}`,
+    infinite: ({ name }) => `Q 给「${name}」的概率是 0，而它在 P 下会发生：码长无穷大，H(P,Q) = ∞。`,
+    colSurpriseQ: '码长 −log q', colShare: 'p·(−log q)', total: '合计',
+    codesTitle: '真实的编码：霍夫曼码（码长是整数 bit）',
+    codeP: '为 P 构造的码字', codeQ: '为 Q 构造的码字', noCode: '无码字',
+    avgLength: '在 P 的数据上的平均码长',
+    codesNote: ({ lp, lq, h }) => `为 P 构造的码平均 ${lp} bit（H(P) = ${h} ≤ ${lp} < H(P) + 1）；用为 Q 构造的码平均 ${lq} bit。`,
+    samplingTitle: ({ n }) => `抽样：从 P 抽 ${n} 次，每次用 Q 的霍夫曼码写下`,
+    samplingAxis: '抽样次数（对数刻度）',
+    samplingLegend: ({ settle, u }) => `实线：到目前为止的平均码长；虚线：它会稳定在 Σ p·len_Q = ${settle} bit`,
+    reseed: '换一批样本',
+    announce: ({ ce, h, kl, u }) => `H(P,Q) = ${ce}，H(P) = ${h}，D(P‖Q) = ${kl} ${u}`,
+    codeComment: '交叉熵',
+  },
+  en: {
+    ...PQ_MESSAGES.en,
+    title: 'Cross-entropy: outcomes from P, codes from Q',
+    backwards: 'A model that ranks the teams backwards', uniform: 'A model that treats all alike', france: 'France 0.99 / China 0.01, a 50/50 model', same: 'Q = P',
+    axis: 'code length (bit)',
+    legendH: ({ h, u }) => `Blue: coding by P itself, area H(P) = ${h} ${u}`,
+    legendExtra: ({ kl, u }) => `Orange hatching: the extra paid for Q’s code, net D(P‖Q) = ${kl} ${u}`,
+    legendSave: 'Dashed box: where Q’s code is shorter (taken off the extra)',
+    legendTotal: ({ ce, u }) => `Total area H(P,Q) = ${ce} ${u}`,
+    picture: ({ ce, h, kl, u }) => `Columns as wide as p and as tall as Q’s code length; total area H(P,Q) = ${ce} ${u}, of which H(P) = ${h} ${u} and the extra D(P‖Q) = ${kl} ${u}`,
+    caption: 'Column width = how often the outcome happens (p), height = the code length Q gives it (−log q), so the area is the average code length paid. Blue is the cost with a code built for the true P, H(P); with the wrong model you pay the orange on top. Gibbs’ inequality: the net extra D(P‖Q) is always ≥ 0, and 0 only when Q = P. Try dragging Q: can you get H(P,Q) below H(P)?',
+    best: ({ gap, u }) => `The smallest gap H(P,Q) − H(P) you reached: ${gap} ${u}`,
+    infinite: ({ name }) => `Q gives “${name}” probability 0, yet it happens under P: its code is infinitely long, H(P,Q) = ∞.`,
+    colSurpriseQ: 'code length −log q', colShare: 'p·(−log q)', total: 'total',
+    codesTitle: 'Real codes: Huffman (whole-bit code lengths)',
+    codeP: 'codeword built for P', codeQ: 'codeword built for Q', noCode: 'none',
+    avgLength: 'average length on data from P',
+    codesNote: ({ lp, lq, h }) => `The code built for P averages ${lp} bits (H(P) = ${h} ≤ ${lp} < H(P) + 1); the code built for Q averages ${lq} bits.`,
+    samplingTitle: ({ n }) => `Sampling: ${n} draws from P, each written with Q’s Huffman code`,
+    samplingAxis: 'draws (log scale)',
+    samplingLegend: ({ settle }) => `Solid: the average code length so far; dashed: where it settles, Σ p·len_Q = ${settle} bit`,
+    reseed: 'Draw another sample',
+    announce: ({ ce, h, kl, u }) => `H(P,Q) = ${ce}, H(P) = ${h}, D(P‖Q) = ${kl} ${u}`,
+    codeComment: 'cross-entropy',
+  },
+};
+
+export class BitCrossEntropy extends BitElement {
+  static properties = {
+    ...BitElement.properties,
+    p: { reflect: true },
+    q: { reflect: true },
+    labels: { reflect: true },
+    seed: { reflect: true },
+  };
+
+  static state = ['p', 'q', 'labels', 'seed', ...BitElement.state];
+
+  static messages = MESSAGES;
+
+  constructor() {
+    super();
+    this.p = EXAMPLES[0].p;
+    this.q = EXAMPLES[0].q;
+    this.labels = null;
+    this.seed = null;
+    this.bestGap = Infinity;
+    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => PQ_MESSAGES[lang].outcome(i) });
+    this.stripDrag = makeStripDrag(this);
+  }
+
+  compute() {
+    const valid = this.model.compute();
+    const t = this.model.terms;
+    if (!t) return;
+    const api = this.api;
+    const seed = /^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1;
+    const [ok, codes] = this.attempt('codes', () => {
+      const codeP = api.huffman(t.p);
+      const codeQ = api.huffman(t.q);
+      return { codeP, codeQ, lengthQ: api.expectedCodeLength(t.p, t.q), sample: api.sampleCoding(t.p, t.q, { n: DRAWS, seed }) };
+    }, {});
+    this.codes = ok ? codes : null;
+    if (!valid) return;
+    const gap = t.crossEntropy - t.entropy;
+    if (gap < this.bestGap) this.bestGap = t.kl;
+    const u = this.unitInfo.symbol;
+    this.succeed({ entropy: t.entropy, crossEntropy: t.crossEntropy, kl: t.kl, unit: this.unitName },
+      this.t('announce', { ce: formatNumber(t.crossEntropy), h: formatNumber(t.entropy), kl: formatNumber(t.kl), u }));
+  }
+
+  picture() {
+    const t = this.model.terms;
+    if (!t) return nothing;
+    const names = this.model.labels();
+    const W = this.width;
+    const H = Math.round(W * 0.58);
+    const m = { l: W < 480 ? 40 : 52, r: 14, t: 14 };
+    const plotW = W - m.l - m.r;
+    const stripsH = 2 * 24 + 8;
+    const y1 = H - stripsH - 40;
+    const sq = [...t.surprisalQ];
+    const sp = [...t.surprisalP];
+    const finite = [...sq, ...sp].filter((v, i) => Number.isFinite(v) && t.p[i % t.p.length] > 0);
+    const y = scaleLinear().domain([0, Math.max(1e-9, ...finite) * 1.08]).range([y1, m.t]).nice(5);
+    const x = (c) => m.l + c * plotW;
+    const cols = [];
+    let cum = 0;
+    for (let i = 0; i < t.p.length; i++) {
+      const p = t.p[i];
+      const left = x(cum);
+      cum += p;
+      if (!(p > 0)) continue;
+      const w = Math.max(1, p * plotW);
+      const yp = y(sp[i]);
+      const yq = Number.isFinite(sq[i]) ? y(sq[i]) : m.t;
+      cols.push(svg`<rect class="area-p" x=${px(left)} y=${px(yp)} width=${px(w)} height=${px(y1 - yp)}></rect>
+        ${yq < yp ? svg`<rect class="area-extra" x=${px(left)} y=${px(yq)} width=${px(w)} height=${px(yp - yq)}></rect>` : nothing}
+        ${yq > yp ? svg`<rect class="area-save" x=${px(left)} y=${px(yp)} width=${px(w)} height=${px(yq - yp)}></rect>` : nothing}
+        <line class="q-top" x1=${px(left)} x2=${px(left + w)} y1=${px(yq)} y2=${px(yq)}></line>
+        ${Number.isFinite(sq[i]) ? nothing : svg`<text class="inf" x=${px(left + w / 2)} y=${px(m.t + 14)} text-anchor="middle">∞</text>`}
+        ${w >= 40 ? svg`<text class="name" x=${px(left + w / 2)} y=${px(y1 + 16)} text-anchor="middle">${names[i]}</text>` : nothing}`);
+    }
+    const u = this.unitInfo.symbol;
+    const stripY = H - stripsH - 4;
+    return html`<svg class="chart cross-entropy" viewBox="0 0 ${W} ${H}" role="group"
+        aria-label=${this.t('picture', { ce: formatNumber(t.crossEntropy), h: formatNumber(t.entropy), kl: formatNumber(t.kl), u })}>
+      ${yAxis(y, { x: m.l, ticks: y.ticks(5), gridTo: m.l + plotW, label: this.t('axis') })}
+      ${cols}
+      <line class="baseline" x1=${px(m.l)} x2=${px(m.l + plotW)} y1=${px(y1)} y2=${px(y1)}></line>
+      ${strips(this, { x0: m.l, width: plotW, y: stripY, names })}
+    </svg>`;
+  }
+
+  legend() {
+    const t = this.model.terms;
+    if (!t) return nothing;
+    const u = this.unitInfo.symbol;
+    const v = { h: formatNumber(t.entropy), kl: formatNumber(t.kl), ce: formatNumber(t.crossEntropy), u };
+    const inf = [...t.p.keys()].find((i) => t.p[i] > 0 && t.q[i] === 0);
+    return html`<ul class="legend">
+      <li><span class="key p"></span>${this.t('legendH', v)}</li>
+      <li><span class="key extra"></span>${this.t('legendExtra', v)}</li>
+      <li><span class="key save"></span>${this.t('legendSave')}</li>
+      <li><b>${this.t('legendTotal', v)}</b></li>
+    </ul>
+    ${inf !== undefined ? html`<p class="warn">${this.t('infinite', { name: this.model.labels()[inf] })}</p>` : nothing}`;
+  }
+
+  codesTable() {
+    const c = this.codes;
+    if (!c) return nothing;
+    const names = this.model.labels();
+    const t = this.model.terms;
+    const cw = (code, i) => (code.lengths[i] > 0 ? `${code.codewords[i]} (${code.lengths[i]})` : this.t('noCode'));
+    return html`<section class="codes"><h4>${this.t('codesTitle')}</h4>
+      ${this.scrollTable(this.t('codesTitle'), html`<table>
+        <thead><tr><th scope="col">${this.t('colOutcome')}</th><th scope="col">${this.t('codeP')}</th><th scope="col">${this.t('codeQ')}</th></tr></thead>
+        <tbody>${names.map((n, i) => html`<tr><th scope="row">${n}</th><td class="mono">${cw(c.codeP, i)}</td><td class="mono">${cw(c.codeQ, i)}</td></tr>`)}</tbody>
+        <tfoot><tr><th scope="row">${this.t('avgLength')}</th><td class="num">${formatNumber(c.codeP.expectedLength)}</td><td class="num">${formatNumber(c.lengthQ)}</td></tr></tfoot>
+      </table>`)}
+      <p class="note">${this.t('codesNote', { lp: formatNumber(c.codeP.expectedLength), lq: formatNumber(c.lengthQ), h: formatNumber(this.api ? t.entropy * Math.log2(this.base) : t.entropy) })}</p>
+    </section>`;
+  }
+
+  sampling() {
+    const c = this.codes;
+    if (!c || !Number.isFinite(c.sample.crossCodeLength)) return nothing;
+    const run = c.sample.runningMean;
+    const W = this.width;
+    const H = Math.round(W * 0.28);
+    const m = { l: 44, r: 12, t: 10, b: 30 };
+    const x = scaleLog().domain([1, run.length]).range([m.l, W - m.r]);
+    const top = Math.max(c.sample.crossCodeLength, ...run.subarray(0, Math.min(run.length, 50))) * 1.1;
+    const y = scaleLinear().domain([0, top]).range([H - m.b, m.t]).nice(4);
+    const points = [];
+    for (let k = 1; k <= run.length; k = Math.max(k + 1, Math.ceil(k * 1.04))) points.push([x(k), y(run[k - 1])]);
+    points.push([x(run.length), y(run[run.length - 1])]);
+    const settle = formatNumber(c.sample.crossCodeLength);
+    return html`<section class="sampling"><h4>${this.t('samplingTitle', { n: DRAWS })}</h4>
+      <svg class="chart sampling" viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.t('samplingLegend', { settle })}>
+        ${yAxis(y, { x: m.l, ticks: y.ticks(4), gridTo: W - m.r })}
+        <line class="settle" x1=${px(m.l)} x2=${px(W - m.r)} y1=${px(y(c.sample.crossCodeLength))} y2=${px(y(c.sample.crossCodeLength))}></line>
+        <path class="running" d=${polyline(points)}></path>
+        <text class="axis-label" x=${px(W - m.r)} y=${px(H - 4)} text-anchor="end">${this.t('samplingAxis')}</text>
+      </svg>
+      <p class="note">${this.t('samplingLegend', { settle })}</p>
+      <button type="button" @click=${() => { this.seed = String((/^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1) + 1); }}>${this.t('reseed')}</button>
+    </section>`;
+  }
+
+  controls() {
+    const t = this.model.terms;
+    const lang = this.lang;
+    const u = this.unitInfo.symbol;
+    const active = EXAMPLES.find((ex) => ex.p === this.p && ex.q === this.q && (this.labels ?? '') === ex.labels[lang])?.key;
+    return html`
+      ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active,
+        (ex) => { this.bestGap = Infinity; this.model.applyTexts({ p: ex.p, q: ex.q, labels: ex.labels[lang] }); })}
+      ${pqControls(this, {
+        columns: t ? [
+          { head: this.t('colSurpriseQ'), cell: (i) => `${formatNumber(t.surprisalQ[i])} ${u}` },
+          { head: this.t('colShare'), cell: (i) => `${formatNumber(t.crossTerms[i])} ${u}` },
+        ] : [],
+        extraRows: t ? html`<tfoot><tr><th scope="row" colspan="4">${this.t('total')} H(P,Q)</th><td class="num">${formatNumber(t.crossEntropy)} ${u}</td><td></td></tr></tfoot>` : nothing,
+      })}
+      ${this.codesTable()}
+      ${this.sampling()}
+      ${t ? codeBlock(this, `import numpy as np\n\np = np.array(${pyList(t.p)})\nq = np.array(${pyList(t.q)})\nprint(-(p * np.log(q) / np.log(${this.unitInfo.python === 'None' ? 'np.e' : this.unitInfo.python})).sum())  # ${formatNumber(t.crossEntropy)} ${u}: ${this.t('codeComment')}`) : nothing}`;
+  }
+
+  headline() {
+    const t = this.model.terms;
+    if (!t) return nothing;
+    const log = { parts: LOG[this.unitName] };
+    const unit = this.unitInfo.symbol;
+    return html`<p class="headline"><span class="big">H(P,Q) = ${formatNumber(t.crossEntropy)} ${unit}</span>
+        <span class="aside">H(P) = ${formatNumber(t.entropy)} ${unit} · D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span></p>
+      <div class="formula">${this.formula(F.definition, { log, ce: t.crossEntropy, unit })}</div>
+      <div class="formula">${this.formula(F.split, { h: t.entropy, kl: t.kl })}</div>`;
+  }
+
+  render() {
+    const t = this.model.terms;
+    return this.frame({
+      title: this.t('title'),
+      headline: this.headline(),
+      picture: this.picture(),
+      caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>
+        ${t && Number.isFinite(this.bestGap) ? html`<p class="note">${this.t('best', { gap: formatNumber(this.bestGap), u: this.unitInfo.symbol })}</p>` : nothing}`,
+      controls: this.controls(),
+    });
+  }
+}
+
+defineElement('bit-cross-entropy', BitCrossEntropy);

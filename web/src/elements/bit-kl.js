@@ -1,0 +1,215 @@
+/**
+ * <bit-kl p="0.99,0.01" q="0.5,0.5" labels="法国,中国"> — KL divergence both ways, side by side.
+ *
+ * The picture: D(P‖Q) on the left and D(Q‖P) on the right. In each, an outcome is a column as wide
+ * as its probability under the distribution the data comes from (P on the left, Q on the right)
+ * and as tall as the log-ratio (log p/q on the left, log q/p on the right), above the line where
+ * the data's distribution gives the outcome more probability, below where less. The net area is the
+ * divergence: never negative (Gibbs' inequality), 0 only when P = Q, and the two sides differ, so KL
+ * is not a distance. Drag the P and Q strips below; "Q = P" (in the controls) gives exactly 0.
+ *
+ * State: p, q, labels, unit, open. Result: { kl, klReverse, unit }.
+ */
+import { html, svg, nothing } from 'lit';
+import { BitElement, defineElement } from './base.js';
+import { DistributionModel } from '../model/distribution.js';
+import { PQ_MESSAGES, strips, pqControls, makeStripDrag } from './pq-view.js';
+import { formatNumber } from '../shared/format.js';
+import { scaleLinear, px } from '../shared/chart.js';
+import { codeBlock, pyList } from '../shared/code.js';
+import F from '../formulas/kl.tex.js';
+import LOG from '../formulas/units.tex.js';
+
+const EXAMPLES = [
+  { key: 'france', p: '0.99,0.01', q: '0.5,0.5', labels: { zh: '法国,中国', en: 'France,China' } },
+  { key: 'zero', p: '0.99,0.01', q: '1,0', labels: { zh: '法国,中国', en: 'France,China' } },
+  { key: 'close', p: '0.5,0.3,0.2', q: '0.45,0.35,0.2', labels: { zh: '胜,平,负', en: 'Win,Draw,Loss' } },
+];
+
+const MESSAGES = {
+  zh: {
+    ...PQ_MESSAGES.zh,
+    title: 'KL 散度：两个方向，两个数',
+    france: '法国 0.99 / 中国 0.01 对五五开', zero: 'Q 给中国的概率是 0', close: '两个很接近的分布',
+    forwardTitle: '数据来自 P，用 Q 编码：D(P‖Q)',
+    reverseTitle: '数据来自 Q，用 P 编码：D(Q‖P)',
+    axis: 'log 比值（bit）',
+    panel: ({ which, d, u }) => `${which} = ${d} ${u}：柱宽为数据分布的概率，柱高为 log 比值，净面积即散度`,
+    asym: ({ diff, u }) => `两个方向相差 ${diff} ${u}：KL 散度不对称，所以它不是通常意义下的“距离”。`,
+    equal: 'Q = P：两个方向都恰好是 0。',
+    infForward: ({ name }) => `Q 认为「${name}」不可能（概率 0），而 P 认为可能：D(P‖Q) = ∞。`,
+    infReverse: ({ name }) => `P 认为「${name}」不可能，而 Q 认为可能：D(Q‖P) = ∞。`,
+    caption: '每个结果是一根柱：宽 = 数据所来自的分布给它的概率，高 = 两个分布的 log 比值。柱在线上方，表示数据分布更看好它；在下方，表示模型更看好它。净面积就是 KL 散度。吉布斯不等式：它总是 ≥ 0，只有 P = Q 时为 0。左右两边一般不相等。',
+    colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: '合计',
+    announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}，D(Q‖P) = ${rev} ${u}`,
+    codeComment: 'KL 散度，两个方向',
+  },
+  en: {
+    ...PQ_MESSAGES.en,
+    title: 'KL divergence: two directions, two numbers',
+    france: 'France 0.99 / China 0.01 against 50/50', zero: 'Q gives China probability 0', close: 'Two close distributions',
+    forwardTitle: 'Data from P, code from Q: D(P‖Q)',
+    reverseTitle: 'Data from Q, code from P: D(Q‖P)',
+    axis: 'log ratio (bit)',
+    panel: ({ which, d, u }) => `${which} = ${d} ${u}: columns as wide as the data’s probability and as tall as the log ratio; the net area is the divergence`,
+    asym: ({ diff, u }) => `The two directions differ by ${diff} ${u}: KL divergence is not symmetric, so it is not a distance in the usual sense.`,
+    equal: 'Q = P: both directions are exactly 0.',
+    infForward: ({ name }) => `Q calls “${name}” impossible (probability 0) while P does not: D(P‖Q) = ∞.`,
+    infReverse: ({ name }) => `P calls “${name}” impossible while Q does not: D(Q‖P) = ∞.`,
+    caption: 'Each outcome is a column: width = its probability under the distribution the data comes from, height = the log ratio of the two distributions. Above the line, the data’s distribution favours it; below, the model does. The net area is the KL divergence. Gibbs’ inequality: it is always ≥ 0, and 0 only when P = Q. The two sides are in general not equal.',
+    colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: 'total',
+    announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}, D(Q‖P) = ${rev} ${u}`,
+    codeComment: 'KL divergence, both directions',
+  },
+};
+
+export class BitKl extends BitElement {
+  static properties = {
+    ...BitElement.properties,
+    p: { reflect: true },
+    q: { reflect: true },
+    labels: { reflect: true },
+  };
+
+  static state = ['p', 'q', 'labels', ...BitElement.state];
+
+  static messages = MESSAGES;
+
+  constructor() {
+    super();
+    this.p = EXAMPLES[0].p;
+    this.q = EXAMPLES[0].q;
+    this.labels = null;
+    this.reverse = null;
+    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => PQ_MESSAGES[lang].outcome(i) });
+    this.stripDrag = makeStripDrag(this);
+  }
+
+  compute() {
+    const valid = this.model.compute();
+    const t = this.model.terms;
+    if (!t) return;
+    if (valid) {
+      const [ok, reverse] = this.attempt('_reverse', () => this.api.infoTerms(t.q, t.p, { base: this.base }), {});
+      if (!ok) return;
+      this.reverse = reverse;
+      const u = this.unitInfo.symbol;
+      this.succeed({ kl: t.kl, klReverse: reverse.kl, unit: this.unitName },
+        this.t('announce', { kl: formatNumber(t.kl), rev: formatNumber(reverse.kl), u }));
+    }
+  }
+
+  _panel({ x0, width, y0, y1, weights, terms, ratioScale, cls, title, total }) {
+    const cols = [];
+    let cum = 0;
+    const zero = ratioScale(0);
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i];
+      const left = x0 + cum * width;
+      cum += w;
+      if (!(w > 0)) continue;
+      const ratio = terms[i] / w; // log(a/b) for this outcome, from the core's cancellation-free term
+      const yy = Number.isFinite(ratio) ? ratioScale(ratio) : y0;
+      const top = Math.min(yy, zero);
+      cols.push(svg`<rect class="kl-col ${cls} ${ratio >= 0 ? 'up' : 'down'}" x=${px(left)} y=${px(top)} width=${px(Math.max(1, w * width))} height=${px(Math.max(1, Math.abs(yy - zero)))}></rect>
+        ${Number.isFinite(ratio) ? nothing : svg`<text class="inf" x=${px(left + Math.max(1, w * width) / 2)} y=${px(y0 + 12)} text-anchor="middle">∞</text>`}`);
+    }
+    return svg`<g class="panel">
+      <text class="panel-title" x=${px(x0)} y=${px(y0 - 8)}>${title}</text>
+      ${cols}
+      <line class="zero" x1=${px(x0)} x2=${px(x0 + width)} y1=${px(zero)} y2=${px(zero)}></line>
+      <text class="panel-total" x=${px(x0 + width)} y=${px(y1 + 18)} text-anchor="end">= ${total}</text>
+    </g>`;
+  }
+
+  picture() {
+    const t = this.model.terms;
+    const r = this.reverse;
+    if (!t || !r) return nothing;
+    const names = this.model.labels();
+    const W = this.width;
+    const H = Math.round(W * 0.56);
+    const gap = W < 480 ? 16 : 28;
+    const x0 = W < 480 ? 24 : 34;
+    const panelW = (W - x0 - 10 - gap) / 2;
+    const y0 = 34;
+    const stripsTop = H - (2 * 24 + 8) - 4;
+    const y1 = stripsTop - 34;
+    const ratios = [];
+    for (let i = 0; i < t.p.length; i++) {
+      if (t.p[i] > 0) ratios.push(t.klTerms[i] / t.p[i]);
+      if (t.q[i] > 0) ratios.push(r.klTerms[i] / t.q[i]);
+    }
+    const m = Math.max(0.5, ...ratios.filter(Number.isFinite).map(Math.abs)) * 1.05;
+    const ratioScale = scaleLinear().domain([-m, m]).range([y1, y0]).nice(4);
+    const u = this.unitInfo.symbol;
+    const ticks = ratioScale.ticks(4);
+    return html`<svg class="chart kl" viewBox="0 0 ${W} ${H}" role="group"
+        aria-label=${`${this.t('panel', { which: 'D(P‖Q)', d: formatNumber(t.kl), u })}; ${this.t('panel', { which: 'D(Q‖P)', d: formatNumber(r.kl), u })}`}>
+      <g class="axis y" aria-hidden="true">${ticks.map((v) => svg`<line class="grid" x1=${px(x0)} x2=${px(W - 10)} y1=${px(ratioScale(v))} y2=${px(ratioScale(v))}></line>
+        <text x=${px(x0 - 4)} y=${px(ratioScale(v))} dy="0.32em" text-anchor="end">${formatNumber(v)}</text>`)}</g>
+      ${this._panel({ x0, width: panelW, y0, y1, weights: t.p, terms: t.klTerms, ratioScale, cls: 'dist-p', title: 'D(P‖Q)', total: `${formatNumber(t.kl)} ${u}` })}
+      ${this._panel({ x0: x0 + panelW + gap, width: panelW, y0, y1, weights: t.q, terms: r.klTerms, ratioScale, cls: 'dist-q', title: 'D(Q‖P)', total: `${formatNumber(r.kl)} ${u}` })}
+      ${strips(this, { x0, width: W - x0 - 10, y: stripsTop, names })}
+    </svg>`;
+  }
+
+  notes() {
+    const t = this.model.terms;
+    const r = this.reverse;
+    if (!t || !r) return nothing;
+    const names = this.model.labels();
+    const u = this.unitInfo.symbol;
+    const lines = [];
+    const fwd = [...t.p.keys()].find((i) => t.p[i] > 0 && t.q[i] === 0);
+    const rev = [...t.p.keys()].find((i) => t.q[i] > 0 && t.p[i] === 0);
+    if (fwd !== undefined) lines.push(this.t('infForward', { name: names[fwd] }));
+    if (rev !== undefined) lines.push(this.t('infReverse', { name: names[rev] }));
+    if (t.kl === 0 && r.kl === 0) lines.push(this.t('equal'));
+    else if (Number.isFinite(t.kl) && Number.isFinite(r.kl)) lines.push(this.t('asym', { diff: formatNumber(Math.abs(t.kl - r.kl)), u }));
+    return html`${lines.map((l) => html`<p class="note">${l}</p>`)}`;
+  }
+
+  headline() {
+    const t = this.model.terms;
+    const r = this.reverse;
+    if (!t || !r) return nothing;
+    const log = { parts: LOG[this.unitName] };
+    const unit = this.unitInfo.symbol;
+    return html`<p class="headline"><span class="big p-text">D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span>
+        <span class="big q-text">D(Q‖P) = ${formatNumber(r.kl)} ${unit}</span></p>
+      <div class="formula">${this.formula(F.forward, { log, kl: t.kl, unit })}</div>
+      <div class="formula">${this.formula(F.reverse, { log, rev: r.kl, unit })}</div>`;
+  }
+
+  controls() {
+    const t = this.model.terms;
+    const r = this.reverse;
+    const lang = this.lang;
+    const u = this.unitInfo.symbol;
+    const active = EXAMPLES.find((ex) => ex.p === this.p && ex.q === this.q && (this.labels ?? '') === ex.labels[lang])?.key;
+    return html`
+      ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active,
+        (ex) => this.model.applyTexts({ p: ex.p, q: ex.q, labels: ex.labels[lang] }))}
+      ${pqControls(this, {
+        columns: t && r ? [
+          { head: this.t('colForward'), cell: (i) => `${formatNumber(t.klTerms[i])} ${u}` },
+          { head: this.t('colReverse'), cell: (i) => `${formatNumber(r.klTerms[i])} ${u}` },
+        ] : [],
+        extraRows: t && r ? html`<tfoot><tr><th scope="row" colspan="3">${this.t('total')}</th><td class="num">${formatNumber(t.kl)} ${u}</td><td class="num">${formatNumber(r.kl)} ${u}</td><td></td></tr></tfoot>` : nothing,
+      })}
+      ${t && r ? codeBlock(this, `from scipy.stats import entropy\n\np = ${pyList(t.p)}\nq = ${pyList(t.q)}\nprint(entropy(p, q, base=${this.unitInfo.python}))  # D(P||Q) = ${formatNumber(t.kl)} ${u}\nprint(entropy(q, p, base=${this.unitInfo.python}))  # D(Q||P) = ${formatNumber(r.kl)} ${u}`) : nothing}`;
+  }
+
+  render() {
+    return this.frame({
+      title: this.t('title'),
+      headline: this.headline(),
+      picture: this.picture(),
+      caption: html`${this.notes()}<p class="caption">${this.t('caption')}</p>`,
+      controls: this.controls(),
+    });
+  }
+}
+
+defineElement('bit-kl', BitKl);

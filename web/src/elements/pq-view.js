@@ -1,0 +1,145 @@
+/**
+ * The view half of the P/Q editor, shared by <bit-cross-entropy> and <bit-kl> (the model half is
+ * model/distribution.js): two strips under the picture, P in blue and Q in orange, each outcome a
+ * segment as wide as its probability, the boundaries draggable (0.01 grid, Shift 0.001) and every
+ * segment a keyboard slider; and in the folded controls, the P and Q fields, the outcome table
+ * (rename, remove, add) and "Q = P".
+ */
+import { html, svg, nothing } from 'lit';
+import { formatProbability } from '../shared/format.js';
+import { px } from '../shared/chart.js';
+import { perFrame } from '../shared/frame.js';
+import { MAX_OUTCOMES } from '../model/distribution.js';
+
+export const PQ_MESSAGES = {
+  zh: {
+    outcome: (i) => `结果 ${i + 1}`,
+    stripP: 'P（真实分布）', stripQ: 'Q（模型）',
+    fieldP: '真实分布 P（逗号分隔；也可写权重 2, 1, 1）', fieldQ: '模型 Q（与 P 一一对应）',
+    rescaledP: ({ sum }) => `P 的权重加起来是 ${sum}，已按比例缩放到总和为 1。`,
+    rescaledQ: ({ sum }) => `Q 的权重加起来是 ${sum}，已按比例缩放到总和为 1。`,
+    segment: ({ which, name, p }) => `${which}(${name}) = ${p}`,
+    colOutcome: '结果', remove: (name) => `删除「${name}」`, rename: (i) => `第 ${i + 1} 个结果的名字`,
+    add: '添加一个结果', snap: '让 Q = P', snapped: 'Q 与 P 完全相同。',
+    dragHint: '拖动 P、Q 条上的分界线，或用方向键调整',
+  },
+  en: {
+    outcome: (i) => `Outcome ${i + 1}`,
+    stripP: 'P (true)', stripQ: 'Q (model)',
+    fieldP: 'True distribution P (comma-separated; weights such as 2, 1, 1 work too)', fieldQ: 'Model Q (entry for entry with P)',
+    rescaledP: ({ sum }) => `P’s weights add up to ${sum}; they were rescaled to sum to 1.`,
+    rescaledQ: ({ sum }) => `Q’s weights add up to ${sum}; they were rescaled to sum to 1.`,
+    segment: ({ which, name, p }) => `${which}(${name}) = ${p}`,
+    colOutcome: 'Outcome', remove: (name) => `Remove “${name}”`, rename: (i) => `Name of outcome ${i + 1}`,
+    add: 'Add an outcome', snap: 'Make Q = P', snapped: 'Q is exactly P.',
+    dragHint: 'Drag the boundaries on the P and Q strips, or use the arrow keys',
+  },
+};
+
+/** Per-frame boundary drags for a host with a DistributionModel at host.model. */
+export function makeStripDrag(host) {
+  return perFrame((which, i, x, fine) => host.model.moveBoundary(which, i, x, { fine }));
+}
+
+function onKey(host, e, which, i) {
+  const values = which === 'p' ? host.model.probabilities : host.model.modelProbabilities;
+  const v = values[i];
+  const step = e.shiftKey ? 0.001 : 0.01;
+  const next = { ArrowRight: v + step, ArrowUp: v + step, ArrowLeft: v - step, ArrowDown: v - step, PageUp: v + 0.1, PageDown: v - 0.1, Home: 0, End: 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  host.model.setProbability(which, i, Math.min(1, Math.max(0, next)), { fine: e.shiftKey });
+}
+
+function grab(host, e, which, x0, width) {
+  if (e.button !== 0) return;
+  const svgEl = e.currentTarget.ownerSVGElement ?? e.currentTarget;
+  const values = which === 'p' ? host.model.probabilities : host.model.modelProbabilities;
+  const rect = svgEl.getBoundingClientRect();
+  const vb = svgEl.viewBox.baseVal;
+  const toCum = (ev) => ((((ev.clientX - rect.left) / rect.width) * vb.width) - x0) / width;
+  // the nearest boundary within 14 screen pixels
+  const at = toCum(e);
+  let best = -1;
+  let bestDist = (14 / rect.width) * vb.width / width;
+  let cum = 0;
+  for (let i = 0; i < values.length - 1; i++) {
+    cum += values[i];
+    if (Math.abs(cum - at) <= bestDist) { best = i; bestDist = Math.abs(cum - at); }
+  }
+  if (best < 0) return;
+  const move = (ev) => host.stripDrag(which, best, toCum(ev), ev.shiftKey);
+  const up = () => {
+    host.stripDrag.flush();
+    svgEl.removeEventListener('pointermove', move);
+    svgEl.removeEventListener('pointerup', up);
+    svgEl.removeEventListener('pointercancel', up);
+  };
+  svgEl.setPointerCapture(e.pointerId);
+  svgEl.addEventListener('pointermove', move);
+  svgEl.addEventListener('pointerup', up);
+  svgEl.addEventListener('pointercancel', up);
+  e.preventDefault();
+}
+
+/**
+ * The two strips, as SVG, at y (top) between x0 and x0 + width: P then Q, `h` tall each.
+ * `names` are the outcome labels.
+ */
+export function strips(host, { x0, width, y, h = 24, names }) {
+  const t = (k, p) => host.t(k, p);
+  const rows = [['p', host.model.probabilities, 'P'], ['q', host.model.modelProbabilities, 'Q']];
+  return rows.map(([which, values, letter], r) => {
+    const top = y + r * (h + 8);
+    let cum = 0;
+    const segs = values.map((v, i) => {
+      const left = x0 + cum * width;
+      cum += v;
+      const w = v * width;
+      return svg`<rect class="strip-seg dist-${which}" x=${px(left)} y=${px(top)} width=${px(Math.max(0, w))} height=${h}
+          tabindex="0" role="slider" aria-valuemin="0" aria-valuemax="1" aria-valuenow=${v}
+          aria-label=${t('segment', { which: letter, name: names[i], p: formatProbability(v) })}
+          @keydown=${(e) => onKey(host, e, which, i)}></rect>
+        ${w >= 46 ? svg`<text class="strip-text" x=${px(left + w / 2)} y=${px(top + h / 2)} dy="0.35em" text-anchor="middle">${formatProbability(v)}</text>` : nothing}`;
+    });
+    return svg`<g class="strip" @pointerdown=${(e) => grab(host, e, which, x0, width)}>
+      <text class="strip-label" x=${px(x0 - 6)} y=${px(top + h / 2)} dy="0.35em" text-anchor="end">${letter}</text>
+      <rect class="strip-bg" x=${px(x0)} y=${px(top)} width=${px(width)} height=${h}></rect>
+      ${segs}
+    </g>`;
+  });
+}
+
+/** Fields, the outcome table (with the element's extra columns), add, Q = P. */
+export function pqControls(host, { columns = [], extraRows = nothing }) {
+  const m = host.model;
+  const names = m.labels();
+  const dP = m.good.p;
+  const dQ = m.good.q;
+  const same = m.size > 0 && m.probabilities.every((v, i) => v === m.modelProbabilities[i]);
+  return html`
+    <div class="row">
+      ${host.field({ key: 'p', label: host.t('fieldP'), value: m.fieldText('p'), inputmode: 'decimal', onInput: (e) => m.type('p', e.target.value) })}
+      ${host.field({ key: 'q', label: host.t('fieldQ'), value: m.fieldText('q'), inputmode: 'decimal', onInput: (e) => m.type('q', e.target.value) })}
+    </div>
+    ${dP?.rescaled ? html`<p class="note">${host.t('rescaledP', { sum: String(dP.sum) })}</p>` : nothing}
+    ${dQ?.rescaled ? html`<p class="note">${host.t('rescaledQ', { sum: String(dQ.sum) })}</p>` : nothing}
+    ${m.terms ? host.scrollTable(host.t('colOutcome'), html`<table class="terms">
+      <thead><tr><th scope="col">${host.t('colOutcome')}</th><th scope="col">p</th><th scope="col">q</th>
+        ${columns.map((c) => html`<th scope="col">${c.head}</th>`)}<th scope="col"><span class="sr-only">×</span></th></tr></thead>
+      <tbody>${names.map((name, i) => html`<tr>
+        <th scope="row"><input class="name" type="text" maxlength="40" .value=${name} aria-label=${host.t('rename', i)}
+          @change=${(e) => m.rename(i, e.target.value)}></th>
+        <td class="num">${formatProbability(m.probabilities[i])}</td><td class="num">${formatProbability(m.modelProbabilities[i])}</td>
+        ${columns.map((c) => html`<td class="num">${c.cell(i)}</td>`)}
+        <td><button type="button" class="remove" ?disabled=${names.length <= 2} aria-label=${host.t('remove', name)} @click=${() => m.remove(i)}>×</button></td>
+      </tr>`)}</tbody>
+      ${extraRows}
+    </table>`) : nothing}
+    <div class="row">
+      <button type="button" ?disabled=${m.size >= MAX_OUTCOMES} @click=${() => m.add()}>＋ ${host.t('add')}</button>
+      <button type="button" class="snap" aria-pressed=${same ? 'true' : 'false'} @click=${() => m.snapModelToTruth()}>${host.t('snap')}</button>
+      ${host.unitSelect()}
+    </div>
+    <p class="sr-only" role="status">${same ? host.t('snapped') : ''}</p>`;
+}
