@@ -1,10 +1,10 @@
-// The chart scales (web/src/elements/scale.js) that replace d3-scale: values worked out by hand
+// The chart scales (web/src/shared/scale.js) that replace d3-scale: values worked out by hand
 // from the definitions (linear interpolation; log; sign(v)·log1p(|v|/c)), ticks and nice() from
 // d3's tick rule (steps of 1, 2 or 5 × 10^k). Before d3-scale was removed, 3000 random domains
 // gave identical maps, inverses, nice() domains and ticks with both (page's check, 15:25 UTC).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { scaleLinear, scaleLog, scaleSymlog } from '../../web/src/elements/scale.js';
+import { scaleLinear, scaleLog, scaleSymlog } from '../../web/src/shared/scale.js';
 
 const near = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≉ ${b}`);
 

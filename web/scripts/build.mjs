@@ -17,7 +17,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { formulasPlugin } from './formulas.mjs';
+import { formulasPlugin, renderKatex } from './formulas.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
@@ -168,11 +168,23 @@ export async function bundleElements() {
   return result.metafile;
 }
 
+const decodeAttribute = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * The page's own formulas: each <div class="math" [data-tex-narrow="…"] data-tex="…"></div> gets
+ * its MathML (one display line per `\\`; the narrow form, when given, shows on phones).
+ */
+export function renderPageFormulas(html) {
+  const lines = (tex, cls) => `<span class="${cls}">${tex.split('\\\\').map((line) => `<span>${renderKatex(line.trim())}</span>`).join('')}</span>`;
+  return html.replace(/(<div class="math"(?: data-tex-narrow="([^"]*)")? data-tex="([^"]*)">)(<\/div>)/g, (all, open, narrow, tex, close) => (
+    `${open}${narrow === undefined ? lines(decodeAttribute(tex), 'tex-all') : lines(decodeAttribute(tex), 'tex-wide') + lines(decodeAttribute(narrow), 'tex-narrow')}${close}`));
+}
+
 async function buildPage() {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
   const { prerenderHtml } = await import(`${pathToFileURL(join(dist, 'prerender.mjs')).href}?t=${Date.now()}`);
-  const html = readFileSync(join(root, 'web/src/page/index.html'), 'utf8');
+  const html = renderPageFormulas(readFileSync(join(root, 'web/src/page/index.html'), 'utf8'));
   writeFileSync(join(dist, 'index.html'), await prerenderHtml(html, { base: './' }));
 }
 

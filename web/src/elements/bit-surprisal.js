@@ -238,27 +238,32 @@ export class BitSurprisal extends BitElement {
   _ruler(L, y, maxBits, parts, handles) {
     const x = (b) => L.rx0 + (Math.min(b, maxBits) / maxBits) * (L.rx1 - L.rx0);
     const barH = 26;
-    const out = [];
+    // one array per kind of node: Lit reuses array items by position, so a knob must never take
+    // the place of a tick (focus would be lost while the reader presses an arrow key)
+    const segs = [];
+    const units = [];
+    const texts = [];
+    const knobs = [];
     let start = 0;
     for (const part of parts) {
       const end = start + part.bits;
       if (Number.isFinite(part.bits) && part.bits > 0) {
-        out.push(svg`<rect class="seg ${part.colour} ${part.side}" x=${px(x(start))} y=${px(y - barH / 2)} width=${px(Math.max(1, x(end) - x(start)))} height=${barH}></rect>`);
+        segs.push(svg`<rect class="seg ${part.colour} ${part.side}" x=${px(x(start))} y=${px(y - barH / 2)} width=${px(Math.max(1, x(end) - x(start)))} height=${barH}></rect>`);
         if (maxBits <= MAX_SEGMENTS) {
           for (let b = Math.ceil(start + 1e-9); b < Math.min(end, maxBits) - 1e-9; b++) {
-            out.push(svg`<line class="unit" x1=${px(x(b))} x2=${px(x(b))} y1=${px(y - barH / 2)} y2=${px(y + barH / 2)}></line>`);
+            units.push(svg`<line class="unit" x1=${px(x(b))} x2=${px(x(b))} y1=${px(y - barH / 2)} y2=${px(y + barH / 2)}></line>`);
           }
         }
-        if (x(end) - x(start) > 60 && part.text) out.push(svg`<text class="seg-text" x=${px((x(start) + x(end)) / 2)} y=${px(y)} dy="0.35em" text-anchor="middle">${part.text}</text>`);
+        if (x(end) - x(start) > 60 && part.text) texts.push(svg`<text class="seg-text" x=${px((x(start) + x(end)) / 2)} y=${px(y)} dy="0.35em" text-anchor="middle">${part.text}</text>`);
       } else if (part.bits === Infinity) {
-        out.push(svg`<rect class="seg ${part.colour} infinite" x=${px(x(start))} y=${px(y - barH / 2)} width=${px(L.rx1 - x(start))} height=${barH}></rect>
+        segs.push(svg`<rect class="seg ${part.colour} infinite" x=${px(x(start))} y=${px(y - barH / 2)} width=${px(L.rx1 - x(start))} height=${barH}></rect>
           <text class="seg-text" x=${px(L.rx1 - 6)} y=${px(y)} dy="0.35em" text-anchor="end">∞</text>`);
       }
       start = end;
     }
     for (const h of handles) {
       const hx = x(Number.isFinite(h.bits) ? h.bits : maxBits);
-      out.push(svg`<g class="knob" tabindex="0" role="slider" aria-label=${h.label} aria-valuemin="0" aria-valuemax="1"
+      knobs.push(svg`<g class="knob" tabindex="0" role="slider" aria-label=${h.label} aria-valuemin="0" aria-valuemax="1"
           aria-valuenow=${h.p} aria-valuetext=${formatProbability(h.p)} @keydown=${(e) => this._key(e, h.which, h.ownBits)}
           @pointerdown=${(e) => this._grab(e, h)}>
         <rect class="knob-hit" x=${px(hx - 14)} y=${px(y - 24)} width="28" height="48"></rect>
@@ -266,7 +271,7 @@ export class BitSurprisal extends BitElement {
         <circle class="knob-dot" cx=${px(hx)} cy=${px(y - barH / 2 - 8)} r="6"></circle>
       </g>`);
     }
-    return out;
+    return svg`<g class="segs">${segs}</g><g class="units">${units}</g><g class="seg-texts">${texts}</g><g class="knobs">${knobs}</g>`;
   }
 
   _grab(e, h) {
@@ -309,7 +314,7 @@ export class BitSurprisal extends BitElement {
     if (main) {
       const y0 = rowTop(row);
       const bits = bitsOf(main.information);
-      out.push(svg`<g class="row" role="group" aria-label=${this.t('square', { label: n.main, cuts: formatNumber(bits) })}>
+      out.push(svg`<g class="event-row" role="group" aria-label=${this.t('square', { label: n.main, cuts: formatNumber(bits) })}>
         <text class="row-title" x="12" y=${px(y0 + 14)}>${n.main}: p = ${formatProbability(main.p)}</text>
         ${this._square(12, y0 + 24, L.S, bits, cMain)}
         <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 14)}>I = ${formatNumber(main.information)} ${u}</text>
@@ -323,7 +328,7 @@ export class BitSurprisal extends BitElement {
       const ba = bitsOf(comp.ia);
       const bb = bitsOf(comp.ib);
       const bits = bitsOf(comp.information);
-      out.push(svg`<g class="row" role="group" aria-label=${this.t('square', { label: n.ab, cuts: formatNumber(bits) })}>
+      out.push(svg`<g class="event-row" role="group" aria-label=${this.t('square', { label: n.ab, cuts: formatNumber(bits) })}>
         <text class="row-title" x="12" y=${px(y0 + 14)}>${n.ab}: ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)}</text>
         ${this._square(12, y0 + 24, L.S, bits, cComp, ba)}
         <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 14)}>I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>
