@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { formulasPlugin, renderKatex } from './formulas.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
@@ -142,7 +143,7 @@ export async function bundleElements() {
     // every browser with custom elements, declarative shadow DOM and WebAssembly SIMD has ES2022
     target: ['es2022'],
     metafile: true,
-    plugins: [formulasPlugin(), coreBesideBundle],
+    plugins: [formulasPlugin(), minifyTemplatesPlugin(), coreBesideBundle],
   });
   const css = (file) => esbuild.transform(readFileSync(join(root, file), 'utf8'), { loader: 'css', minify: true }).then(({ code }) => code);
   writeFileSync(join(dist, 'bitruler.css'), await css('web/src/elements/bitruler.css'));
@@ -158,7 +159,7 @@ export async function bundleElements() {
     conditions: ['node'],
     splitting: false,
     minify: false,
-    plugins: [formulasPlugin(), coreBesideBundle, {
+    plugins: [formulasPlugin(), minifyTemplatesPlugin(), coreBesideBundle, {
       name: 'prerender-beside-cli',
       setup(build) {
         build.onResolve({ filter: /^\.\/prerender\.js$/ }, (args) => (args.importer.endsWith('cli.js') ? { path: './prerender.mjs', external: true } : undefined));

@@ -204,6 +204,11 @@ export class BitElement extends LitElement {
     return entry ? errorSentence(this.lang, entry.error, entry.ctx) : '';
   }
 
+  /** Sentences of errors that belong to no field (keys starting with "_"). */
+  generalErrors() {
+    return [...this._errors.keys()].filter((k) => k.startsWith('_')).map((k) => this.errorText(k));
+  }
+
   /** Runs fn; a thrown BitRulerError becomes the field's error. Returns [ok, value]. */
   attempt(key, fn, ctx) {
     try {
@@ -263,6 +268,7 @@ export class BitElement extends LitElement {
       <div class="picture">${picture}</div>
       ${caption ?? nothing}
       ${notes.length ? html`<p class="notes">${notes.join(' ')}</p>` : nothing}
+      ${this.generalErrors().map((text) => html`<p class="notes" role="alert">${text}</p>`)}
       ${controls ? html`<details class="controls" ?open=${this.open} @toggle=${this._onToggle}>
         <summary><span>${this.t('controls')}</span> <span class="hint">${this.t('controlsHint')}</span></summary>
         <div class="controls-body">${controls}</div>

@@ -112,7 +112,7 @@ export class BitCrossEntropy extends BitElement {
     if (!t) return;
     const api = this.api;
     const seed = /^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1;
-    const [ok, codes] = this.attempt('codes', () => {
+    const [ok, codes] = this.attempt('_codes', () => {
       const codeP = api.huffman(t.p);
       const codeQ = api.huffman(t.q);
       return { codeP, codeQ, lengthQ: api.expectedCodeLength(t.p, t.q), sample: api.sampleCoding(t.p, t.q, { n: DRAWS, seed }) };

@@ -13,7 +13,7 @@ import { BitElement, defineElement } from './base.js';
 import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
 import { formatNumber, formatPercent, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
-import { scaleLinear, yAxis, xAxis, px } from '../shared/chart.js';
+import { scaleLinear, yAxis, px } from '../shared/chart.js';
 import { perFrame } from '../shared/frame.js';
 import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/entropy.tex.js';
@@ -35,7 +35,8 @@ const MESSAGES = {
     colTeam: '球队', colP: '概率 p', colI: '信息量 −log p', colShare: '贡献 p·(−log p)', colRemove: '删除',
     total: '合计 H', add: '添加一队', remove: (name) => `删除「${name}」`, rename: (i) => `第 ${i + 1} 队的名字`,
     axisBits: '信息量（高）', axisP: '概率（宽）',
-    hLine: ({ h, u }) => `H = ${h} ${u}（平均高度）`,
+    hLine: ({ h, u }) => `虚线 H = ${h} ${u}：所有色块的平均高度，也就是总面积`,
+    legendItem: ({ name, p, s, a }) => `${name}：宽 ${p} × 高 ${s} = 面积 ${a}`,
     picture: ({ n, h, u }) => `${n} 个色块，宽为概率，高为信息量；总面积即熵 H = ${h} ${u}`,
     block: ({ name, p, s, u }) => `${name}：概率 ${p}，信息量 ${s} ${u}`,
     caption: '宽 = 概率 p，高 = 信息量 −log p，面积 = p·(−log p)。所有色块一共 1 个单位宽，总面积就是平均高度，也就是熵 H（虚线）。拖动两块之间的分界线可以挪动概率。',
@@ -53,7 +54,8 @@ const MESSAGES = {
     colTeam: 'Team', colP: 'probability p', colI: 'surprisal −log p', colShare: 'share p·(−log p)', colRemove: 'Remove',
     total: 'total H', add: 'Add a team', remove: (name) => `Remove “${name}”`, rename: (i) => `Name of team ${i + 1}`,
     axisBits: 'surprisal (height)', axisP: 'probability (width)',
-    hLine: ({ h, u }) => `H = ${h} ${u} (average height)`,
+    hLine: ({ h, u }) => `dashed H = ${h} ${u}: the blocks’ average height, their total area`,
+    legendItem: ({ name, p, s, a }) => `${name}: width ${p} × height ${s} = area ${a}`,
     picture: ({ n, h, u }) => `${n} blocks, width = probability, height = surprisal; their total area is the entropy H = ${h} ${u}`,
     block: ({ name, p, s, u }) => `${name}: probability ${p}, surprisal ${s} ${u}`,
     caption: 'Width = probability p, height = surprisal −log p, area = p·(−log p). Together the blocks are one unit wide, so their total area is their average height: the entropy H (dashed). Drag the boundary between two blocks to move probability.',
@@ -96,7 +98,7 @@ export class BitEntropy extends BitElement {
     const W = this.width;
     const H = Math.round(W * 0.5);
     const narrow = W < 480;
-    const m = { l: narrow ? 36 : 48, r: 14, t: 30, b: narrow ? 52 : 60 };
+    const m = { l: narrow ? 36 : 48, r: 26, t: 30, b: 62 };
     return { W, H, m, plotW: W - m.l - m.r, y0: m.t, y1: H - m.b };
   }
 
@@ -128,8 +130,9 @@ export class BitEntropy extends BitElement {
           tabindex="0" role="slider" aria-valuemin="0" aria-valuemax="1" aria-valuenow=${p}
           aria-valuetext=${this.t('block', label)} aria-label=${names[i]} data-index=${i}
           @keydown=${(e) => this._onKey(e, i)}></rect>
-        ${w >= 34 ? svg`<text class="name" x=${px(left + w / 2)} y=${px(L.y1 + 16)} text-anchor="middle">${names[i]}</text>
+        ${w >= 40 ? svg`<text class="name" x=${px(left + w / 2)} y=${px(L.y1 + 15)} text-anchor="middle">${names[i]}</text>
           <text class="value" x=${px(left + w / 2)} y=${px(top - 6)} text-anchor="middle">${formatNumber(s[i])}</text>` : nothing}
+        ${w >= 40 && L.y1 - top >= 22 ? svg`<text class="area-label" x=${px(left + w / 2)} y=${px(L.y1 - 8)} text-anchor="middle">${formatNumber(t.entropyTerms[i])}</text>` : nothing}
       </g>`);
     }
     const yH = y(t.entropy);
@@ -140,9 +143,14 @@ export class BitEntropy extends BitElement {
         @pointerup=${this._onPointerUp} @pointercancel=${this._onPointerUp}>
       ${yAxis(y, { x: L.m.l, ticks: y.ticks(5), gridTo: L.m.l + L.plotW, label: `${this.t('axisBits')} / ${u}` })}
       ${blocks}
-      ${xAxis(scaleLinear().domain([0, 1]).range([L.m.l, L.m.l + L.plotW]), { y: L.y1, ticks: [0, 0.25, 0.5, 0.75, 1], label: this.t('axisP'), labelY: L.y1 + 40 })}
-      <line class="h-line" x1=${px(L.m.l)} x2=${px(L.m.l + L.plotW)} y1=${px(yH)} y2=${px(yH)}></line>
-      <text class="h-label" x=${px(L.m.l + L.plotW)} y=${px(Math.max(L.y0 + 12, yH - 6))} text-anchor="end">${hText}</text>
+      <g class="axis x" aria-hidden="true">
+        <line class="baseline" x1=${px(L.m.l)} x2=${px(L.m.l + L.plotW)} y1=${px(L.y1)} y2=${px(L.y1)}></line>
+        <text x=${px(L.m.l)} y=${px(L.y1 + 34)} text-anchor="middle">0</text>
+        <text x=${px(L.m.l + L.plotW)} y=${px(L.y1 + 34)} text-anchor="middle">1</text>
+        <text class="axis-label" x=${px(L.m.l + L.plotW / 2)} y=${px(L.y1 + 34)} text-anchor="middle">← ${this.t('axisP')} →</text>
+      </g>
+      <line class="h-line" x1=${px(L.m.l)} x2=${px(L.m.l + L.plotW)} y1=${px(yH)} y2=${px(yH)}><title>${hText}</title></line>
+      <text class="h-label" x=${px(L.m.l + L.plotW + 4)} y=${px(yH)} dy="0.35em">H</text>
       ${boundaries.map((b) => svg`<line class="handle" x1=${px(b.at)} x2=${px(b.at)} y1=${px(L.y0)} y2=${px(L.y1)}></line>`)}
     </svg>`;
   }
@@ -192,6 +200,20 @@ export class BitEntropy extends BitElement {
     if (next === undefined) return;
     e.preventDefault();
     this.model.setProbability('p', i, Math.min(1, Math.max(0, next)), { fine: e.shiftKey });
+  }
+
+  legend() {
+    const t = this.model.terms;
+    if (!t) return nothing;
+    const names = this.model.labels();
+    const colours = colourClasses(names);
+    const u = this.unitInfo.symbol;
+    return html`<ul class="legend">
+      <li class="h-key"><span class="key dashed"></span>${this.t('hLine', { h: formatNumber(t.entropy), u })}</li>
+      ${names.map((name, i) => html`<li><span class="key ${colours[i]}"></span>${this.t('legendItem', {
+        name, p: formatProbability(t.p[i]), s: formatNumber(t.surprisalP[i]), a: formatNumber(t.entropyTerms[i]),
+      })}</li>`)}
+    </ul>`;
   }
 
   // ------------------------------------------------------------------ text, formulas, controls
@@ -262,7 +284,7 @@ export class BitEntropy extends BitElement {
       title: this.t('title'),
       headline: html`${this.headline()}${this.formulas()}`,
       picture: this.picture(),
-      caption: html`<p class="caption">${this.t('caption')}</p>`,
+      caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>`,
       controls: this.controls(),
     });
   }

@@ -132,7 +132,7 @@ export class BitKl extends BitElement {
     const gap = W < 480 ? 16 : 28;
     const x0 = W < 480 ? 24 : 34;
     const panelW = (W - x0 - 10 - gap) / 2;
-    const y0 = 34;
+    const y0 = 44;
     const stripsTop = H - (2 * 24 + 8) - 4;
     const y1 = stripsTop - 34;
     const ratios = [];
@@ -146,6 +146,7 @@ export class BitKl extends BitElement {
     const ticks = ratioScale.ticks(4);
     return html`<svg class="chart kl" viewBox="0 0 ${W} ${H}" role="group"
         aria-label=${`${this.t('panel', { which: 'D(P‖Q)', d: formatNumber(t.kl), u })}; ${this.t('panel', { which: 'D(Q‖P)', d: formatNumber(r.kl), u })}`}>
+      <text class="axis-label" x=${px(x0 - 4)} y=${px(12)}>${this.t('axis')}</text>
       <g class="axis y" aria-hidden="true">${ticks.map((v) => svg`<line class="grid" x1=${px(x0)} x2=${px(W - 10)} y1=${px(ratioScale(v))} y2=${px(ratioScale(v))}></line>
         <text x=${px(x0 - 4)} y=${px(ratioScale(v))} dy="0.32em" text-anchor="end">${formatNumber(v)}</text>`)}</g>
       ${this._panel({ x0, width: panelW, y0, y1, weights: t.p, terms: t.klTerms, ratioScale, cls: 'dist-p', title: 'D(P‖Q)', total: `${formatNumber(t.kl)} ${u}` })}

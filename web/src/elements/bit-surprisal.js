@@ -315,9 +315,9 @@ export class BitSurprisal extends BitElement {
       const y0 = rowTop(row);
       const bits = bitsOf(main.information);
       out.push(svg`<g class="event-row" role="group" aria-label=${this.t('square', { label: n.main, cuts: formatNumber(bits) })}>
-        <text class="row-title" x="12" y=${px(y0 + 14)}>${n.main}: p = ${formatProbability(main.p)}</text>
+        <text class="row-title" x="12" y=${px(y0 + 14)}>${n.main}</text>
         ${this._square(12, y0 + 24, L.S, bits, cMain)}
-        <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 14)}>I = ${formatNumber(main.information)} ${u}</text>
+        <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 32)}>p = ${formatProbability(main.p)} → I = ${formatNumber(main.information)} ${u}</text>
         ${this._ruler(L, y0 + 24 + L.S / 2, maxBits, [{ bits, colour: cMain, side: 'a', text: '' }],
           [{ which: 'p', bits, ownBits: bits, offset: 0, p: main.p, label: this.t('handle', { label: n.main, p: formatProbability(main.p) }) }])}
       </g>`);
@@ -329,9 +329,9 @@ export class BitSurprisal extends BitElement {
       const bb = bitsOf(comp.ib);
       const bits = bitsOf(comp.information);
       out.push(svg`<g class="event-row" role="group" aria-label=${this.t('square', { label: n.ab, cuts: formatNumber(bits) })}>
-        <text class="row-title" x="12" y=${px(y0 + 14)}>${n.ab}: ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)}</text>
+        <text class="row-title" x="12" y=${px(y0 + 14)}>${n.ab}</text>
         ${this._square(12, y0 + 24, L.S, bits, cComp, ba)}
-        <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 14)}>I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>
+        <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 32)}>p = ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)} → I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>
         ${this._ruler(L, y0 + 24 + L.S / 2, maxBits, [
           { bits: ba, colour: cComp, side: 'a', text: `${n.a} ${formatNumber(comp.ia)}` },
           { bits: bb, colour: cComp, side: 'b', text: `${n.b} ${formatNumber(comp.ib)}` }],
