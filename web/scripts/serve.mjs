@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-// 'unsafe-inline' styles: KaTeX writes inline style attributes and the custom elements put
-// <style> into their shadow roots. Scripts stay 'self' only; 'wasm-unsafe-eval' permits
-// WebAssembly compilation and nothing else (no eval, no new Function).
+// No inline anything: styles come from files (page.css; bitruler.css linked in each shadow root or
+// adopted as a constructable sheet), never from style attributes or <style>. Scripts stay 'self'
+// only; 'wasm-unsafe-eval' permits WebAssembly compilation and nothing else (no eval).
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
 ].join('; ');
@@ -63,7 +63,8 @@ export function startServer({
   const rootDir = resolve(root, dir);  // relative roots are taken from the repository root
   const prefix = normalizeBase(base);
 
-  const server = createServer(async (req, res) => {
+  // Permalinks carry state in the query string: allow headers well beyond Node's 16 KB default.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const headers = {
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
@@ -116,7 +117,16 @@ export function startServer({
         stat = await fs.stat(file);
       }
       const type = MIME_TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stat.size });
+      // A validator, so a second request for the same file (the lab's worker loading the core
+      // the page already has) is answered 304 without a body.
+      const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ...headers, ETag: etag });
+        res.end();
+        if (log) console.log(`304 ${req.method} ${req.url}`);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stat.size, ETag: etag });
       if (req.method === 'HEAD') {
         res.end();
       } else {
