@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,23 @@
 #include "bitruler/parse.hpp"
 #include "bitruler/random.hpp"
 #include "convert.hpp"
+
+// operator new with one more refusal: a request of 2 GiB or more throws std::bad_alloc before it
+// reaches emmalloc, whose size check (pointer + size) wraps around 2^32 for such a request and
+// would hand out a block running past the end of memory. (Every input limit keeps requests far
+// below this; this makes it hold whatever the path.) Replaces libc++'s weak definition.
+#if defined(__cpp_exceptions)
+void* operator new(std::size_t size) {
+  if (size >= (std::size_t{1} << 31)) throw std::bad_alloc();
+  if (void* block = std::malloc(size == 0 ? 1 : size)) return block;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return ::operator new(size); }
+void operator delete(void* block) noexcept { std::free(block); }
+void operator delete[](void* block) noexcept { std::free(block); }
+void operator delete(void* block, std::size_t) noexcept { std::free(block); }
+void operator delete[](void* block, std::size_t) noexcept { std::free(block); }
+#endif
 
 namespace bitruler::bindings {
 namespace {
@@ -78,17 +96,27 @@ val js_parse_distribution(val bytes) {
   });
 }
 
-// Codewords travel as one block of '0'/'1' bytes in outcome order (codeword i has lengths[i]
-// bytes); core.js cuts it into strings. One copy instead of n JS strings made from here.
+// Codewords travel as blocks of '0'/'1' bytes in outcome order (codeword i has lengths[i] bytes),
+// each block at most kCodewordBlock bytes and cut between codewords; core.js cuts them into
+// strings. A few copies instead of n JS strings made from here, and never a second copy of all
+// codewords in the heap (they reach 1.5 KB each for the most skewed distributions).
+constexpr std::size_t kCodewordBlock = std::size_t{1} << 20;
 val code_to_val(const HuffmanCode& code) {
-  std::size_t total = 0;
-  for (const std::string& w : code.codewords) total += w.size();
-  std::string packed;
-  packed.reserve(total);
-  for (const std::string& w : code.codewords) packed += w;
+  val blocks = val::array();
+  std::string block;
+  block.reserve(kCodewordBlock);
+  std::size_t count = 0;
+  for (const std::string& w : code.codewords) {
+    if (block.size() + w.size() > kCodewordBlock) {
+      blocks.set(count++, utf8_bytes(block));
+      block.clear();
+    }
+    block += w;
+  }
+  blocks.set(count, utf8_bytes(block));
   val out = val::object();
   out.set("lengths", to_int32_array(code.lengths));
-  out.set("packed", utf8_bytes(packed));
+  out.set("packed", blocks);
   out.set("expectedLength", code.expected_length);
   return out;
 }
@@ -163,7 +191,7 @@ val js_memory_stats() {
   const struct mallinfo info = mallinfo();
   val out = val::object();
   out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
-  out.set("allocatedBytes", static_cast<double>(info.uordblks));
+  out.set("allocatedBytes", static_cast<double>(static_cast<unsigned>(info.uordblks)));
   out.set("heapTopBytes", static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
   out.set("stackPointer", static_cast<double>(emscripten_stack_get_current()));
   return out;

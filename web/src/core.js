@@ -152,11 +152,18 @@ function makeApi(wasm) {
     huffman(P, options) {
       const o = toOptions(options, ['normalize']);
       const code = call('huffman', [toFloat64Array(P, 'P', LIMITS.huffman, 'huffman'), toBoolean(o.normalize, 'normalize')]);
-      // Codeword i is the next lengths[i] characters of the packed '0'/'1' text.
-      const packed = decoder.decode(code.packed);
+      // Codeword i is the next lengths[i] characters of the packed '0'/'1' blocks (cut between codewords).
       const lengths = Array.from(code.lengths);
       const codewords = new Array(lengths.length);
-      for (let i = 0, at = 0; i < lengths.length; at += lengths[i], i++) codewords[i] = packed.slice(at, at + lengths[i]);
+      let block = 0;
+      let text = decoder.decode(code.packed[0]);
+      for (let i = 0, at = 0; i < lengths.length; i++) {
+        if (at + lengths[i] > text.length) {
+          text = decoder.decode(code.packed[++block]);
+          at = 0;
+        }
+        codewords[i] = text.slice(at, at += lengths[i]);
+      }
       return { lengths, codewords, expectedLength: code.expectedLength };
     },
     expectedCodeLength(P, Q, options) {
