@@ -245,13 +245,14 @@ template <class T>
 Result<T> element_error(const std::vector<double>& v, std::size_t index, const char* name) {
   const double x = v[index];
   const std::string where = std::string(name) + "[" + std::to_string(index) + "]";
-  if (std::isnan(x) || std::isinf(x))
-    return Result<T>::failure(ErrorCode::NOT_FINITE,
-                              where + " is " + format_number(x) +
-                                  "; every probability or weight must be a finite number.");
-  return Result<T>::failure(ErrorCode::NEGATIVE,
-                            where + " is " + format_number(x) +
-                                "; probabilities and weights cannot be negative.");
+  const bool not_finite = std::isnan(x) || std::isinf(x);
+  Error e = not_finite ? Error{ErrorCode::NOT_FINITE, where + " is " + format_number(x) +
+                                                          "; every probability or weight must be a finite number."}
+                       : Error{ErrorCode::NEGATIVE, where + " is " + format_number(x) +
+                                                        "; probabilities and weights cannot be negative.",
+                               "NEGATIVE", 0.0};
+  e.index = static_cast<long long>(index);
+  return Result<T>::failure(std::move(e));
 }
 
 inline bool sums_to_one(double sum) { return std::fabs(sum - 1.0) <= kSumTolerance; }
@@ -286,9 +287,10 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
     largest = w[i] > largest ? w[i] : largest;
   }
   if (largest == 0.0)
-    return R::failure(ErrorCode::OUT_OF_RANGE,
-                      std::string(name) + " has only zero weights; weights summing to 0 cannot be "
-                                          "rescaled to probabilities.");
+    return R::failure(Error{ErrorCode::OUT_OF_RANGE,
+                            std::string(name) + " has only zero weights; at least one weight must be greater "
+                                                "than 0 to rescale them to probabilities.",
+                            "ALL_ZERO"});
   // Scale by an exact power of two so the largest weight lies in [1, 2): the sum can neither
   // overflow (1e308 + 1e308) nor lose subnormal weights.
   const int shift = -std::ilogb(largest);
@@ -638,6 +640,14 @@ Result<double> surprisal(double p, double base) {
 
 Result<std::vector<double>> normalize(const std::vector<double>& weights) {
   return normalize_named(weights, "P");
+}
+
+Result<double> weight_sum(const std::vector<double>& weights) {
+  if (weights.empty())
+    return Result<double>::failure(ErrorCode::EMPTY, "P has no outcomes; give at least one.");
+  const Scan sc = scan(weights);
+  if (!sc.ok) return element_error<double>(weights, sc.bad_index, "P");
+  return Result<double>::success(sc.sum);
 }
 
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize) {

@@ -35,8 +35,15 @@ Result<double> surprisal(double p, double base = 2.0);
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize);
 
 // Rescales non-negative finite weights to sum to 1 (EMPTY / NEGATIVE / NOT_FINITE /
-// OUT_OF_RANGE when they sum to 0).
+// OUT_OF_RANGE with reason "ALL_ZERO" when they sum to 0). Element errors carry the index.
+// Memory: a copy (8 bytes per outcome).
 Result<std::vector<double>> normalize(const std::vector<double>& weights);
+
+// The sum of non-negative finite weights exactly as the core's checks compute it (compensated,
+// in the kernels' order; +infinity when it exceeds the largest double), so that
+// |weight_sum(w) - 1| <= kSumTolerance holds exactly when as_distribution(w, false) accepts w.
+// EMPTY / NEGATIVE / NOT_FINITE (with the index) as above. No copy.
+Result<double> weight_sum(const std::vector<double>& weights);
 
 Result<double> entropy(const std::vector<double>& p, const Options& options = {});
 Result<double> cross_entropy(const std::vector<double>& p, const std::vector<double>& q,
