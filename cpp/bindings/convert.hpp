@@ -22,10 +22,10 @@
 #include <cstdint>
 #include <limits>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -47,28 +47,6 @@ inline val utf8_bytes(std::string_view text) {
 
 // --- errors ----------------------------------------------------------------------------------
 
-// Optional details of bitruler::Error (design.md: reason, limit, index, start, end). Detected, so
-// that these bindings build against a core with or without them.
-template <class E, class = void> struct HasReason : std::false_type {};
-template <class E> struct HasReason<E, std::void_t<decltype(std::declval<const E&>().reason)>> : std::true_type {};
-template <class E, class = void> struct HasLimit : std::false_type {};
-template <class E> struct HasLimit<E, std::void_t<decltype(std::declval<const E&>().limit)>> : std::true_type {};
-template <class E, class = void> struct HasIndex : std::false_type {};
-template <class E> struct HasIndex<E, std::void_t<decltype(std::declval<const E&>().index)>> : std::true_type {};
-template <class E, class = void> struct HasSpan : std::false_type {};
-template <class E>
-struct HasSpan<E, std::void_t<decltype(std::declval<const E&>().start), decltype(std::declval<const E&>().end)>>
-    : std::true_type {};
-
-// An error made here (the core's Error may not carry the details).
-struct Refusal {
-  ErrorCode code = ErrorCode::OUT_OF_RANGE;
-  std::string message;
-  const char* reason = "";
-  double limit = kNaN;
-  double index = -1;
-};
-
 inline val error_head(const char* code, val message) {
   val out = val::object();
   out.set("ok", false);
@@ -77,34 +55,16 @@ inline val error_head(const char* code, val message) {
   return out;
 }
 
-inline val error_to_val(const Refusal& r) {
-  val out = error_head(error_code_name(r.code), utf8_bytes(r.message));
-  if (*r.reason) out.set("reason", val(r.reason));
-  if (!std::isnan(r.limit)) out.set("limit", r.limit);
-  if (r.index >= 0) out.set("index", r.index);
-  return out;
-}
-
 // { ok: false, code, message, reason?, limit?, index?, start?, end? } from the core's Error.
 // start / end are UTF-8 byte offsets here; core.js turns them into UTF-16 offsets.
-template <class E>
-val error_to_val(const E& error) {
+inline val error_to_val(const Error& error) {
   val out = error_head(error_code_name(error.code), utf8_bytes(error.message));
-  if constexpr (HasReason<E>::value) {
-    if (!error.reason.empty()) out.set("reason", utf8_bytes(error.reason));
-  }
-  if constexpr (HasLimit<E>::value) {
-    if (!std::isnan(static_cast<double>(error.limit))) out.set("limit", static_cast<double>(error.limit));
-  }
-  if constexpr (HasIndex<E>::value) {
-    if (error.index >= 0) out.set("index", static_cast<double>(error.index));
-  }
-  if constexpr (HasSpan<E>::value) {
-    constexpr auto npos = static_cast<std::size_t>(-1);
-    if (static_cast<std::size_t>(error.start) != npos && static_cast<std::size_t>(error.end) != npos) {
-      out.set("start", static_cast<double>(error.start));
-      out.set("end", static_cast<double>(error.end));
-    }
+  if (!error.reason.empty()) out.set("reason", utf8_bytes(error.reason));
+  if (error.has_limit()) out.set("limit", error.limit);
+  if (error.index >= 0) out.set("index", static_cast<double>(error.index));
+  if (error.has_range()) {
+    out.set("start", static_cast<double>(error.start));
+    out.set("end", static_cast<double>(error.end));
   }
   return out;
 }
@@ -165,14 +125,14 @@ inline val result_to_val(const Result<double>& result) {
 // --- arguments (already checked by core.js; checked again here, cheaply) -----------------------
 
 // A Float64Array made by core.js -> std::vector<double> (one block copy into WASM memory).
-// The length limit is checked before anything is allocated.
+// The length limit is checked before anything is allocated: false and `refusal` set beyond it.
 inline bool read_outcomes(const val& array, std::size_t limit, const char* name, std::vector<double>& out,
-                          Refusal& refusal) {
+                          std::optional<Error>& refusal) {
   const double length = array["length"].as<double>();
   if (!(length <= static_cast<double>(limit))) {
-    refusal = Refusal{ErrorCode::OUT_OF_RANGE,
-                      std::string(name) + " has too many outcomes: at most " + std::to_string(limit) + " are accepted.",
-                      "TOO_MANY_OUTCOMES", static_cast<double>(limit)};
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    std::string(name) + " has too many entries: at most " + std::to_string(limit) + " are accepted.",
+                    "TOO_MANY_OUTCOMES", static_cast<double>(limit));
     return false;
   }
   out = emscripten::convertJSArrayToNumberVector<double>(array);

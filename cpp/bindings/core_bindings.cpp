@@ -56,8 +56,8 @@ val js_surprisal(double p, double base) {
 val js_entropy(val p, double base, bool normalize) {
   return guarded([&] {
     std::vector<double> pv;
-    Refusal refusal;
-    if (!read_outcomes(p, limits::kMaxOutcomesEntropy, "P", pv, refusal)) return error_to_val(refusal);
+    std::optional<Error> refusal;
+    if (!read_outcomes(p, limits::kMaxOutcomesEntropy, "P", pv, refusal)) return error_to_val(*refusal);
     return result_to_val(entropy(pv, make_options(base, normalize)));
   });
 }
@@ -67,9 +67,9 @@ template <class F>
 val two_distributions(const val& p, const val& q, double base, bool normalize, std::size_t limit, F&& compute) {
   return guarded([&] {
     std::vector<double> pv, qv;
-    Refusal refusal;
+    std::optional<Error> refusal;
     if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(refusal);
+      return error_to_val(*refusal);
     }
     return result_to_val(compute(pv, qv, make_options(base, normalize)));
   });
@@ -93,6 +93,24 @@ val js_parse_probability(val bytes) {
 val js_parse_distribution(val bytes) {
   return guarded([&] {
     return result_to_val(parse_distribution(read_text(bytes)), [](const std::vector<double>& w) { return to_js_array(w); });
+  });
+}
+
+// { weights, probabilities (Float64Array), sum, rescaled, starts, ends (UTF-8 byte offsets,
+// Float64Array) }; core.js makes the arrays plain and the offsets UTF-16.
+val js_read_distribution(val bytes) {
+  return guarded([&] {
+    return result_to_val(read_distribution(read_text(bytes)), [](const DistributionText& d) {
+      const std::vector<double> starts(d.starts.begin(), d.starts.end()), ends(d.ends.begin(), d.ends.end());
+      val out = val::object();
+      out.set("weights", to_float64_array(d.weights));
+      out.set("probabilities", to_float64_array(d.probabilities));
+      out.set("sum", d.sum);
+      out.set("rescaled", d.rescaled);
+      out.set("starts", to_float64_array(starts));
+      out.set("ends", to_float64_array(ends));
+      return out;
+    });
   });
 }
 
@@ -124,8 +142,8 @@ val code_to_val(const HuffmanCode& code) {
 val js_huffman(val p, bool normalize) {
   return guarded([&] {
     std::vector<double> pv;
-    Refusal refusal;
-    if (!read_outcomes(p, limits::kMaxOutcomesHuffman, "P", pv, refusal)) return error_to_val(refusal);
+    std::optional<Error> refusal;
+    if (!read_outcomes(p, limits::kMaxOutcomesHuffman, "P", pv, refusal)) return error_to_val(*refusal);
     return result_to_val(huffman(pv, normalize), code_to_val);
   });
 }
@@ -134,13 +152,13 @@ val js_huffman(val p, bool normalize) {
 val js_expected_code_length(val p, val q, bool normalize) {
   return guarded([&] {
     std::vector<double> pv, qv;
-    Refusal refusal;
+    std::optional<Error> refusal;
     constexpr std::size_t limit = limits::kMaxOutcomesExpectedCodeLength;
     if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(refusal);
+      return error_to_val(*refusal);
     }
     if (pv.size() != qv.size()) {
-      return error_to_val(Refusal{ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv.size()) +
+      return error_to_val(Error{ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv.size()) +
                                                                   " outcomes but Q has " + std::to_string(qv.size()) +
                                                                   "; they must have the same length."});
     }
@@ -156,19 +174,19 @@ val js_sample_coding(val p, val q, double draws, double seed, bool normalize) {
   return guarded([&] {
     const auto max_draws = static_cast<double>(kMaxCodingSamples);
     if (!(draws >= 1 && draws <= max_draws && std::floor(draws) == draws)) {
-      return error_to_val(Refusal{ErrorCode::OUT_OF_RANGE,
+      return error_to_val(Error{ErrorCode::OUT_OF_RANGE,
                                   "n must be a whole number of draws from 1 to " + std::to_string(kMaxCodingSamples) + ".",
-                                  "TOO_MANY_DRAWS", max_draws});
+                                  "", max_draws});
     }
-    if (!(seed >= 0 && seed <= limits::kMaxSafeInteger && std::floor(seed) == seed)) {
-      return error_to_val(Refusal{ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "SEED_RANGE",
-                                  limits::kMaxSafeInteger});
+    if (!(seed >= 0 && seed <= kMaxExactInteger && std::floor(seed) == seed)) {
+      return error_to_val(Error{ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "",
+                                  kMaxExactInteger});
     }
     std::vector<double> pv, qv;
-    Refusal refusal;
+    std::optional<Error> refusal;
     constexpr std::size_t limit = limits::kMaxOutcomesSampleCoding;
     if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(refusal);
+      return error_to_val(*refusal);
     }
     const Result<CodingRun> run = sample_coding(pv, qv, static_cast<std::size_t>(draws),
                                                 static_cast<std::uint64_t>(seed), normalize);
@@ -247,6 +265,7 @@ EMSCRIPTEN_BINDINGS(bitruler_core) {
   emscripten::function("klDivergence", &js_kl_divergence);
   emscripten::function("parseProbability", &js_parse_probability);
   emscripten::function("parseDistribution", &js_parse_distribution);
+  emscripten::function("readDistribution", &js_read_distribution);
   emscripten::function("huffman", &js_huffman);
   emscripten::function("expectedCodeLength", &js_expected_code_length);
   emscripten::function("sampleCoding", &js_sample_coding);

@@ -4,8 +4,6 @@
 // running module and the static copy agree. Nothing here is written twice.
 #include <emscripten/bind.h>
 
-#include <string>
-
 #include "bitruler/families.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/learning.hpp"
@@ -29,19 +27,10 @@ val js_facts() {
   return guarded([] {
     val facts = val::object();
 
-    // Error codes in ErrorCode order: error_code_name() names every enumerator and "UNKNOWN"
-    // past the last one.
-    val codes = val::array();
-    for (int i = 0;; ++i) {
-      const std::string name = error_code_name(static_cast<ErrorCode>(i));
-      if (name == "UNKNOWN") break;
-      codes.set(i, val(name.c_str()));
-    }
-    facts.set("errorCodes", codes);
-
+    facts.set("errorCodes", string_list(kErrorCodeNames.data(), kErrorCodeNames.size()));
     facts.set("maxInputBytes", static_cast<double>(kMaxInputLength));
     facts.set("sumTolerance", kSumTolerance);
-    facts.set("maxSeed", limits::kMaxSafeInteger);
+    facts.set("maxSeed", kMaxExactInteger);
     facts.set("maxDraws", static_cast<double>(kMaxCodingSamples));
     facts.set("heapBytes", limits::kHeapBytes);
 

@@ -35,16 +35,16 @@ Result<Family> to_family(double kind, double a, double b, bool on_naturals) {
   return Result<Family>::failure(ErrorCode::TYPE, "kind must be 'gaussian', 'poisson', 'binomial' or 'geometric'.");
 }
 
-// A whole number in [lo, hi], or a Refusal naming `name`.
-bool to_whole(double x, const char* name, double lo, double hi, Refusal& refusal) {
+// A whole number in [lo, hi], or false with `refusal` naming `name`.
+bool to_whole(double x, const char* name, double lo, double hi, std::optional<Error>& refusal) {
   if (!std::isfinite(x)) {
-    refusal = Refusal{ErrorCode::NOT_FINITE, std::string(name) + " must be finite."};
+    refusal.emplace(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
     return false;
   }
   if (!(x >= lo && x <= hi && std::floor(x) == x)) {
-    refusal = Refusal{ErrorCode::OUT_OF_RANGE,
-                      std::string(name) + " must be a whole number from " + format_number(lo) + " to " + format_number(hi) + ".",
-                      "", hi};
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    std::string(name) + " must be a whole number from " + format_number(lo) + " to " + format_number(hi) + ".",
+                    "", hi);
     return false;
   }
   return true;
@@ -106,9 +106,9 @@ std::optional<CachedData>& data_cache() {
   return cache;
 }
 
-const Dataset* dataset_for(double n, double seed, Refusal& refusal, std::optional<Error>& core_error) {
+const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal) {
   if (!to_whole(n, "The number of samples N", 1, static_cast<double>(kLabMaxSamples), refusal)) return nullptr;
-  if (!to_whole(seed, "seed", 0, limits::kMaxSafeInteger, refusal)) return nullptr;
+  if (!to_whole(seed, "seed", 0, kMaxExactInteger, refusal)) return nullptr;
   const auto ni = static_cast<std::size_t>(n);
   const auto si = static_cast<std::uint64_t>(seed);
   auto& cache = data_cache();
@@ -116,7 +116,7 @@ const Dataset* dataset_for(double n, double seed, Refusal& refusal, std::optiona
     cache.reset();  // free the old samples before drawing new ones
     Result<Dataset> d = make_dataset(ni, si);
     if (!d) {
-      core_error = d.error();
+      refusal = d.error();
       return nullptr;
     }
     cache = CachedData{ni, si, std::move(d.value())};
@@ -127,19 +127,18 @@ const Dataset* dataset_for(double n, double seed, Refusal& refusal, std::optiona
 // Evaluates `dataset_for` and returns its error as a val, or runs `then(data)`.
 template <class F>
 val with_dataset(double n, double seed, F&& then) {
-  Refusal refusal;
-  std::optional<Error> core_error;
-  const Dataset* d = dataset_for(n, seed, refusal, core_error);
-  if (!d) return core_error ? error_to_val(*core_error) : error_to_val(refusal);
+  std::optional<Error> refusal;
+  const Dataset* d = dataset_for(n, seed, refusal);
+  if (!d) return error_to_val(*refusal);
   return then(*d);
 }
 
-bool to_degree(double degree, int& out, Refusal& refusal) {
+bool to_degree(double degree, int& out, std::optional<Error>& refusal) {
   if (!(degree >= kLabMinDegree && degree <= kLabMaxDegree && std::floor(degree) == degree)) {
-    refusal = Refusal{ErrorCode::OUT_OF_RANGE,
-                      "The model degree (capacity) must be a whole number from " + std::to_string(kLabMinDegree) +
-                          " to " + std::to_string(kLabMaxDegree) + ".",
-                      "", static_cast<double>(kLabMaxDegree)};
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    "The model degree (capacity) must be a whole number from " + std::to_string(kLabMinDegree) +
+                        " to " + std::to_string(kLabMaxDegree) + ".",
+                    "", static_cast<double>(kLabMaxDegree));
     return false;
   }
   out = static_cast<int>(degree);
@@ -160,8 +159,8 @@ val js_lab_dataset(double n, double seed) {
 val js_lab_parameter_count(double degree) {
   return guarded([&] {
     int d = 0;
-    Refusal refusal;
-    if (!to_degree(degree, d, refusal)) return error_to_val(refusal);
+    std::optional<Error> refusal;
+    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
     return result_to_val(parameter_count(d), [](std::size_t c) { return val(static_cast<double>(c)); });
   });
 }
@@ -169,13 +168,14 @@ val js_lab_parameter_count(double degree) {
 val js_lab_true_conditional(val xs) {
   return guarded([&] {
     std::vector<double> x;
-    Refusal refusal;
-    if (!read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) return error_to_val(refusal);
+    std::optional<Error> refusal;
+    if (!read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) return error_to_val(*refusal);
     std::vector<double> out(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
       if (!std::isfinite(x[i])) {
-        return error_to_val(Refusal{ErrorCode::NOT_FINITE, "x must be finite (x[" + std::to_string(i) + "] is not).",
-                                    "", kNaN, static_cast<double>(i)});
+        Error error(ErrorCode::NOT_FINITE, "x must be finite (x[" + std::to_string(i) + "] is not).");
+        error.index = static_cast<long long>(i);
+        return error_to_val(error);
       }
       const auto p = true_conditional(x[i]);
       for (int c = 0; c < 3; ++c) out[3 * i + c] = p[c];
@@ -187,12 +187,12 @@ val js_lab_true_conditional(val xs) {
 val js_lab_model_conditional(val theta, double degree, val xs) {
   return guarded([&] {
     int d = 0;
-    Refusal refusal;
-    if (!to_degree(degree, d, refusal)) return error_to_val(refusal);
+    std::optional<Error> refusal;
+    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
     std::vector<double> t, x;
     if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal) ||
         !read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) {
-      return error_to_val(refusal);
+      return error_to_val(*refusal);
     }
     std::vector<double> out(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
@@ -221,11 +221,11 @@ val js_lab_evaluate(double n, double seed, double degree, val theta, double step
   return guarded([&] {
     return with_dataset(n, seed, [&](const Dataset& data) {
       int d = 0;
-      Refusal refusal;
-      if (!to_degree(degree, d, refusal)) return error_to_val(refusal);
+      std::optional<Error> refusal;
+      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
       std::vector<double> t;
-      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(refusal);
-      if (!to_whole(step, "step", 0, limits::kMaxSafeInteger, refusal)) return error_to_val(refusal);
+      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
+      if (!to_whole(step, "step", 0, kMaxExactInteger, refusal)) return error_to_val(*refusal);
       return result_to_val(evaluate(data, d, t, static_cast<std::int64_t>(step), base), report_to_val);
     });
   });
@@ -255,12 +255,12 @@ val js_lab_train(double n, double seed, double degree, double learning_rate, val
   return guarded([&] {
     return with_dataset(n, seed, [&](const Dataset& data) {
       int d = 0;
-      Refusal refusal;
-      if (!to_degree(degree, d, refusal)) return error_to_val(refusal);
+      std::optional<Error> refusal;
+      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
       std::vector<double> t;
-      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(refusal);
-      if (!to_whole(first_step, "step", 0, limits::kMaxSafeInteger, refusal)) return error_to_val(refusal);
-      if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return error_to_val(refusal);
+      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
+      if (!to_whole(first_step, "step", 0, kMaxExactInteger, refusal)) return error_to_val(*refusal);
+      if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return error_to_val(*refusal);
       const Result<TrainRun> run =
           train(data, d, learning_rate, std::move(t), static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
       return result_to_val(run, [](const TrainRun& r) {

@@ -149,6 +149,15 @@ function makeApi(wasm) {
     parseDistribution(text) {
       return readText('parseDistribution', text);
     },
+    readDistribution(text) {
+      const d = readText('readDistribution', text);
+      const at = utf16Offsets(text);
+      const spans = Array.from(d.starts, (start, i) => [at(start), at(d.ends[i])]);
+      return {
+        weights: Array.from(d.weights), probabilities: Array.from(d.probabilities),
+        sum: d.sum, rescaled: d.rescaled, spans,
+      };
+    },
     huffman(P, options) {
       const o = toOptions(options, ['normalize']);
       const code = call('huffman', [toFloat64Array(P, 'P', LIMITS.huffman, 'huffman'), toBoolean(o.normalize, 'normalize')]);

@@ -23,9 +23,6 @@ inline constexpr double kHeapBytes = 2147483648.0;
 // What a single call may plan to use at its peak (the rest is headroom for live state).
 inline constexpr double kHeapBudget = 0.9 * kHeapBytes;
 
-// Largest whole number a JavaScript number holds exactly: the seed and step limit.
-inline constexpr double kMaxSafeInteger = 9007199254740991.0;
-
 // Peak heap bytes per outcome, measured on a fresh module (tests/node/limits.test.mjs checks
 // them): the binding's copy of each input, the core's working copies (normalize), the results.
 // The Huffman-based functions peak with the longest codewords a double allows (~1,500 bits,
