@@ -85,6 +85,35 @@ val js_kl_divergence(val p, val q, double base, bool normalize) {
                            [](const auto& a, const auto& b, const Options& o) { return kl_divergence(a, b, o); });
 }
 
+// { p, q, surprisalP, surprisalQ, entropyTerms, crossTerms, klTerms (Float64Array; the Q ones
+// null without Q), entropy, crossEntropy, kl (null without Q) }. `q` is a Float64Array or null.
+val js_info_terms(val p, val q, double base, bool normalize) {
+  return guarded([&] {
+    constexpr std::size_t limit = limits::kMaxOutcomesInfoTerms;
+    std::vector<double> pv, qv;
+    std::optional<Error> refusal;
+    const bool has_q = !q.isNull();
+    if (!read_outcomes(p, limit, "P", pv, refusal) || (has_q && !read_outcomes(q, limit, "Q", qv, refusal))) {
+      return error_to_val(*refusal);
+    }
+    return result_to_val(info_terms(pv, has_q ? &qv : nullptr, make_options(base, normalize)), [&](const InfoTerms& t) {
+      const auto with_q = [&](const std::vector<double>& v) { return has_q ? to_float64_array(v) : val::null(); };
+      val out = val::object();
+      out.set("p", to_float64_array(t.p));
+      out.set("q", with_q(t.q));
+      out.set("surprisalP", to_float64_array(t.surprisal_p));
+      out.set("surprisalQ", with_q(t.surprisal_q));
+      out.set("entropyTerms", to_float64_array(t.entropy_terms));
+      out.set("crossTerms", with_q(t.cross_terms));
+      out.set("klTerms", with_q(t.kl_terms));
+      out.set("entropy", t.entropy);
+      out.set("crossEntropy", has_q ? val(t.cross_entropy) : val::null());
+      out.set("kl", has_q ? val(t.kl) : val::null());
+      return out;
+    });
+  });
+}
+
 // Text arrives as UTF-8 bytes that core.js encoded (and measured against kMaxInputLength).
 val js_parse_probability(val bytes) {
   return guarded([&] { return result_to_val(parse_probability(read_text(bytes))); });
@@ -263,6 +292,7 @@ EMSCRIPTEN_BINDINGS(bitruler_core) {
   emscripten::function("entropy", &js_entropy);
   emscripten::function("crossEntropy", &js_cross_entropy);
   emscripten::function("klDivergence", &js_kl_divergence);
+  emscripten::function("infoTerms", &js_info_terms);
   emscripten::function("parseProbability", &js_parse_probability);
   emscripten::function("parseDistribution", &js_parse_distribution);
   emscripten::function("readDistribution", &js_read_distribution);

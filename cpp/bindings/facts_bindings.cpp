@@ -64,7 +64,10 @@ val js_facts() {
     lab.set("maxSamples", static_cast<double>(kLabMaxSamples));
     lab.set("maxStepsPerCall", kLabMaxStepsPerCall);
     lab.set("maxLearningRate", kLabMaxLearningRate);
-    lab.set("trainColumns", string_list(kTrainColumns, kTrainColumnCount));
+    lab.set("minSamples", static_cast<double>(kLabMinSamples));
+    lab.set("maxParameters", static_cast<double>(kLabMaxParameters));
+    lab.set("maxStepNumber", kLabMaxStepNumber);
+    lab.set("trainColumns", string_list(kLabTrainColumns.data(), kLabTrainColumns.size()));
     facts.set("lab", lab);
 
     return ok_to_val(facts);

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "bitruler/families.hpp"
@@ -107,7 +106,8 @@ std::optional<CachedData>& data_cache() {
 }
 
 const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal) {
-  if (!to_whole(n, "The number of samples N", 1, static_cast<double>(kLabMaxSamples), refusal)) return nullptr;
+  if (!to_whole(n, "The number of samples N", static_cast<double>(kLabMinSamples), static_cast<double>(kLabMaxSamples), refusal))
+    return nullptr;
   if (!to_whole(seed, "seed", 0, kMaxExactInteger, refusal)) return nullptr;
   const auto ni = static_cast<std::size_t>(n);
   const auto si = static_cast<std::uint64_t>(seed);
@@ -225,31 +225,14 @@ val js_lab_evaluate(double n, double seed, double degree, val theta, double step
       if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
       std::vector<double> t;
       if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
-      if (!to_whole(step, "step", 0, kMaxExactInteger, refusal)) return error_to_val(*refusal);
+      if (!to_whole(step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
       return result_to_val(evaluate(data, d, t, static_cast<std::int64_t>(step), base), report_to_val);
     });
   });
 }
 
-// TrainRun::diverged / diverged_at (design.md) when the core has them.
-template <class R, class = void> struct HasDiverged : std::false_type {};
-template <class R>
-struct HasDiverged<R, std::void_t<decltype(std::declval<const R&>().diverged), decltype(std::declval<const R&>().diverged_at)>>
-    : std::true_type {};
-
-template <class R>
-void set_divergence(val& out, const R& run) {
-  if constexpr (HasDiverged<R>::value) {
-    out.set("diverged", static_cast<bool>(run.diverged));
-    out.set("divergedAt", static_cast<double>(run.diverged_at));
-  } else {
-    out.set("diverged", false);
-    out.set("divergedAt", 0.0);
-  }
-}
-
-// Steps come back as one Float64Array of kTrainColumnCount columns (shapes.hpp), each m long:
-// one copy across the boundary; lab-api.js hands out a view per column.
+// Steps come back as one Float64Array of kLabTrainColumnCount columns (kLabTrainColumns order),
+// each m long: one copy across the boundary; lab-api.js hands out a view per column.
 val js_lab_train(double n, double seed, double degree, double learning_rate, val theta, double first_step,
                  double steps, double base) {
   return guarded([&] {
@@ -259,23 +242,22 @@ val js_lab_train(double n, double seed, double degree, double learning_rate, val
       if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
       std::vector<double> t;
       if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
-      if (!to_whole(first_step, "step", 0, kMaxExactInteger, refusal)) return error_to_val(*refusal);
+      if (!to_whole(first_step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
       if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return error_to_val(*refusal);
       const Result<TrainRun> run =
           train(data, d, learning_rate, std::move(t), static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
       return result_to_val(run, [](const TrainRun& r) {
         const std::size_t m = r.steps.size();
-        std::vector<double> columns(kTrainColumnCount * m);
+        std::vector<double> columns(kLabTrainColumnCount * m);
         for (std::size_t i = 0; i < m; ++i) {
-          const StepReport& s = r.steps[i];
-          const double row[kTrainColumnCount] = {static_cast<double>(s.step), s.train_loss, s.cross_entropy, s.entropy,
-                                                 s.kl, s.identity_residual, s.log_likelihood, s.likelihood};
-          for (std::size_t c = 0; c < kTrainColumnCount; ++c) columns[c * m + i] = row[c];
+          const auto row = train_row(r.steps[i]);
+          for (std::size_t c = 0; c < kLabTrainColumnCount; ++c) columns[c * m + i] = row[c];
         }
         val out = val::object();
         out.set("theta", to_float64_array(r.theta));
         out.set("columns", to_float64_array(columns));
-        set_divergence(out, r);
+        out.set("diverged", r.diverged);
+        out.set("divergedAt", static_cast<double>(r.diverged_at));
         return out;
       });
     });

@@ -143,6 +143,14 @@ function makeApi(wasm) {
     klDivergence(P, Q, options) {
       return call('klDivergence', distributionArgs('klDivergence', P, Q, options));
     },
+    infoTerms(P, Q, options) {
+      // Q undefined or null: the entropy columns only.
+      const hasQ = Q !== undefined && Q !== null;
+      const o = toOptions(options, ['base', 'normalize']);
+      const limit = LIMITS.infoTerms;
+      return call('infoTerms', [toFloat64Array(P, 'P', limit, 'infoTerms'), hasQ ? toFloat64Array(Q, 'Q', limit, 'infoTerms') : null,
+        toBase(o.base), toBoolean(o.normalize, 'normalize')]);
+    },
     parseProbability(text) {
       return readText('parseProbability', text);
     },

@@ -16,6 +16,8 @@
 
 #include <cstddef>
 
+#include "bitruler/info.hpp"
+
 namespace bitruler::limits {
 
 // The heap's ceiling (MAXIMUM_MEMORY=2GB, CMakeLists.txt).
@@ -29,6 +31,7 @@ inline constexpr double kHeapBudget = 0.9 * kHeapBytes;
 // weights falling geometrically to 1e-300): the codewords dominate.
 inline constexpr double kPeakBytesEntropy = 16;              // P, normalized P
 inline constexpr double kPeakBytesTwoDistributions = 32;     // P, Q, normalized P and Q
+inline constexpr double kPeakBytesInfoTerms = 16 + kInfoTermsBytesPerOutcome;  // P, Q, the 7 columns
 inline constexpr double kPeakBytesHuffmanWorst = 1600;       // codewords of ~1,500 characters
 inline constexpr double kPeakBytesLabPoint = 32;             // x, and 3 probabilities out
 
@@ -36,6 +39,7 @@ inline constexpr double kPeakBytesLabPoint = 32;             // x, and 3 probabi
 inline constexpr std::size_t kMaxOutcomesEntropy = 100000000;
 inline constexpr std::size_t kMaxOutcomesCrossEntropy = 50000000;
 inline constexpr std::size_t kMaxOutcomesKl = 50000000;
+// infoTerms hands 7 Float64Arrays to JS: 560 MB at the limit (the heap alone would allow 2.6e7).
 inline constexpr std::size_t kMaxOutcomesInfoTerms = 10000000;
 // huffman also returns every codeword as a JS string: 10^5 keeps the worst case at 160 MB of
 // text in JS (the heap alone would allow 10^6).
@@ -49,6 +53,7 @@ inline constexpr std::size_t kMaxLabPoints = 10000000;
 static_assert(kMaxOutcomesEntropy * kPeakBytesEntropy <= kHeapBudget);
 static_assert(kMaxOutcomesCrossEntropy * kPeakBytesTwoDistributions <= kHeapBudget);
 static_assert(kMaxOutcomesKl * kPeakBytesTwoDistributions <= kHeapBudget);
+static_assert(kMaxOutcomesInfoTerms * kPeakBytesInfoTerms <= kHeapBudget);
 static_assert(kMaxOutcomesHuffman * kPeakBytesHuffmanWorst <= kHeapBudget);
 static_assert(kMaxOutcomesExpectedCodeLength * kPeakBytesHuffmanWorst <= kHeapBudget);
 static_assert(kMaxOutcomesSampleCoding * kPeakBytesHuffmanWorst <= kHeapBudget);
