@@ -1,123 +1,106 @@
 // Conversions between JavaScript values and the core's types. The only place (with the
 // *_bindings.cpp files) that includes Emscripten headers.
 //
-// Every function here returns a plain JS object { ok: true, value } or
-// { ok: false, code, message }: nothing is thrown across the boundary (exceptions are off
-// in the WASM build, a throw would abort the instance) and nothing is handed to JS that the
-// caller would have to .delete().
+// The boundary contract (web/src/core.js keeps its side; README "Security"):
+//   - JS reads and checks every argument before the call, through intrinsic getters, and hands
+//     over only numbers, booleans, Float64Arrays it made itself (a fresh view or a copy) and
+//     Uint8Arrays of UTF-8 it encoded itself. Nothing the caller made reaches this code, so no
+//     JavaScript can run (or throw) inside a WASM frame on the caller's behalf.
+//   - Every exported function runs its body inside guarded(): a C++ exception (std::bad_alloc
+//     when the heap cannot grow, std::length_error) unwinds the call, frees everything it took,
+//     and becomes an error value. The release module is built with -fwasm-exceptions for this.
+//   - Every function returns a plain JS object { ok: true, value } or
+//     { ok: false, code, message, reason?, limit?, index?, start?, end? }; messages travel as
+//     UTF-8 bytes (a Uint8Array copy) that core.js decodes, so an error needs no malloc here.
+//   - Nothing is handed to JS that the caller would have to .delete().
 #pragma once
 
 #include <emscripten/val.h>
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <new>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "bitruler/limits.hpp"
 #include "bitruler/result.hpp"
 
 namespace bitruler::bindings {
 
 using emscripten::val;
 
-// Largest array accepted from JS (a guard against runaway allocations that would abort the
-// instance; 10^8 doubles = 800 MB, far above the 10^7 outcomes the core is specified for).
-inline constexpr double kMaxArrayLength = 1e8;
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Reads a JS array of numbers: a Float64Array (copied in one block), or a plain Array whose
-// items are all numbers. Anything else is a TYPE error naming the argument.
-inline Result<std::vector<double>> to_vector(const val& array, const char* name) {
-  using R = Result<std::vector<double>>;
-  if (array.instanceof(val::global("Float64Array"))) {
-    const double length = array["length"].as<double>();
-    if (length > kMaxArrayLength) {
-      return R::failure(ErrorCode::OUT_OF_RANGE, std::string(name) + " has too many outcomes (more than 10^8).");
-    }
-    return R::success(emscripten::convertJSArrayToNumberVector<double>(array));
-  }
-  if (!val::global("Array").call<bool>("isArray", array)) {
-    return R::failure(ErrorCode::TYPE, std::string(name) + " must be an Array or Float64Array of numbers.");
-  }
-  const double length = array["length"].as<double>();
-  if (length > kMaxArrayLength) {
-    return R::failure(ErrorCode::OUT_OF_RANGE, std::string(name) + " has too many outcomes (more than 10^8).");
-  }
-  const std::size_t n = static_cast<std::size_t>(length);
-  std::vector<double> out;
-  out.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const val item = array[i];
-    if (!item.isNumber()) {
-      return R::failure(ErrorCode::TYPE, std::string(name) + "[" + std::to_string(i) + "] is not a number.");
-    }
-    out.push_back(item.as<double>());
-  }
-  return R::success(std::move(out));
+// UTF-8 bytes -> a Uint8Array copy owned by JS (decoded by core.js). The view is used at once,
+// before anything could grow memory and detach it.
+inline val utf8_bytes(std::string_view text) {
+  return val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const unsigned char*>(text.data())))
+      .call<val>("slice");
 }
 
-// A JS number or a TYPE error.
-inline Result<double> to_number(const val& value, const char* name) {
-  if (!value.isNumber()) {
-    return Result<double>::failure(ErrorCode::TYPE, std::string(name) + " must be a number.");
-  }
-  return Result<double>::success(value.as<double>());
-}
+// --- errors ----------------------------------------------------------------------------------
 
-// A JS boolean or a TYPE error.
-inline Result<bool> to_bool(const val& value, const char* name) {
-  if (!value.isTrue() && !value.isFalse()) {
-    return Result<bool>::failure(ErrorCode::TYPE, std::string(name) + " must be true or false.");
-  }
-  return Result<bool>::success(value.isTrue());
-}
-
-// A JS string (UTF-16 in JS, UTF-8 here) or a TYPE error. Text longer than max_bytes is refused
-// (PARSE) before it is copied into WASM memory: UTF-8 never has fewer bytes than UTF-16 has code
-// units, so this refuses nothing the core would accept, and a pasted 100 MB string costs nothing.
-inline Result<std::string> to_text(const val& value, const char* name,
-                                   std::size_t max_bytes = static_cast<std::size_t>(-1)) {
-  if (!value.isString()) {
-    return Result<std::string>::failure(ErrorCode::TYPE, std::string(name) + " must be a string.");
-  }
-  const double units = value["length"].as<double>();
-  if (max_bytes != static_cast<std::size_t>(-1) && units > static_cast<double>(max_bytes)) {
-    return Result<std::string>::failure(
-        ErrorCode::PARSE, "The text is " + std::to_string(static_cast<long long>(units)) +
-                              " characters long; at most " + std::to_string(max_bytes) + " bytes are accepted.");
-  }
-  return Result<std::string>::success(value.as<std::string>());
-}
-
-// Copies a vector into a fresh plain JS Array (through a typed view that is used at once,
-// before any allocation could grow memory and detach it).
-inline val to_js_array(const std::vector<double>& values) {
-  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
-}
-inline val to_js_array(const std::vector<int>& values) {
-  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
-}
-inline val to_js_array(const std::vector<std::string>& values) {
-  val out = val::array();
-  for (const std::string& s : values) out.call<void>("push", val(s));
-  return out;
-}
-
-// Copies a vector into a fresh Float64Array / Int32Array owned by JS.
-inline val to_float64_array(const std::vector<double>& values) {
-  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
-}
-inline val to_int32_array(const std::vector<int>& values) {
-  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
-}
-
-// { ok: false, code, message }
-inline val error_to_val(const Error& error) {
+inline val error_head(const char* code, val message) {
   val out = val::object();
   out.set("ok", false);
-  out.set("code", std::string(error_code_name(error.code)));
-  out.set("message", error.message);
+  out.set("code", val(code));
+  out.set("message", std::move(message));
   return out;
+}
+
+// { ok: false, code, message, reason?, limit?, index?, start?, end? } from the core's Error.
+// start / end are UTF-8 byte offsets here; core.js turns them into UTF-16 offsets.
+inline val error_to_val(const Error& error) {
+  val out = error_head(error_code_name(error.code), utf8_bytes(error.message));
+  if (!error.reason.empty()) out.set("reason", utf8_bytes(error.reason));
+  if (error.has_limit()) out.set("limit", error.limit);
+  if (error.index >= 0) out.set("index", static_cast<double>(error.index));
+  if (error.has_range()) {
+    out.set("start", static_cast<double>(error.start));
+    out.set("end", static_cast<double>(error.end));
+  }
+  return out;
+}
+
+// A failed allocation: built from literals and numbers only, so it needs no memory itself.
+inline val out_of_memory() {
+  val out = error_head("OUT_OF_RANGE", val("OUT_OF_MEMORY"));
+  out.set("reason", val("OUT_OF_MEMORY"));
+  out.set("limit", limits::kHeapBytes);
+  return out;
+}
+
+// Any other C++ exception (none is expected): reported, never propagated into JS.
+inline val internal_failure() {
+  return error_head("OUT_OF_RANGE", val("INTERNAL"));
+}
+
+// Runs a binding's body; a C++ exception unwinds it (destructors free what it took) and becomes
+// an error value instead of an abort.
+// (Without exceptions, -DBITRULER_WASM_EXCEPTIONS=none, only for size comparisons, a failed
+// allocation aborts the instance.)
+template <class F>
+val guarded(F&& body) noexcept {
+#if !defined(__cpp_exceptions)
+  return body();
+#else
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return out_of_memory();
+  } catch (const std::length_error&) {
+    return out_of_memory();
+  } catch (...) {
+    return internal_failure();
+  }
+#endif
 }
 
 // { ok: true, value }
@@ -128,7 +111,7 @@ inline val ok_to_val(val value) {
   return out;
 }
 
-// Result<T> -> { ok: true, value: to_js(value) } | { ok: false, code, message }.
+// Result<T> -> { ok: true, value: to_js(value) } | error.
 template <class T, class ToJs>
 val result_to_val(const Result<T>& result, ToJs&& to_js) {
   if (!result.ok()) return error_to_val(result.error());
@@ -137,6 +120,49 @@ val result_to_val(const Result<T>& result, ToJs&& to_js) {
 
 inline val result_to_val(const Result<double>& result) {
   return result_to_val(result, [](double x) { return val(x); });
+}
+
+// --- arguments (already checked by core.js; checked again here, cheaply) -----------------------
+
+// A Float64Array made by core.js -> std::vector<double> (one block copy into WASM memory).
+// The length limit is checked before anything is allocated: false and `refusal` set beyond it.
+inline bool read_outcomes(const val& array, std::size_t limit, const char* name, std::vector<double>& out,
+                          std::optional<Error>& refusal) {
+  const double length = array["length"].as<double>();
+  if (!(length <= static_cast<double>(limit))) {
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    std::string(name) + " has too many entries: at most " + std::to_string(limit) + " are accepted.",
+                    "TOO_MANY_OUTCOMES", static_cast<double>(limit));
+    return false;
+  }
+  out = emscripten::convertJSArrayToNumberVector<double>(array);
+  return true;
+}
+
+// UTF-8 bytes (a Uint8Array core.js encoded) -> std::string.
+inline std::string read_text(const val& bytes) {
+  const auto n = bytes["length"].as<std::size_t>();
+  std::string text(n, '\0');
+  val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(text.data()))).call<void>("set", bytes);
+  return text;
+}
+
+// --- results -----------------------------------------------------------------------------------
+
+// Copies a vector into a fresh plain JS Array (through a typed view used at once).
+inline val to_js_array(const std::vector<double>& values) {
+  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+inline val to_js_array(const std::vector<int>& values) {
+  return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+
+// Copies a vector into a fresh Float64Array / Int32Array owned by JS.
+inline val to_float64_array(const std::vector<double>& values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+inline val to_int32_array(const std::vector<int>& values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 
 }  // namespace bitruler::bindings

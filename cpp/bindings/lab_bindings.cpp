@@ -1,6 +1,7 @@
 // embind registration of the lab: distribution families on the integers (the common ruler)
-// and the learning lab. Free functions over emscripten::val only, each returning
-// { ok: true, value } | { ok: false, code, message } (convert.hpp); web/src/lab-api.js wraps them.
+// and the learning lab. Free functions over numbers, booleans and emscripten::val, each
+// returning { ok: true, value } | { ok: false, code, message, ... } (convert.hpp);
+// web/src/lab-api.js checks the arguments first and wraps them.
 //
 // Training state lives in JS: theta goes in and comes out of every labTrain call, so nothing
 // here needs create/destroy and nothing can leak. The data set is a pure function of (n, seed);
@@ -17,88 +18,80 @@
 #include "bitruler/families.hpp"
 #include "bitruler/format.hpp"
 #include "bitruler/learning.hpp"
+#include "bitruler/limits.hpp"
 #include "convert.hpp"
+#include "shapes.hpp"
 
 namespace bitruler::bindings {
 namespace {
 
-constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 - 1
-
-Result<Family> to_family(const val& kind, const val& a, const val& b, const val& on_naturals) {
-  const Result<std::string> k = to_text(kind, "kind");
-  if (!k) return Result<Family>::failure(k);
-  const Result<double> av = to_number(a, "the first parameter");
-  if (!av) return Result<Family>::failure(av);
-  const Result<double> bv = to_number(b, "the second parameter");
-  if (!bv) return Result<Family>::failure(bv);
-  const Result<bool> nat = to_bool(on_naturals, "naturals");
-  if (!nat) return Result<Family>::failure(nat);
-  if (*k == "gaussian") return gaussian(*av, *bv, *nat);
-  if (*k == "poisson") return poisson(*av);
-  if (*k == "binomial") return binomial(*av, *bv);
-  if (*k == "geometric") return geometric(*av);
-  return Result<Family>::failure(ErrorCode::TYPE,
-                                 "kind must be 'gaussian', 'poisson', 'binomial' or 'geometric', not '" + *k + "'.");
+// kind: index into kFamilyKinds (lab-api.js maps the name).
+Result<Family> to_family(double kind, double a, double b, bool on_naturals) {
+  if (kind == 0) return gaussian(a, b, on_naturals);
+  if (kind == 1) return poisson(a);
+  if (kind == 2) return binomial(a, b);
+  if (kind == 3) return geometric(a);
+  return Result<Family>::failure(ErrorCode::TYPE, "kind must be 'gaussian', 'poisson', 'binomial' or 'geometric'.");
 }
 
-Result<double> to_whole(const val& v, const char* name, double lo, double hi) {
-  const Result<double> x = to_number(v, name);
-  if (!x) return x;
-  if (!std::isfinite(*x)) return Result<double>::failure(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
-  if (!(*x >= lo && *x <= hi && std::floor(*x) == *x)) {
-    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, std::string(name) + " must be a whole number from " +
-                                                                format_number(lo) + " to " + format_number(hi) + ".");
+// A whole number in [lo, hi], or false with `refusal` naming `name`.
+bool to_whole(double x, const char* name, double lo, double hi, std::optional<Error>& refusal) {
+  if (!std::isfinite(x)) {
+    refusal.emplace(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
+    return false;
   }
-  return x;
+  if (!(x >= lo && x <= hi && std::floor(x) == x)) {
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    std::string(name) + " must be a whole number from " + format_number(lo) + " to " + format_number(hi) + ".",
+                    "", hi);
+    return false;
+  }
+  return true;
 }
 
-val js_family_pmf(val kind, val a, val b, val nat) {
-  const Result<Family> f = to_family(kind, a, b, nat);
-  if (!f) return error_to_val(f.error());
-  const Result<IntegerPmf> p = pmf(*f);
-  if (!p) return error_to_val(p.error());
-  val out = val::object();
-  out.set("first", static_cast<double>(p->first));
-  out.set("mass", to_float64_array(p->mass));
-  out.set("mean", mean(*f));
-  return ok_to_val(out);
-}
-
-val js_family_kl(val kind_p, val a_p, val b_p, val nat_p, val kind_q, val a_q, val b_q, val nat_q, val base) {
-  const Result<Family> p = to_family(kind_p, a_p, b_p, nat_p);
-  if (!p) return error_to_val(p.error());
-  const Result<Family> q = to_family(kind_q, a_q, b_q, nat_q);
-  if (!q) return error_to_val(q.error());
-  const Result<double> bv = to_number(base, "base");
-  if (!bv) return error_to_val(bv.error());
-  return result_to_val(kl_divergence(*p, *q, *bv));
-}
-
-val js_fit_poisson(val kind, val a, val b, val nat, val base) {
-  const Result<Family> p = to_family(kind, a, b, nat);
-  if (!p) return error_to_val(p.error());
-  const Result<double> bv = to_number(base, "base");
-  if (!bv) return error_to_val(bv.error());
-  return result_to_val(fit_poisson(*p, *bv), [](const PoissonFit& fit) {
+val js_family_pmf(double kind, double a, double b, bool nat) {
+  return guarded([&] {
+    const Result<Family> f = to_family(kind, a, b, nat);
+    if (!f) return error_to_val(f.error());
+    const Result<IntegerPmf> p = pmf(*f);
+    if (!p) return error_to_val(p.error());
     val out = val::object();
-    out.set("lambda", fit.lambda);
-    out.set("kl", fit.kl);
-    return out;
+    out.set("first", static_cast<double>(p->first));
+    out.set("mass", to_float64_array(p->mass));
+    out.set("mean", mean(*f));
+    return ok_to_val(out);
   });
 }
 
-val js_gaussian_kl(val mu1, val s1, val mu2, val s2, val bin_width, val base) {
-  const char* names[] = {"mu1", "sigma1", "mu2", "sigma2", "binWidth", "base"};
-  const val* args[] = {&mu1, &s1, &mu2, &s2, &bin_width, &base};
-  double v[6];
-  for (int i = 0; i < 6; ++i) {
-    if (i == 4 && args[i]->isUndefined()) { v[i] = 0; continue; }
-    const Result<double> x = to_number(*args[i], names[i]);
-    if (!x) return error_to_val(x.error());
-    v[i] = *x;
-  }
-  if (bin_width.isUndefined()) return result_to_val(gaussian_kl_closed_form(v[0], v[1], v[2], v[3], v[5]));
-  return result_to_val(gaussian_kl_binned(v[0], v[1], v[2], v[3], v[4], v[5]));
+val js_family_kl(double kind_p, double a_p, double b_p, bool nat_p, double kind_q, double a_q, double b_q, bool nat_q,
+                 double base) {
+  return guarded([&] {
+    const Result<Family> p = to_family(kind_p, a_p, b_p, nat_p);
+    if (!p) return error_to_val(p.error());
+    const Result<Family> q = to_family(kind_q, a_q, b_q, nat_q);
+    if (!q) return error_to_val(q.error());
+    return result_to_val(kl_divergence(*p, *q, base));
+  });
+}
+
+val js_fit_poisson(double kind, double a, double b, bool nat, double base) {
+  return guarded([&] {
+    const Result<Family> p = to_family(kind, a, b, nat);
+    if (!p) return error_to_val(p.error());
+    return result_to_val(fit_poisson(*p, base), [](const PoissonFit& fit) {
+      val out = val::object();
+      out.set("lambda", fit.lambda);
+      out.set("kl", fit.kl);
+      return out;
+    });
+  });
+}
+
+val js_gaussian_kl(double mu1, double s1, double mu2, double s2, bool binned, double bin_width, double base) {
+  return guarded([&] {
+    if (!binned) return result_to_val(gaussian_kl_closed_form(mu1, s1, mu2, s2, base));
+    return result_to_val(gaussian_kl_binned(mu1, s1, mu2, s2, bin_width, base));
+  });
 }
 
 // The last data set made, keyed by (n, seed).
@@ -112,71 +105,103 @@ std::optional<CachedData>& data_cache() {
   return cache;
 }
 
-Result<const Dataset*> dataset_for(const val& n, const val& seed) {
-  using R = Result<const Dataset*>;
-  const Result<double> nv = to_whole(n, "N", 1, static_cast<double>(kLabMaxSamples));
-  if (!nv) {
-    if (nv.error().code == ErrorCode::OUT_OF_RANGE)
-      return R::failure(ErrorCode::OUT_OF_RANGE, "The number of samples N must be a whole number from 1 to 1000000.");
-    return R::failure(nv);
-  }
-  const Result<double> sv = to_whole(seed, "seed", 0, kMaxSeed);
-  if (!sv) return R::failure(sv);
-  const auto ni = static_cast<std::size_t>(*nv);
-  const auto si = static_cast<std::uint64_t>(*sv);
+const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal) {
+  if (!to_whole(n, "The number of samples N", static_cast<double>(kLabMinSamples), static_cast<double>(kLabMaxSamples), refusal))
+    return nullptr;
+  if (!to_whole(seed, "seed", 0, kMaxExactInteger, refusal)) return nullptr;
+  const auto ni = static_cast<std::size_t>(n);
+  const auto si = static_cast<std::uint64_t>(seed);
   auto& cache = data_cache();
   if (!cache || cache->n != ni || cache->seed != si) {
     cache.reset();  // free the old samples before drawing new ones
     Result<Dataset> d = make_dataset(ni, si);
-    if (!d) return R::failure(d);
+    if (!d) {
+      refusal = d.error();
+      return nullptr;
+    }
     cache = CachedData{ni, si, std::move(d.value())};
   }
-  return R::success(&cache->data);
+  return &cache->data;
 }
 
-Result<int> to_degree(const val& degree) {
-  const Result<double> d = to_number(degree, "degree");
-  if (!d) return Result<int>::failure(d);
-  if (!(*d >= kLabMinDegree && *d <= kLabMaxDegree && std::floor(*d) == *d))
-    return Result<int>::failure(ErrorCode::OUT_OF_RANGE, "The model degree (capacity) must be 1, 2 or 3.");
-  return Result<int>::success(static_cast<int>(*d));
+// Evaluates `dataset_for` and returns its error as a val, or runs `then(data)`.
+template <class F>
+val with_dataset(double n, double seed, F&& then) {
+  std::optional<Error> refusal;
+  const Dataset* d = dataset_for(n, seed, refusal);
+  if (!d) return error_to_val(*refusal);
+  return then(*d);
 }
 
-val js_lab_dataset(val n, val seed) {
-  const Result<const Dataset*> d = dataset_for(n, seed);
-  if (!d) return error_to_val(d.error());
-  val out = val::object();
-  out.set("x", to_float64_array((*d)->x));
-  out.set("y", to_int32_array((*d)->y));
-  return ok_to_val(out);
+bool to_degree(double degree, int& out, std::optional<Error>& refusal) {
+  if (!(degree >= kLabMinDegree && degree <= kLabMaxDegree && std::floor(degree) == degree)) {
+    refusal.emplace(ErrorCode::OUT_OF_RANGE,
+                    "The model degree (capacity) must be a whole number from " + std::to_string(kLabMinDegree) +
+                        " to " + std::to_string(kLabMaxDegree) + ".",
+                    "", static_cast<double>(kLabMaxDegree));
+    return false;
+  }
+  out = static_cast<int>(degree);
+  return true;
+}
+
+val js_lab_dataset(double n, double seed) {
+  return guarded([&] {
+    return with_dataset(n, seed, [](const Dataset& d) {
+      val out = val::object();
+      out.set("x", to_float64_array(d.x));
+      out.set("y", to_int32_array(d.y));
+      return ok_to_val(out);
+    });
+  });
+}
+
+val js_lab_parameter_count(double degree) {
+  return guarded([&] {
+    int d = 0;
+    std::optional<Error> refusal;
+    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
+    return result_to_val(parameter_count(d), [](std::size_t c) { return val(static_cast<double>(c)); });
+  });
 }
 
 val js_lab_true_conditional(val xs) {
-  const Result<std::vector<double>> x = to_vector(xs, "x");
-  if (!x) return error_to_val(x.error());
-  std::vector<double> out(3 * x->size());
-  for (std::size_t i = 0; i < x->size(); ++i) {
-    if (!std::isfinite((*x)[i])) return error_to_val(Error{ErrorCode::NOT_FINITE, "x must be finite."});
-    const auto p = true_conditional((*x)[i]);
-    for (int c = 0; c < 3; ++c) out[3 * i + c] = p[c];
-  }
-  return ok_to_val(to_float64_array(out));
+  return guarded([&] {
+    std::vector<double> x;
+    std::optional<Error> refusal;
+    if (!read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) return error_to_val(*refusal);
+    std::vector<double> out(3 * x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (!std::isfinite(x[i])) {
+        Error error(ErrorCode::NOT_FINITE, "x must be finite (x[" + std::to_string(i) + "] is not).");
+        error.index = static_cast<long long>(i);
+        return error_to_val(error);
+      }
+      const auto p = true_conditional(x[i]);
+      for (int c = 0; c < 3; ++c) out[3 * i + c] = p[c];
+    }
+    return ok_to_val(to_float64_array(out));
+  });
 }
 
-val js_lab_model_conditional(val theta, val degree, val xs) {
-  const Result<int> d = to_degree(degree);
-  if (!d) return error_to_val(d.error());
-  const Result<std::vector<double>> t = to_vector(theta, "theta");
-  if (!t) return error_to_val(t.error());
-  const Result<std::vector<double>> x = to_vector(xs, "x");
-  if (!x) return error_to_val(x.error());
-  std::vector<double> out(3 * x->size());
-  for (std::size_t i = 0; i < x->size(); ++i) {
-    const auto q = model_conditional(*t, *d, (*x)[i]);
-    if (!q) return error_to_val(q.error());
-    for (int c = 0; c < 3; ++c) out[3 * i + c] = (*q)[c];
-  }
-  return ok_to_val(to_float64_array(out));
+val js_lab_model_conditional(val theta, double degree, val xs) {
+  return guarded([&] {
+    int d = 0;
+    std::optional<Error> refusal;
+    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
+    std::vector<double> t, x;
+    if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal) ||
+        !read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) {
+      return error_to_val(*refusal);
+    }
+    std::vector<double> out(3 * x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const auto q = model_conditional(t, d, x[i]);
+      if (!q) return error_to_val(q.error());
+      for (int c = 0; c < 3; ++c) out[3 * i + c] = (*q)[c];
+    }
+    return ok_to_val(to_float64_array(out));
+  });
 }
 
 val report_to_val(const StepReport& r) {
@@ -192,54 +217,50 @@ val report_to_val(const StepReport& r) {
   return out;
 }
 
-val js_lab_evaluate(val n, val seed, val degree, val theta, val step, val base) {
-  const Result<const Dataset*> d = dataset_for(n, seed);
-  if (!d) return error_to_val(d.error());
-  const Result<int> deg = to_degree(degree);
-  if (!deg) return error_to_val(deg.error());
-  const Result<std::vector<double>> t = to_vector(theta, "theta");
-  if (!t) return error_to_val(t.error());
-  const Result<double> s = to_whole(step, "step", 0, kMaxSeed);
-  if (!s) return error_to_val(s.error());
-  const Result<double> b = to_number(base, "base");
-  if (!b) return error_to_val(b.error());
-  return result_to_val(evaluate(**d, *deg, *t, static_cast<std::int64_t>(*s), *b), report_to_val);
+val js_lab_evaluate(double n, double seed, double degree, val theta, double step, double base) {
+  return guarded([&] {
+    return with_dataset(n, seed, [&](const Dataset& data) {
+      int d = 0;
+      std::optional<Error> refusal;
+      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
+      std::vector<double> t;
+      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
+      if (!to_whole(step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
+      return result_to_val(evaluate(data, d, t, static_cast<std::int64_t>(step), base), report_to_val);
+    });
+  });
 }
 
-// Steps come back as one Float64Array of kTrainColumns columns (step, trainLoss, crossEntropy,
-// entropy, kl, identityResidual, logLikelihood, likelihood), each m long: one copy across the
-// boundary; lab-api.js hands out a view per column.
-constexpr std::size_t kTrainColumns = 8;
-val js_lab_train(val n, val seed, val degree, val learning_rate, val theta, val first_step, val steps, val base) {
-  const Result<const Dataset*> d = dataset_for(n, seed);
-  if (!d) return error_to_val(d.error());
-  const Result<int> deg = to_degree(degree);
-  if (!deg) return error_to_val(deg.error());
-  const Result<double> lr = to_number(learning_rate, "learningRate");
-  if (!lr) return error_to_val(lr.error());
-  const Result<std::vector<double>> t = to_vector(theta, "theta");
-  if (!t) return error_to_val(t.error());
-  const Result<double> s0 = to_whole(first_step, "step", 0, kMaxSeed);
-  if (!s0) return error_to_val(s0.error());
-  const Result<double> k = to_whole(steps, "steps", 0, kLabMaxStepsPerCall);
-  if (!k) return error_to_val(k.error());
-  const Result<double> b = to_number(base, "base");
-  if (!b) return error_to_val(b.error());
-  const Result<TrainRun> run =
-      train(**d, *deg, *lr, *t, static_cast<std::int64_t>(*s0), static_cast<int>(*k), *b);
-  return result_to_val(run, [](const TrainRun& r) {
-    const std::size_t m = r.steps.size();
-    std::vector<double> columns(kTrainColumns * m);
-    for (std::size_t i = 0; i < m; ++i) {
-      const StepReport& s = r.steps[i];
-      const double row[kTrainColumns] = {static_cast<double>(s.step), s.train_loss, s.cross_entropy, s.entropy,
-                                         s.kl, s.identity_residual, s.log_likelihood, s.likelihood};
-      for (std::size_t c = 0; c < kTrainColumns; ++c) columns[c * m + i] = row[c];
-    }
-    val out = val::object();
-    out.set("theta", to_float64_array(r.theta));
-    out.set("columns", to_float64_array(columns));
-    return out;
+// Steps come back as one Float64Array of kLabTrainColumnCount columns (kLabTrainColumns order),
+// each m long: one copy across the boundary; lab-api.js hands out a view per column.
+val js_lab_train(double n, double seed, double degree, double learning_rate, val theta, double first_step,
+                 double steps, double base) {
+  return guarded([&] {
+    return with_dataset(n, seed, [&](const Dataset& data) {
+      int d = 0;
+      std::optional<Error> refusal;
+      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
+      std::vector<double> t;
+      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
+      if (!to_whole(first_step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
+      if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return error_to_val(*refusal);
+      const Result<TrainRun> run =
+          train(data, d, learning_rate, std::move(t), static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
+      return result_to_val(run, [](const TrainRun& r) {
+        const std::size_t m = r.steps.size();
+        std::vector<double> columns(kLabTrainColumnCount * m);
+        for (std::size_t i = 0; i < m; ++i) {
+          const auto row = train_row(r.steps[i]);
+          for (std::size_t c = 0; c < kLabTrainColumnCount; ++c) columns[c * m + i] = row[c];
+        }
+        val out = val::object();
+        out.set("theta", to_float64_array(r.theta));
+        out.set("columns", to_float64_array(columns));
+        out.set("diverged", r.diverged);
+        out.set("divergedAt", static_cast<double>(r.diverged_at));
+        return out;
+      });
+    });
   });
 }
 
@@ -253,6 +274,7 @@ EMSCRIPTEN_BINDINGS(bitruler_lab) {
   emscripten::function("fitPoisson", &js_fit_poisson);
   emscripten::function("gaussianKl", &js_gaussian_kl);
   emscripten::function("labDataset", &js_lab_dataset);
+  emscripten::function("labParameterCount", &js_lab_parameter_count);
   emscripten::function("labTrueConditional", &js_lab_true_conditional);
   emscripten::function("labModelConditional", &js_lab_model_conditional);
   emscripten::function("labEvaluate", &js_lab_evaluate);

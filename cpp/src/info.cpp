@@ -245,13 +245,14 @@ template <class T>
 Result<T> element_error(const std::vector<double>& v, std::size_t index, const char* name) {
   const double x = v[index];
   const std::string where = std::string(name) + "[" + std::to_string(index) + "]";
-  if (std::isnan(x) || std::isinf(x))
-    return Result<T>::failure(ErrorCode::NOT_FINITE,
-                              where + " is " + format_number(x) +
-                                  "; every probability or weight must be a finite number.");
-  return Result<T>::failure(ErrorCode::NEGATIVE,
-                            where + " is " + format_number(x) +
-                                "; probabilities and weights cannot be negative.");
+  const bool not_finite = std::isnan(x) || std::isinf(x);
+  Error e = not_finite ? Error{ErrorCode::NOT_FINITE, where + " is " + format_number(x) +
+                                                          "; every probability or weight must be a finite number."}
+                       : Error{ErrorCode::NEGATIVE, where + " is " + format_number(x) +
+                                                        "; probabilities and weights cannot be negative.",
+                               "NEGATIVE", 0.0};
+  e.index = static_cast<long long>(index);
+  return Result<T>::failure(std::move(e));
 }
 
 inline bool sums_to_one(double sum) { return std::fabs(sum - 1.0) <= kSumTolerance; }
@@ -286,9 +287,10 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
     largest = w[i] > largest ? w[i] : largest;
   }
   if (largest == 0.0)
-    return R::failure(ErrorCode::OUT_OF_RANGE,
-                      std::string(name) + " has only zero weights; weights summing to 0 cannot be "
-                                          "rescaled to probabilities.");
+    return R::failure(Error{ErrorCode::OUT_OF_RANGE,
+                            std::string(name) + " has only zero weights; at least one weight must be greater "
+                                                "than 0 to rescale them to probabilities.",
+                            "ALL_ZERO"});
   // Scale by an exact power of two so the largest weight lies in [1, 2): the sum can neither
   // overflow (1e308 + 1e308) nor lose subnormal weights.
   const int shift = -std::ilogb(largest);
@@ -597,7 +599,104 @@ Result<double> finish(const Prepared& prep, const PassResult& pass, double divis
   return Result<double>::success(pass.value / divisor + 0.0);  // + 0.0: never -0
 }
 
+// ---------------------------------------------------------------------------------------------
+// Per-outcome terms (info_terms): scalar versions of the kernels' element formulas.
+
+// ln(q/p) for finite p, q > 0 (subnormals included), as the KL kernel forms it: q/p = 2^k mq/mp'
+// with the mantissas aligned within sqrt(2) (mq - mp' exact), ln(mq/mp') = s(2 + R(s^2)) for
+// s = (mq - mp')/(mq + mp'). For k = 0 (q/p within sqrt(2) of 1) that is the whole logarithm, a
+// product of accurate factors: relative error a few ulps however close q is to p. Elsewhere
+// |ln(q/p)| >= 0.34 and the sum k ln 2 + s(2 + R) loses at most two bits. No q/p is formed.
+double log_ratio(double p, double q) {
+  int ep = 0, eq = 0;
+  double mp = 2.0 * std::frexp(p, &ep);  // in [1, 2); exact, subnormals included
+  const double mq = 2.0 * std::frexp(q, &eq);
+  double k = static_cast<double>(eq - ep);
+  if (mq > mp * kSqrt2) {  // q/p = 2^(k+1) mq/(2 mp)
+    mp *= 2.0;
+    k += 1.0;
+  } else if (mq * kSqrt2 < mp) {  // q/p = 2^(k-1) mq/(mp/2)
+    mp *= 0.5;
+    k -= 1.0;
+  }
+  const double s = (mq - mp) / (mq + mp);
+  const double tail = s * (2.0 + log_poly(s * s));
+  if (k == 0.0) return tail;
+  return k * kLn2Hi + (k * kLn2Lo + tail);
+}
+
+// -log2(x) for x > 0 (fdlibm's log on the bit pattern; the kernels' formula).
+inline double minus_log2(double x) { return -fast_log2(x) + 0.0; }
+
 }  // namespace
+
+Result<InfoTerms> info_terms(const std::vector<double>& p, const std::vector<double>* q, const Options& options) {
+  using R = Result<InfoTerms>;
+  Result<Prepared> prepared = prepare(p, q, options);
+  if (!prepared) return R::failure(prepared);
+  Prepared& prep = prepared.value();
+  const std::size_t n = prep.p().size();
+  InfoTerms out;
+  // Totals first, by the very code of entropy(), cross_entropy() and kl_divergence(): the same
+  // validation (P's elements and sum, then Q's), the same passes, the same conversion to the base.
+  if (q) {
+    const PassResult cross = cross_entropy_pass(prep.p(), prep.q());
+    const Result<double> ce = finish(prep, cross, prep.log2_base);
+    if (!ce) return R::failure(ce);
+    out.cross_entropy = *ce;
+    out.kl = kl_pass(prep.p(), prep.q()).value / prep.ln_base + 0.0;
+  } else {
+    const Result<double> h = finish(prep, entropy_pass(prep.p()), prep.log2_base);
+    if (!h) return R::failure(h);
+  }
+  out.entropy = entropy_pass(prep.p()).value / prep.log2_base + 0.0;
+
+  // The rows: the kernels' element formulas, scaled by 2^64 where the kernels scale (exact for
+  // these values), so that each row is the term its total adds.
+  const std::vector<double>& pv = prep.p();
+  out.surprisal_p.resize(n);
+  out.entropy_terms.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = pv[i];
+    if (x > 0.0) {
+      const double bits = minus_log2(x);
+      out.surprisal_p[i] = bits / prep.log2_base + 0.0;
+      out.entropy_terms[i] = (((x * kUp) * bits) * kDown) / prep.log2_base + 0.0;
+    } else {
+      out.surprisal_p[i] = HUGE_VAL;
+      out.entropy_terms[i] = 0.0;
+    }
+  }
+  if (q) {
+    const std::vector<double>& qv = prep.q();
+    out.surprisal_q.resize(n);
+    out.cross_terms.resize(n);
+    out.kl_terms.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = pv[i], y = qv[i];
+      const double bits_q = y > 0.0 ? minus_log2(y) : HUGE_VAL;
+      out.surprisal_q[i] = y > 0.0 ? bits_q / prep.log2_base + 0.0 : HUGE_VAL;
+      if (!(x > 0.0)) {  // a term with p = 0 contributes 0 whatever q is
+        out.cross_terms[i] = 0.0;
+        out.kl_terms[i] = 0.0;
+      } else if (y == 0.0) {  // q = 0 where p > 0
+        out.cross_terms[i] = HUGE_VAL;
+        out.kl_terms[i] = HUGE_VAL;
+      } else {
+        out.cross_terms[i] = (((x * kUp) * bits_q) * kDown) / prep.log2_base + 0.0;
+        out.kl_terms[i] = -(x * log_ratio(x, y)) / prep.ln_base + 0.0;
+      }
+    }
+  }
+  if (prep.normalized) {
+    out.p = std::move(prep.p_held);
+    if (q) out.q = std::move(prep.q_held);
+  } else {
+    out.p = p;
+    if (q) out.q = *q;
+  }
+  return R::success(std::move(out));
+}
 
 // -------------------------------------------------------------------------------------------
 // Public API.
@@ -638,6 +737,14 @@ Result<double> surprisal(double p, double base) {
 
 Result<std::vector<double>> normalize(const std::vector<double>& weights) {
   return normalize_named(weights, "P");
+}
+
+Result<double> weight_sum(const std::vector<double>& weights) {
+  if (weights.empty())
+    return Result<double>::failure(ErrorCode::EMPTY, "P has no outcomes; give at least one.");
+  const Scan sc = scan(weights);
+  if (!sc.ok) return element_error<double>(weights, sc.bad_index, "P");
+  return Result<double>::success(sc.sum);
 }
 
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize) {

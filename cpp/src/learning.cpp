@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -119,10 +120,14 @@ std::array<double, 3> true_conditional(double x) {
 }
 
 Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
-  if (n == 0) return Result<Dataset>::failure(ErrorCode::OUT_OF_RANGE, "The number of samples N must be at least 1.");
+  if (n < kLabMinSamples)
+    return Result<Dataset>::failure(Error{ErrorCode::OUT_OF_RANGE, "The number of samples N must be at least 1.",
+                                          "SAMPLES", static_cast<double>(kLabMinSamples)});
   if (n > kLabMaxSamples)
-    return Result<Dataset>::failure(ErrorCode::OUT_OF_RANGE,
-                                    "The number of samples N must be at most 1000000 (got " + std::to_string(n) + ").");
+    return Result<Dataset>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                          "The number of samples N must be at most 1000000 (got " +
+                                              std::to_string(n) + ").",
+                                          "SAMPLES", static_cast<double>(kLabMaxSamples)});
   Rng rng(seed);
   Dataset d;
   d.x.resize(n);
@@ -140,9 +145,11 @@ Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
 
 Result<std::size_t> parameter_count(int degree) {
   if (degree < kLabMinDegree || degree > kLabMaxDegree)
-    return Result<std::size_t>::failure(ErrorCode::OUT_OF_RANGE,
-                                        "The model degree (capacity) must be 1, 2 or 3 (got " + std::to_string(degree) +
-                                            ").");
+    return Result<std::size_t>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                              "The model degree (capacity) must be 1, 2 or 3 (got " +
+                                                  std::to_string(degree) + ").",
+                                              "DEGREE", static_cast<double>(degree < kLabMinDegree ? kLabMinDegree
+                                                                                                  : kLabMaxDegree)});
   return Result<std::size_t>::success(static_cast<std::size_t>(kLabOutcomes * (degree + 1)));
 }
 
@@ -379,13 +386,59 @@ Result<StepReport> report(std::size_t n, double loss_nats, const std::vector<dou
 
 }  // namespace
 
+std::array<double, kLabTrainColumnCount> train_row(const StepReport& s) {
+  return {static_cast<double>(s.step), s.train_loss, s.cross_entropy, s.entropy,
+          s.kl,                        s.identity_residual, s.log_likelihood, s.likelihood};
+}
+
+namespace {
+
+bool all_finite(const StepReport& r) {
+  for (const double v : train_row(r))
+    if (!std::isfinite(v)) return false;
+  return true;
+}
+
+bool all_finite(const std::vector<double>& v) {
+  for (const double x : v)
+    if (!std::isfinite(x)) return false;
+  return true;
+}
+
+Error step_number_error(std::int64_t first_step, int steps) {
+  return Error{ErrorCode::OUT_OF_RANGE,
+               "The step number must lie in [0, 2^53 - 1] (got " + std::to_string(first_step) +
+                   (steps > 0 ? " + " + std::to_string(steps) + " steps" : std::string()) + ").",
+               "STEP_NUMBER", first_step < 0 ? 0.0 : kLabMaxStepNumber};
+}
+
+// The report of theta at `step` from its loss, or nothing when a metric would not be finite
+// (population metrics fail only on non-finite model probabilities: the same verdict).
+std::optional<StepReport> finite_report(std::size_t n, double loss_nats, const std::vector<double>& theta, int degree,
+                                        std::int64_t step, double base, double ln_base) {
+  if (!std::isfinite(loss_nats)) return std::nullopt;
+  auto r = report(n, loss_nats, theta, degree, step, base, ln_base);
+  if (!r || !all_finite(*r)) return std::nullopt;
+  return *r;
+}
+
+}  // namespace
+
 Result<StepReport> evaluate(const Dataset& data, int degree, const std::vector<double>& theta, std::int64_t step,
                             double base) {
   auto lb = log_of_base(base);
   if (!lb) return Result<StepReport>::failure(lb);
+  if (step < 0 || static_cast<double>(step) > kLabMaxStepNumber)
+    return Result<StepReport>::failure(step_number_error(step, 0));
   auto lg = loss_and_gradient(data, degree, theta);
   if (!lg) return Result<StepReport>::failure(lg);
-  return report(data.x.size(), lg->loss_nats, theta, degree, step, base, *lb);
+  auto r = finite_report(data.x.size(), lg->loss_nats, theta, degree, step, base, *lb);
+  if (!r)
+    return Result<StepReport>::failure(Error{ErrorCode::NOT_FINITE,
+                                             "The metrics of this theta are not finite numbers (the model has "
+                                             "diverged); start again from a theta of a run that did not diverge.",
+                                             "DIVERGED"});
+  return Result<StepReport>::success(*r);
 }
 
 Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, std::vector<double> theta,
@@ -395,27 +448,38 @@ Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, st
   if (!std::isfinite(learning_rate))
     return Result<TrainRun>::failure(ErrorCode::NOT_FINITE, "The learning rate must be a finite number.");
   if (!(learning_rate > 0.0) || learning_rate > kLabMaxLearningRate)
-    return Result<TrainRun>::failure(ErrorCode::OUT_OF_RANGE,
-                                     "The learning rate must be greater than 0 and at most 1000.");
+    return Result<TrainRun>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                           "The learning rate must be greater than 0 and at most 1000.",
+                                           "LEARNING_RATE", learning_rate > 0.0 ? kLabMaxLearningRate : 0.0});
   if (steps < 0 || steps > kLabMaxStepsPerCall)
-    return Result<TrainRun>::failure(ErrorCode::OUT_OF_RANGE, "The number of steps per call must lie in [0, 100000].");
-  if (first_step < 0) return Result<TrainRun>::failure(ErrorCode::OUT_OF_RANGE, "The step number must be 0 or more.");
+    return Result<TrainRun>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                           "The number of steps per call must lie in [0, 100000].", "STEPS",
+                                           steps < 0 ? 0.0 : static_cast<double>(kLabMaxStepsPerCall)});
+  if (first_step < 0 || static_cast<double>(first_step) + steps > kLabMaxStepNumber)
+    return Result<TrainRun>::failure(step_number_error(first_step, steps));
   // One pass over the data gives the loss at theta and its gradient together: the pass after
   // a step reports that step's loss and supplies the next gradient (steps + 1 passes a call).
   auto lg = loss_and_gradient(data, degree, theta);
   if (!lg) return Result<TrainRun>::failure(lg);
   TrainRun run;
   run.steps.reserve(static_cast<std::size_t>(steps));
+  std::vector<double> next(theta.size());
   for (int s = 1; s <= steps; ++s) {
-    for (std::size_t i = 0; i < theta.size(); ++i) theta[i] -= learning_rate * lg->gradient[i];
-    for (double t : theta)
-      if (!std::isfinite(t))
-        return Result<TrainRun>::failure(ErrorCode::NOT_FINITE,
-                                         "Training diverged (theta is no longer finite): lower the learning rate.");
-    lg = loss_and_gradient(data, degree, theta);
-    if (!lg) return Result<TrainRun>::failure(lg);
-    auto r = report(data.x.size(), lg->loss_nats, theta, degree, first_step + s, base, *lb);
-    if (!r) return Result<TrainRun>::failure(r);
+    const std::int64_t step = first_step + s;
+    for (std::size_t i = 0; i < theta.size(); ++i) next[i] = theta[i] - learning_rate * lg->gradient[i];
+    std::optional<StepReport> r;
+    if (all_finite(next)) {
+      auto next_lg = loss_and_gradient(data, degree, next);
+      if (!next_lg) return Result<TrainRun>::failure(next_lg);  // bad data, not divergence
+      r = finite_report(data.x.size(), next_lg->loss_nats, next, degree, step, base, *lb);
+      if (r) lg = std::move(next_lg);
+    }
+    if (!r) {
+      run.diverged = true;
+      run.diverged_at = step;
+      break;
+    }
+    theta.swap(next);
     run.steps.push_back(*r);
   }
   run.theta = std::move(theta);

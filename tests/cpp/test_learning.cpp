@@ -4,7 +4,9 @@
 // quantities by mpmath's own quadrature).
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
@@ -257,13 +259,112 @@ TEST_CASE("bad parameters are refused") {
   auto bad_theta = zeros(1);
   bad_theta[3] = std::numeric_limits<double>::infinity();
   CHECK(code(train(*data, 1, 1.0, bad_theta, 0, 1)) == ErrorCode::NOT_FINITE);
-  SUBCASE("a rate that diverges stops with NOT_FINITE instead of reporting NaN") {
-    auto big = make_dataset(200, 4);
-    auto run = train(*big, 3, 1000.0, zeros(3), 0, 5000);
-    if (run.ok()) {
-      for (const auto& s : run->steps) CHECK(std::isfinite(s.train_loss));
-    } else {
-      CHECK(run.error().code == ErrorCode::NOT_FINITE);
+  SUBCASE("limits carry their reason and bound") {
+    CHECK(train(*data, 1, 2000.0, zeros(1), 0, 1).error().reason == "LEARNING_RATE");
+    CHECK(train(*data, 1, 2000.0, zeros(1), 0, 1).error().limit == kLabMaxLearningRate);
+    CHECK(train(*data, 1, 1.0, zeros(1), 0, kLabMaxStepsPerCall + 1).error().reason == "STEPS");
+    CHECK(train(*data, 1, 1.0, zeros(1), -1, 1).error().reason == "STEP_NUMBER");
+    CHECK(train(*data, 1, 1.0, zeros(1), static_cast<std::int64_t>(kLabMaxStepNumber), 1).error().reason ==
+          "STEP_NUMBER");
+    CHECK(make_dataset(kLabMaxSamples + 1, 1).error().limit == static_cast<double>(kLabMaxSamples));
+    CHECK(parameter_count(4).error().reason == "DEGREE");
+  }
+}
+
+namespace {
+
+// Every number a run hands out is finite, the steps are numbered consecutively, and a run that
+// stopped early says where.
+void check_run(const TrainRun& run, std::int64_t first_step, int steps) {
+  for (double t : run.theta) REQUIRE(std::isfinite(t));
+  for (std::size_t i = 0; i < run.steps.size(); ++i) {
+    REQUIRE(run.steps[i].step == first_step + static_cast<std::int64_t>(i) + 1);
+    for (double v : train_row(run.steps[i])) REQUIRE(std::isfinite(v));
+  }
+  if (run.diverged) {
+    REQUIRE(run.diverged_at == first_step + static_cast<std::int64_t>(run.steps.size()) + 1);
+    REQUIRE(run.steps.size() < static_cast<std::size_t>(steps));
+  } else {
+    REQUIRE(run.diverged_at == 0);
+    REQUIRE(run.steps.size() == static_cast<std::size_t>(steps));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a diverging rate stops the run at the first non-finite step, with the finite steps before it") {
+  SUBCASE("the issue's run: n = 200, seed = 1, degree 3, rate 1000, 40 steps (NaN and infinity from step 3)") {
+    auto data = make_dataset(200, 1);
+    auto run = train(*data, 3, 1000.0, zeros(3), 0, 40);
+    REQUIRE(run.ok());
+    check_run(*run, 0, 40);
+    CHECK(run->diverged);
+    CHECK(run->diverged_at == 3);
+    CHECK(run->steps.size() == 2);
+    SUBCASE("continuing from the returned theta stops again at the same step, reporting nothing") {
+      auto again = train(*data, 3, 1000.0, run->theta, run->diverged_at - 1, 40);
+      REQUIRE(again.ok());
+      CHECK(again->diverged);
+      CHECK(again->diverged_at == run->diverged_at);
+      CHECK(again->steps.empty());
+      CHECK(again->theta == run->theta);
+    }
+    SUBCASE("the last finite theta evaluates; one more step's theta is refused as DIVERGED, not reported") {
+      CHECK(evaluate(*data, 3, run->theta, 2).ok());
+      auto lg = loss_and_gradient(*data, 3, run->theta);
+      REQUIRE(lg.ok());
+      std::vector<double> next = run->theta;
+      for (std::size_t i = 0; i < next.size(); ++i) next[i] -= 1000.0 * lg->gradient[i];
+      auto e = evaluate(*data, 3, next, 3);
+      if (!e.ok()) {
+        CHECK(e.error().code == ErrorCode::NOT_FINITE);
+        CHECK(e.error().reason == "DIVERGED");
+      } else {
+        FAIL("step 3 of the issue's run should not evaluate to finite metrics");
+      }
     }
   }
+  SUBCASE("no NaN or infinity leaves train() for any degree and rate up to kLabMaxLearningRate") {
+    int diverged = 0, converged = 0;
+    for (const std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{200}}) {
+      for (const std::uint64_t seed : {1u, 4u}) {
+        auto data = make_dataset(n, seed);
+        REQUIRE(data.ok());
+        for (int degree = kLabMinDegree; degree <= kLabMaxDegree; ++degree) {
+          for (const double rate : {1e-3, 0.1, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 999.0, kLabMaxLearningRate}) {
+            CAPTURE(n);
+            CAPTURE(seed);
+            CAPTURE(degree);
+            CAPTURE(rate);
+            auto run = train(*data, degree, rate, zeros(degree), 0, 60);
+            REQUIRE(run.ok());
+            check_run(*run, 0, 60);
+            (run->diverged ? diverged : converged) += 1;
+          }
+        }
+      }
+    }
+    MESSAGE(diverged << " of " << diverged + converged << " runs diverged, every number finite");
+    CHECK(diverged > 0);
+    CHECK(converged > 0);
+  }
+}
+
+TEST_CASE("the report columns are one list in the binding's order") {
+  CHECK(kLabTrainColumns.size() == kLabTrainColumnCount);
+  CHECK(std::string(kLabTrainColumns[0]) == "step");
+  CHECK(std::string(kLabTrainColumns[1]) == "trainLoss");
+  CHECK(std::string(kLabTrainColumns[7]) == "likelihood");
+  StepReport r;
+  r.step = 7;
+  r.train_loss = 1;
+  r.cross_entropy = 2;
+  r.entropy = 3;
+  r.kl = 4;
+  r.identity_residual = 5;
+  r.log_likelihood = 6;
+  r.likelihood = 0.5;
+  const auto row = train_row(r);
+  CHECK(row == std::array<double, kLabTrainColumnCount>{7, 1, 2, 3, 4, 5, 6, 0.5});
+  CHECK(kLabMaxParameters == *parameter_count(kLabMaxDegree));
 }

@@ -4,14 +4,20 @@
 #include <sys/mman.h>
 
 #include <clocale>
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "bitruler/parse.hpp"
+#include "bitruler/info.hpp"
 #include "bitruler/random.hpp"
+#include "fixtures.hpp"
 
 using bitruler::ErrorCode;
 using bitruler::kMaxInputLength;
@@ -125,10 +131,10 @@ TEST_CASE("a fraction is divided with one correct rounding") {
     CHECK(parse_probability("1e999/1e999").value() == 1.0);
     CHECK(parse_probability("1e-400/2e-400").value() == 0.5);
   }
-  SUBCASE("17-digit operands take the scaled fallback, still within two ulps") {
+  SUBCASE("17-digit operands take the big-integer division, still correctly rounded") {
     const auto r = parse_distribution("12345678901234567/3");
     REQUIRE(r.ok());
-    CHECK(r.value()[0] == doctest::Approx(4115226300411522.333).epsilon(5e-16));
+    CHECK(r.value()[0] == 4115226300411522.5);  // Python: float(Fraction(12345678901234567, 3))
   }
 }
 
@@ -484,5 +490,288 @@ TEST_CASE("full-width transliterations of ASCII inputs give identical values") {
     REQUIRE_FALSE(a.ok());
     REQUIRE_FALSE(f.ok());
     CHECK(a.error().code == f.error().code);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact exponents (issue 8, case 5), the fixture of fractions, error details, read_distribution.
+
+namespace {
+
+// Distance in units in the last place between two finite non-negative doubles.
+std::int64_t ulps_apart(double a, double b) {
+  std::int64_t ia, ib;
+  std::memcpy(&ia, &a, sizeof a);
+  std::memcpy(&ib, &b, sizeof b);
+  return ia > ib ? ia - ib : ib - ia;
+}
+
+double one_value(const char* text) {
+  const auto r = parse_distribution(text);
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().message));
+  REQUIRE(r.value().size() == 1);
+  return r.value()[0];
+}
+
+}  // namespace
+
+TEST_CASE("exponents are combined over the whole fraction before any limit applies") {
+  SUBCASE("the issue's cases: 3e999999999/6e999999998 is 5 and 1e100000001/1e100000000 is 10") {
+    CHECK(one_value("3e999999999/6e999999998") == 5.0);
+    CHECK(one_value("1e100000001/1e100000000") == 10.0);
+  }
+  SUBCASE("equal exponents of any length cancel exactly") {
+    CHECK(one_value("7e99999999999999999999999/7e99999999999999999999999") == 1.0);
+    CHECK(one_value("1e-99999999999999999999999/1e-99999999999999999999998") == 0.1);
+    CHECK(parse_probability("1e999999999/2e999999999").value() == 0.5);
+    CHECK(parse_probability("1e-400/8e-400").value() == 0.125);
+  }
+  SUBCASE("exponents that do not cancel give the value, or a refusal when it is not a double") {
+    CHECK(one_value("1e99999999999999999999/1e99999999999999999692") == 1e307);
+    const auto big = parse_distribution("1e99999999999999999999/1e-99999999999999999999");
+    REQUIRE_FALSE(big.ok());
+    CHECK(big.error().code == ErrorCode::NOT_FINITE);
+    CHECK(big.error().reason == "TOO_LARGE");
+    const auto small = parse_distribution("1e-99999999999999999999/1e99999999999999999999");
+    REQUIRE_FALSE(small.ok());
+    CHECK(small.error().code == ErrorCode::OUT_OF_RANGE);
+    CHECK(small.error().reason == "TOO_SMALL");
+  }
+  SUBCASE("results next to the largest double and among the subnormals") {
+    CHECK(one_value("1.7976931348623157e308/1") == DBL_MAX);
+    CHECK(one_value("3.5953862697246314e308/2") == DBL_MAX);
+    CHECK(one_value("17976931348623157e999999999/1e999999707") == DBL_MAX);
+    CHECK(parse_distribution("1.7976931348623159e308/1").error().reason == "TOO_LARGE");
+    CHECK(parse_probability("4.9406564584124654e-324/1").value() == std::numeric_limits<double>::denorm_min());
+    CHECK(parse_probability("1e-323/2").value() == std::numeric_limits<double>::denorm_min());
+    CHECK(parse_probability("1/4e323").value() == std::numeric_limits<double>::denorm_min());  // 2.5e-324
+    CHECK(parse_probability("2e-324/1").error().reason == "TOO_SMALL");
+    CHECK(parse_probability("1e999999999/1e1000000322").value() == 1e-323);
+  }
+  SUBCASE("zero over anything but zero is zero") {
+    CHECK(parse_probability("0/7e999999999").value() == 0.0);
+    CHECK(parse_probability("0e99999999999999999999/1").value() == 0.0);
+    CHECK(parse_probability("0/7e-99999999999999999999").value() == 0.0);
+    CHECK(parse_probability("0/0e5").error().reason == "DIVISION_BY_ZERO");
+  }
+  SUBCASE("percent and per mille shift exact exponents") {
+    CHECK(parse_probability("1e2%").value() == 1.0);
+    CHECK(parse_probability("1e3\xE2\x80\xB0").value() == 1.0);
+    CHECK(parse_probability("0e999999999999999999%").value() == 0.0);
+    CHECK(parse_probability("1e-320%").value() == 1e-322);
+    CHECK(parse_probability("1e-999999999999%").error().reason == "TOO_SMALL");
+    CHECK(parse_distribution("5e999999999%").error().reason == "TOO_LARGE");
+    CHECK(parse_probability("1e-9999999999999999999999\xE2\x80\xB0").error().reason == "TOO_SMALL");
+    CHECK(parse_probability("1e-0000000000000000000000000003").value() == 0.001);
+  }
+}
+
+TEST_CASE("every fraction is correctly rounded: parse.json from exact rationals (Python Fraction)") {
+  const fixtures::Value doc = fixtures::load("parse.json");
+  REQUIRE(doc.at("format").str() == "bitruler-parse-fixtures/1");
+  int values = 0, refusals = 0;
+  std::int64_t worst = 0;
+  for (const fixtures::Value& c : doc.at("cases").items) {
+    const std::string& text = c.at("text").str();
+    CAPTURE(text);
+    const auto r = parse_distribution(text);
+    if (c.has("error")) {
+      ++refusals;
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().reason == c.at("error").str());
+      CHECK(r.error().code == (c.at("error").str() == "TOO_LARGE" ? ErrorCode::NOT_FINITE : ErrorCode::OUT_OF_RANGE));
+      continue;
+    }
+    ++values;
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().message));
+    REQUIRE(r.value().size() == 1);
+    const double want = fixtures::as_double(c.at("value"));
+    const std::int64_t apart = ulps_apart(r.value()[0], want);
+    worst = std::max(worst, apart);
+    CHECK_MESSAGE(apart == 0, "got " << r.value()[0] << ", want " << want);
+  }
+  MESSAGE("parse.json: " << values << " values, worst " << worst << " ulp; " << refusals << " refusals");
+  CHECK(values > 1000);
+  CHECK(refusals > 100);
+}
+
+TEST_CASE("every parse error carries its byte range, and list errors the entry index") {
+  struct Located {
+    const char* text;
+    const char* reason;
+    long long index;
+    std::size_t start, end;
+  };
+  const Located table[] = {
+      {"1, abc, 2", "EXPECTED_NUMBER", 1, 3, 6},
+      {"0.5, 0.5x", "UNEXPECTED_CHARACTER", 1, 5, 9},
+      {"1,,2", "EMPTY_ENTRY", 1, 2, 3},
+      {",1", "EMPTY_ENTRY", 0, 0, 1},
+      {"1/2 /3", "UNEXPECTED_CHARACTER", 0, 0, 6},
+      {"1 2 3/", "EXPECTED_NUMBER", 2, 4, 6},
+      {"1, 2e", "EXPONENT_DIGITS", 1, 3, 5},
+      {"1, - 2", "SIGN", 1, 3, 4},
+      {"0.5, -0.1", "NEGATIVE", 1, 5, 9},
+      {"1, 1 / 0 , 2", "DIVISION_BY_ZERO", 1, 3, 8},
+      {"1, 1e999", "TOO_LARGE", 1, 3, 8},
+      {"1, 1e-999", "TOO_SMALL", 1, 3, 9},
+      {"50%, 150 %", "PERCENT_OVER_100", 1, 5, 10},
+      {"\xEF\xBC\x91, \xEF\xBC\x8D\xEF\xBC\x91", "NEGATIVE", 1, 5, 11},  // １, －１: bytes, not characters
+      {"", "EMPTY_TEXT", -1, 0, 0},
+      {" , ", "ONLY_SEPARATORS", -1, 0, 3},
+      {"1, 2\xFF", "BAD_UTF8", 1, 4, 5},
+      {"1, 2 \xFF", "BAD_UTF8", 2, 5, 6},
+      {"1, \xED\xA0\x80, 2", "BAD_UTF8", 1, 3, 6},  // an encoded lone surrogate: all three bytes
+      {"1, 0.5\xC3", "BAD_UTF8", 1, 6, 7},
+  };
+  for (const Located& l : table) {
+    SUBCASE(l.text) {
+      const auto r = parse_distribution(l.text);
+      REQUIRE_FALSE(r.ok());
+      CAPTURE(r.error().message);
+      CHECK(r.error().reason == l.reason);
+      CHECK(r.error().index == l.index);
+      CHECK(r.error().start == l.start);
+      CHECK(r.error().end == l.end);
+    }
+  }
+  SUBCASE("a single probability has no index but still a range") {
+    const auto r = parse_probability("  150%  ");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().reason == "PERCENT_OVER_100");
+    CHECK(r.error().limit == 1.0);
+    CHECK(r.error().index == -1);
+    CHECK(r.error().start == 2);
+    CHECK(r.error().end == 6);
+    const auto more = parse_probability("0.5 0.25");
+    CHECK(more.error().reason == "MORE_TEXT");
+    CHECK(more.error().start == 4);
+    CHECK(more.error().end == 8);
+    CHECK(parse_probability("3/2").error().reason == "ABOVE_ONE");
+  }
+  SUBCASE("limits: the largest double for TOO_LARGE, the smallest subnormal for TOO_SMALL") {
+    CHECK(parse_probability("1e999").error().limit == DBL_MAX);
+    CHECK(parse_probability("1e-999").error().limit == std::numeric_limits<double>::denorm_min());
+  }
+  SUBCASE("text over the limit: PARSE with reason TOO_LONG, the limit and no range") {
+    const std::string text(kMaxInputLength + 1, '1');
+    for (const auto& error : {parse_probability(text).error(), parse_distribution(text).error(),
+                              bitruler::read_distribution(text).error()}) {
+      CHECK(error.code == ErrorCode::PARSE);
+      CHECK(error.reason == "TOO_LONG");
+      CHECK(error.limit == static_cast<double>(kMaxInputLength));
+      CHECK_FALSE(error.has_range());
+      CHECK(error.message.find("at most 10000 bytes") != std::string::npos);
+    }
+  }
+  SUBCASE("every range lies inside the text and messages stay valid UTF-8 text") {
+    bitruler::Rng rng(777);
+    const std::vector<std::string> alphabet = {"1", "0", ".", "/", "%", "e", "-", " ", ",", "x",
+                                               "\xEF\xBC\x91", "\xE3\x80\x81", "\xFF", "\xED\xA0\x80"};
+    for (int trial = 0; trial < 5000; ++trial) {
+      std::string text;
+      const auto length = 1 + rng.next_u64() % 10;
+      for (std::uint64_t k = 0; k < length; ++k) text += alphabet[rng.next_u64() % alphabet.size()];
+      CAPTURE(text);
+      const auto r = parse_distribution(text);
+      if (r.ok()) continue;
+      const auto& e = r.error();
+      REQUIRE(e.has_range());
+      REQUIRE(e.start <= e.end);
+      REQUIRE(e.end <= text.size());
+      REQUIRE(!e.reason.empty());
+      if (e.code != ErrorCode::EMPTY) REQUIRE(e.index >= 0);
+      if (e.reason != "BAD_UTF8") REQUIRE(e.end > e.start);
+    }
+  }
+}
+
+TEST_CASE("read_distribution gives weights, probabilities, the sum and where each entry stands") {
+  using bitruler::read_distribution;
+  SUBCASE("weights as typed are rescaled, with their byte ranges") {
+    const auto r = read_distribution(" 3/2,  7 ,100%");
+    REQUIRE(r.ok());
+    CHECK(r->weights == std::vector<double>{1.5, 7.0, 1.0});
+    CHECK(r->sum == 9.5);
+    CHECK(r->rescaled);
+    REQUIRE(r->probabilities.size() == 3);
+    CHECK(r->probabilities[0] == 1.5 / 9.5);
+    CHECK(r->probabilities[1] == 7.0 / 9.5);
+    CHECK(r->probabilities[2] == 1.0 / 9.5);
+    CHECK(r->starts == std::vector<std::size_t>{1, 7, 10});
+    CHECK(r->ends == std::vector<std::size_t>{4, 8, 14});
+  }
+  SUBCASE("probabilities summing to 1 within the tolerance are used exactly as given") {
+    const auto r = read_distribution("0.1, 0.2, 0.7000000001");
+    REQUIRE(r.ok());
+    CHECK_FALSE(r->rescaled);
+    CHECK(r->probabilities == r->weights);
+    CHECK(r->sum == doctest::Approx(1.0000000001).epsilon(1e-15));
+  }
+  SUBCASE("full-width text: ranges are UTF-8 byte offsets") {
+    const auto r = read_distribution("\xEF\xBC\x91\xEF\xBC\x8F\xEF\xBC\x92\xE3\x80\x81\xEF\xBC\x91\xEF\xBC\x8F\xEF\xBC\x92");
+    REQUIRE(r.ok());
+    CHECK(r->weights == std::vector<double>{0.5, 0.5});
+    CHECK(r->starts == std::vector<std::size_t>{0, 12});
+    CHECK(r->ends == std::vector<std::size_t>{9, 21});
+  }
+  SUBCASE("weights whose sum overflows are rescaled safely") {
+    const auto r = read_distribution("1e308, 1e308");
+    REQUIRE(r.ok());
+    CHECK(r->sum == HUGE_VAL);
+    CHECK(r->probabilities == std::vector<double>{0.5, 0.5});
+  }
+  SUBCASE("all-zero weights: OUT_OF_RANGE with reason ALL_ZERO over the whole list") {
+    const auto r = read_distribution(" 0, 0 ");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::OUT_OF_RANGE);
+    CHECK(r.error().reason == "ALL_ZERO");
+    CHECK(r.error().start == 1);
+    CHECK(r.error().end == 5);
+    CHECK(r.error().message.find("greater than 0") != std::string::npos);
+  }
+  SUBCASE("it reads exactly what parse_distribution reads, with the same values and errors") {
+    bitruler::Rng rng(4242);
+    const std::vector<std::string> alphabet = {"0", "1", "2", "5", ".", "/", "%", "e", "-", " ", ",", "x",
+                                               "\xEF\xBC\x91", "\xE3\x80\x81", "\xFF"};
+    int both = 0;
+    for (int trial = 0; trial < 20000; ++trial) {
+      std::string text;
+      const auto length = rng.next_u64() % 12;
+      for (std::uint64_t k = 0; k < length; ++k) text += alphabet[rng.next_u64() % alphabet.size()];
+      CAPTURE(text);
+      const auto d = parse_distribution(text);
+      const auto r = read_distribution(text);
+      if (!d.ok()) {
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == d.error().code);
+        CHECK(r.error().message == d.error().message);
+        CHECK(r.error().start == d.error().start);
+        continue;
+      }
+      bool all_zero = true;
+      for (double v : d.value()) all_zero = all_zero && v == 0.0;
+      if (all_zero) {
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().reason == "ALL_ZERO");
+        continue;
+      }
+      ++both;
+      REQUIRE(r.ok());
+      REQUIRE(r->weights.size() == d.value().size());
+      for (std::size_t i = 0; i < d.value().size(); ++i) {
+        CHECK(std::memcmp(&r->weights[i], &d.value()[i], sizeof(double)) == 0);
+        REQUIRE(r->starts[i] < r->ends[i]);
+        REQUIRE(r->ends[i] <= text.size());
+        // Each range holds exactly that entry: parsed alone it gives the same weight.
+        const auto alone = parse_distribution(std::string_view(text).substr(r->starts[i], r->ends[i] - r->starts[i]));
+        REQUIRE(alone.ok());
+        CHECK(alone.value() == std::vector<double>{d.value()[i]});
+      }
+      const auto expected = bitruler::as_distribution(d.value(), r->rescaled);
+      REQUIRE(expected.ok());
+      CHECK(r->probabilities == expected.value());
+    }
+    CHECK(both > 1000);
   }
 }

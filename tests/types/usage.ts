@@ -2,10 +2,11 @@
 // ship beside dist/core.js). Each @ts-expect-error line must stay an error: if the
 // declarations became too loose, tsc reports the unused directive and the check fails.
 import {
-  load, BitRulerError, ERROR_CODES, BASES,
+  load, BitRulerError, ERROR_CODES, BASES, FACTS,
   type BitRuler, type Distribution, type ErrorCode, type HuffmanCode, type CodingRun,
-  type InfoOptions, type MemoryStats,
+  type InfoOptions, type MemoryStats, type Facts, type DistributionText, type InfoTerms, type LabTrainRun,
 } from '../../dist/core.js';
+import STATIC_FACTS, { FACTS as NAMED_FACTS } from '../../dist/facts.js';
 
 async function main(): Promise<void> {
   const api: BitRuler = await load();
@@ -52,6 +53,57 @@ async function main(): Promise<void> {
       void [c, m, asError];
     }
   }
+  // Structured error details, all optional.
+  try {
+    api.parseDistribution('1, x');
+  } catch (error) {
+    if (error instanceof BitRulerError) {
+      const reason: string | undefined = error.reason;
+      const limit: number | undefined = error.limit;
+      const index: number | undefined = error.index;
+      const span: [number | undefined, number | undefined] = [error.start, error.end];
+      void [reason, limit, index, span];
+    }
+  }
+  const detailed = new BitRulerError('PARSE', 'too long', { reason: 'TOO_LONG', limit: 10000, start: 0, end: 3 });
+
+  // Boundary facts: statically, from the running module, and from dist/facts.js.
+  const facts: Facts = FACTS;
+  const maxBytes: number = facts.maxInputBytes;
+  const klLimit: number = FACTS.maxOutcomes.klDivergence;
+  const kinds: readonly string[] = api.facts.families.kinds;
+  const columns: readonly string[] = STATIC_FACTS.lab.trainColumns;
+  const sameFacts: Facts = NAMED_FACTS;
+
+  const read: DistributionText = api.readDistribution('1/2, 1/4, 1/4');
+  const firstSpan: [number, number] = read.spans[0];
+  const rescaled: boolean = read.rescaled;
+  const terms: InfoTerms = api.infoTerms([0.5, 0.5], [0.25, 0.75], { base: 'nat' });
+  const klRows: Float64Array | null = terms.klTerms;
+  const entropyOnly: InfoTerms = api.infoTerms(new Float64Array([0.5, 0.5]));
+  const noQ: InfoTerms = api.infoTerms([0.5, 0.5], null, { normalize: true });
+  const count: number = api.labParameterCount(2);
+  const trained: LabTrainRun = api.labTrain({ n: 200, learningRate: 1000, steps: 40 });
+  const diverged: boolean = trained.diverged;
+  const divergedAt: number = trained.divergedAt;
+  const held: number = api.holdMemory(0);
+  const sp: number = api.memoryStats().stackPointer + api.memoryStats().heapTopBytes;
+
+  // @ts-expect-error the total is a number or null, not always a number
+  const klTotal: number = terms.kl;
+  // @ts-expect-error facts are read-only
+  FACTS.maxInputBytes = 1;
+  // @ts-expect-error facts are read-only all the way down
+  FACTS.maxOutcomes.entropy = 1;
+  // @ts-expect-error spans are number pairs
+  const badSpan: string = read.spans[0][0];
+  // @ts-expect-error readDistribution takes text
+  api.readDistribution([1, 2]);
+  // @ts-expect-error error details are read-only
+  detailed.limit = 5;
+  // @ts-expect-error diverged is a boolean
+  const divergedText: string = trained.diverged;
+
   const codes: readonly ErrorCode[] = ERROR_CODES;
   const bitBase: number = BASES.bit;
   const made = new BitRulerError('PARSE', 'not a probability');
@@ -85,7 +137,9 @@ async function main(): Promise<void> {
 
   void [same, tenBits, nats, custom, h, hNat, hWeights, ce, kl, p, weights, lengths, words,
     expected, normalizedCode, crossLength, firstOutcome, means, settle, bytes, codes, bitBase,
-    made, wrong, badCode, labFunctions];
+    made, wrong, badCode, labFunctions, detailed, facts, maxBytes, klLimit, kinds, columns, sameFacts,
+    firstSpan, rescaled, klRows, entropyOnly, noQ, count, diverged, divergedAt, held, sp, klTotal, badSpan,
+    divergedText];
 }
 
 void main();

@@ -5,6 +5,7 @@
 //   node web/scripts/build.mjs [--no-debug] [--quiet]
 //
 // dist/core.js, dist/bitruler.wasm, dist/core.d.ts      the module and its API (release)
+// dist/facts.js, dist/facts.d.ts                         the module's boundary facts (static)
 // dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
 // dist/bitruler.js, dist/<element>-<hash>.js, chunks      the elements: a small loader and one
 //                                                         chunk per element, loaded on demand
@@ -74,15 +75,53 @@ function patchGlue(source, file) {
     .replace(assertion, 'if (!(ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER)) throw');
 }
 
-// Resolves the import 'bitruler-glue' in web/src/core.js to one build's Emscripten glue.
+// The boundary facts (error codes, limits, family kinds, train columns, ...) of a fresh build:
+// the module's own facts(), called in Node on the module just built, written to
+// <buildDir>/facts.json. Bundles import them as 'bitruler-facts', so JS never restates a C++
+// constant and can read them before the WebAssembly loads.
+export async function generateFacts(buildDir) {
+  const glue = join(buildDir, 'bitruler.mjs');
+  const nodeGlue = join(buildDir, 'bitruler.node.mjs');
+  writeFileSync(nodeGlue, patchGlue(readFileSync(glue, 'utf8'), glue));
+  const { default: create } = await import(`${pathToFileURL(nodeGlue).href}?${Date.now()}`);
+  const bytes = readFileSync(join(buildDir, 'bitruler.wasm'));
+  const wasm = await create({
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(bytes, imports).then(({ instance, module }) => receive(instance, module));
+      return {};
+    },
+  });
+  const result = wasm.facts();
+  if (!result.ok) throw new Error(`facts() failed in ${buildDir}: ${result.code}`);
+  const facts = result.value;
+  writeFileSync(join(buildDir, 'facts.json'), `${JSON.stringify(facts, null, 2)}\n`);
+  return facts;
+}
+
+// A module whose default export (and FACTS) is the deep-frozen facts object.
+export function factsModule(facts) {
+  return `const freeze = (o) => { for (const v of Object.values(o)) if (v && typeof v === 'object') freeze(v); return Object.freeze(o); };
+export const FACTS = freeze(${JSON.stringify(facts)});
+export default FACTS;
+`;
+}
+
+// Resolves the imports 'bitruler-glue' (one build's Emscripten glue) and 'bitruler-facts' (that
+// build's facts.json) in web/src.
 function gluePlugin(buildDir) {
   const glue = join(buildDir, 'bitruler.mjs');
+  const facts = join(buildDir, 'facts.json');
   return {
     name: 'bitruler-glue',
     setup(build) {
       build.onResolve({ filter: /^bitruler-glue$/ }, () => ({ path: glue }));
       build.onLoad({ filter: /bitruler\.mjs$/ }, () => ({
         contents: patchGlue(readFileSync(glue, 'utf8'), glue),
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^bitruler-facts$/ }, () => ({ path: facts, namespace: 'bitruler-facts' }));
+      build.onLoad({ filter: /.*/, namespace: 'bitruler-facts' }, () => ({
+        contents: factsModule(JSON.parse(readFileSync(facts, 'utf8'))),
         loader: 'js',
       }));
     },
@@ -110,7 +149,8 @@ export async function bundleCore(buildDir, outDir, { minify }) {
     plugins: [gluePlugin(buildDir)],
   });
   copyFileSync(join(buildDir, 'bitruler.wasm'), join(outDir, 'bitruler.wasm'));
-  for (const name of ['core.d.ts', 'lab-api.d.ts']) {
+  writeFileSync(join(outDir, 'facts.js'), factsModule(JSON.parse(readFileSync(join(buildDir, 'facts.json'), 'utf8'))));
+  for (const name of ['core.d.ts', 'lab-api.d.ts', 'facts.d.ts']) {
     const types = join(root, 'web/src', name);
     if (existsSync(types)) copyFileSync(types, join(outDir, name));
   }
@@ -194,9 +234,11 @@ async function main() {
   // rebuild runs keeps finding every file.
   mkdirSync(dist, { recursive: true });
   const release = buildWasm('Release');
+  await generateFacts(release);
   await bundleCore(release, dist, { minify: true });
   if (!args.has('--no-debug')) {
     const debug = buildWasm('Debug');
+    await generateFacts(debug);
     await bundleCore(debug, join(dist, 'debug'), { minify: false });
   }
   await bundleElements();

@@ -16,21 +16,106 @@ export type ErrorCode =
   | 'NEGATIVE'         // a probability or weight below zero
   | 'NOT_NORMALIZED'   // probabilities that do not sum to 1 within 1e-9 (and normalize is false)
   | 'LENGTH_MISMATCH'  // P and Q of different lengths
-  | 'OUT_OF_RANGE'     // a number outside its interval (p > 1, 150%, all-zero weights, n = 0, ...)
+  | 'OUT_OF_RANGE'     // a number outside its interval (p > 1, 150%, all-zero weights, n = 0, too many outcomes, no memory left)
   | 'BAD_BASE'         // a logarithm base that is not finite, <= 1, or an unknown name
   | 'PARSE'            // text that is not a probability / distribution (or is too long)
   | 'LOAD';            // the module could not be loaded
 
-/** Every code a BitRulerError can carry, in the order above. */
+/** Every code a BitRulerError can carry, in the order above (the core's, then LOAD). */
 export declare const ERROR_CODES: readonly ErrorCode[];
 
-/** Thrown by every API function on bad input; `message` is a clear English sentence. */
+/** Options of the BitRulerError constructor: a cause and the optional details. */
+export interface BitRulerErrorOptions {
+  cause?: unknown;
+  reason?: string;
+  limit?: number;
+  index?: number;
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Thrown by every API function on bad input; `message` is a clear English sentence. The details
+ * are present only when they apply.
+ */
 export declare class BitRulerError extends Error {
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown });
+  constructor(code: ErrorCode, message: string, options?: BitRulerErrorOptions);
   readonly name: 'BitRulerError';
   /** Stable code; the page localizes its messages by this. */
   readonly code: ErrorCode;
+  /**
+   * A finer stable key, e.g. 'TOO_LONG' (text over FACTS.maxInputBytes), 'LONE_SURROGATE',
+   * 'TOO_MANY_OUTCOMES' (over FACTS.maxOutcomes), 'OUT_OF_MEMORY', 'ALL_ZERO', 'EXPECTED_NUMBER'.
+   */
+  readonly reason?: string;
+  /** The bound that was crossed (e.g. 10000 bytes, the outcome limit). */
+  readonly limit?: number;
+  /** 0-based index of the offending entry of a list (array item or entry of a text). */
+  readonly index?: number;
+  /** Start of the offending part of the caller's text, in UTF-16 code units (as JS indexes strings). */
+  readonly start?: number;
+  /** End (exclusive) of that part, in UTF-16 code units. */
+  readonly end?: number;
 }
+
+/**
+ * The module's boundary facts, generated at build time from the C++ constants (also
+ * `dist/facts.js`, and `api.facts` at run time). Deeply frozen.
+ */
+export interface Facts {
+  /** The core's error codes in enum order (ERROR_CODES adds LOAD). */
+  readonly errorCodes: readonly Exclude<ErrorCode, 'LOAD'>[];
+  /** Longest text the parsers read, in UTF-8 bytes (10,000). */
+  readonly maxInputBytes: number;
+  /** Probabilities must sum to 1 within this unless normalize is set (1e-9). */
+  readonly sumTolerance: number;
+  /** Largest seed, 2^53 - 1. */
+  readonly maxSeed: number;
+  /** Most draws of sampleCoding (10^6). */
+  readonly maxDraws: number;
+  /** Ceiling of the WebAssembly heap in bytes. */
+  readonly heapBytes: number;
+  /** Most outcomes (per argument) each function accepts (README, "Limits"). */
+  readonly maxOutcomes: {
+    readonly entropy: number;
+    readonly crossEntropy: number;
+    readonly klDivergence: number;
+    readonly infoTerms: number;
+    readonly huffman: number;
+    readonly expectedCodeLength: number;
+    readonly sampleCoding: number;
+    readonly labTrueConditional: number;
+    readonly labModelConditional: number;
+  };
+  readonly families: {
+    /** Family kinds, in the core's order. */
+    readonly kinds: readonly ('gaussian' | 'poisson' | 'binomial' | 'geometric')[];
+    readonly maxSigma: number;
+    readonly maxAbsMu: number;
+    readonly maxLambda: number;
+    readonly maxBinomialN: number;
+    /** Mass left beyond each end of a family's window. */
+    readonly tailMass: number;
+  };
+  readonly lab: {
+    readonly outcomes: number;
+    readonly xMin: number;
+    readonly xMax: number;
+    readonly minDegree: number;
+    readonly maxDegree: number;
+    readonly minSamples: number;
+    readonly maxSamples: number;
+    readonly maxStepsPerCall: number;
+    readonly maxLearningRate: number;
+    readonly maxParameters: number;
+    readonly maxStepNumber: number;
+    /** Column names of labTrain's result, in the core's order. */
+    readonly trainColumns: readonly ('step' | 'trainLoss' | 'crossEntropy' | 'entropy' | 'kl' | 'identityResidual' | 'logLikelihood' | 'likelihood')[];
+  };
+}
+
+/** The boundary facts, available before load() (the same object as dist/facts.js). */
+export declare const FACTS: Facts;
 
 /** Named logarithm bases: bit = 2, nat = e, hartley = 10. */
 export type BaseName = 'bit' | 'nat' | 'hartley';
@@ -91,8 +176,50 @@ export interface MemoryStats {
   heapBytes: number;
   /** Bytes currently allocated by malloc inside the module. */
   allocatedBytes: number;
+  /** Top of the heap (sbrk): its high-water mark, which never comes down. */
+  heapTopBytes: number;
+  /** The module's shadow-stack pointer between calls (a call that unwound badly would lower it). */
+  stackPointer: number;
   /** JavaScript values embind currently holds for C++ (a leak in the bindings grows it). */
   liveHandles: number;
+}
+
+/** A distribution as typed and as used (readDistribution). */
+export interface DistributionText {
+  /** The weights as typed ("3/2, 7, 100%" are weights). */
+  weights: number[];
+  /** The weights when they sum to 1 within FACTS.sumTolerance, else weights / sum. */
+  probabilities: number[];
+  /** Sum of the weights. */
+  sum: number;
+  /** probabilities differ from weights. */
+  rescaled: boolean;
+  /** [start, end) of each entry in the text, in UTF-16 code units. */
+  spans: [number, number][];
+}
+
+/** One call's table: every outcome's terms and the totals they add up to (infoTerms). */
+export interface InfoTerms {
+  /** P as used (normalized when asked). */
+  p: Float64Array;
+  /** Q as used; null without Q. */
+  q: Float64Array | null;
+  /** -log pᵢ (Infinity for pᵢ = 0). */
+  surprisalP: Float64Array;
+  /** -log qᵢ; null without Q. */
+  surprisalQ: Float64Array | null;
+  /** pᵢ·(-log pᵢ) (0 for pᵢ = 0). */
+  entropyTerms: Float64Array;
+  /** pᵢ·(-log qᵢ); null without Q. */
+  crossTerms: Float64Array | null;
+  /** pᵢ·log(pᵢ/qᵢ), cancellation-free (negative where qᵢ > pᵢ); null without Q. */
+  klTerms: Float64Array | null;
+  /** H(P), equal to entropy(P). */
+  entropy: number;
+  /** H(P, Q), equal to crossEntropy(P, Q); null without Q. */
+  crossEntropy: number | null;
+  /** D(P‖Q), equal to klDivergence(P, Q); null without Q. */
+  kl: number | null;
 }
 
 /**
@@ -142,6 +269,21 @@ export interface BitRuler extends LabApi {
   parseDistribution(text: string): number[];
 
   /**
+   * A list as parseDistribution reads it, with the probabilities it stands for and where each
+   * entry is in the text. All-zero weights are refused (OUT_OF_RANGE, reason 'ALL_ZERO').
+   * @throws {BitRulerError} TYPE, EMPTY, PARSE, NOT_FINITE, NEGATIVE, OUT_OF_RANGE
+   */
+  readDistribution(text: string): DistributionText;
+
+  /**
+   * Every outcome's surprisal and its entropy, cross-entropy and KL terms, and the totals, in
+   * one call (Q null or absent: the entropy columns only). The totals equal entropy(),
+   * crossEntropy() and klDivergence() of the same input.
+   * @throws {BitRulerError} TYPE, EMPTY, NOT_FINITE, NEGATIVE, NOT_NORMALIZED, LENGTH_MISMATCH, OUT_OF_RANGE, BAD_BASE
+   */
+  infoTerms(P: Distribution, Q?: Distribution | null, options?: InfoOptions): InfoTerms;
+
+  /**
    * The optimal prefix code of P (deterministic tie-breaking).
    * @throws {BitRulerError} TYPE, EMPTY, NOT_FINITE, NEGATIVE, NOT_NORMALIZED, OUT_OF_RANGE
    */
@@ -161,8 +303,18 @@ export interface BitRuler extends LabApi {
    */
   sampleCoding(P: Distribution, Q: Distribution, options?: SampleCodingOptions): CodingRun;
 
+  /** The running module's boundary facts (equal to FACTS). */
+  readonly facts: Facts;
+
   /** Memory of the module, for diagnostics and the memory-stability test. */
   memoryStats(): MemoryStats;
+
+  /**
+   * Diagnostics for tests: keeps up to `bytes` of the module's heap taken (Infinity: all it can
+   * get) and returns how many bytes it holds; 0 gives them back. Lets a test show that every
+   * function fails cleanly (OUT_OF_RANGE, reason 'OUT_OF_MEMORY') when memory runs out.
+   */
+  holdMemory(bytes: number): number;
 
 }
 

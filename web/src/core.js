@@ -4,10 +4,10 @@
 import createBitRulerModule from 'bitruler-glue';
 import { makeLabApi } from './lab-api.js';
 import {
-  BitRulerError, toBase, toBoolean, toFloat64Array, toNumber, toOptions, toText,
+  BitRulerError, FACTS, toBase, toBoolean, toFloat64Array, toNumber, toOptions, toUtf8, utf16Offsets,
 } from './errors.js';
 
-export { BitRulerError, ERROR_CODES, BASES } from './errors.js';
+export { BitRulerError, ERROR_CODES, BASES, FACTS } from './errors.js';
 
 const isNode = typeof process === 'object' && process !== null &&
   typeof process.versions === 'object' && process.versions !== null &&
@@ -73,60 +73,140 @@ async function compile(source, url, imports) {
   return WebAssembly.instantiate(await source.arrayBuffer(), imports);
 }
 
+const decoder = new TextDecoder();
+const LIMITS = FACTS.maxOutcomes;
+const GiB = 1024 ** 3;
+
+// The message of a failure the binding layer reports without text (it had no memory to spare).
+function bindingMessage(name, result) {
+  if (result.reason === 'OUT_OF_MEMORY') {
+    return `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
+  }
+  return `${name} failed unexpectedly inside the module; nothing was kept.`;
+}
+
 function makeApi(wasm) {
-  // Every exported C++ function returns { ok: true, value } | { ok: false, code, message }.
-  const call = (name, ...args) => {
-    const result = wasm[name](...args);
+  const { stackSave, stackRestore } = wasm;
+
+  // Every exported C++ function returns { ok: true, value } | { ok: false, code, message (UTF-8
+  // bytes, or a bare key when the module had no memory for text), reason?, limit?, index?,
+  // start?, end? }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
+  const call = (name, args, text) => {
+    // Arguments are all made by this file, so nothing can throw inside the module on the
+    // caller's behalf. Should the engine itself throw (stack or memory exhausted) while the
+    // module is on the stack, the module's stack pointer is put back so later calls still work.
+    const sp = stackSave();
+    let result;
+    try {
+      result = wasm[name](...args);
+    } catch (error) {
+      stackRestore(sp);
+      throw error;
+    }
     if (result.ok) return result.value;
-    throw new BitRulerError(result.code, result.message);
+    const details = {};
+    if (result.reason !== undefined) {
+      details.reason = typeof result.reason === 'string' ? result.reason : decoder.decode(result.reason);
+    }
+    if (result.limit !== undefined) details.limit = result.limit;
+    if (result.index !== undefined) details.index = result.index;
+    if (result.start !== undefined && text !== undefined) {
+      const at = utf16Offsets(text);
+      details.start = at(result.start);
+      details.end = at(result.end);
+    }
+    const message = typeof result.message === 'string' ? bindingMessage(name, result) : decoder.decode(result.message);
+    throw new BitRulerError(result.code, message, details);
   };
 
-  const distributionArgs = (P, Q, options) => {
-    const o = toOptions(options);
+  const distributionArgs = (fn, P, Q, options) => {
+    const o = toOptions(options, ['base', 'normalize']);
     return [
-      toFloat64Array(P, 'P'), toFloat64Array(Q, 'Q'),
+      toFloat64Array(P, 'P', LIMITS[fn], fn), toFloat64Array(Q, 'Q', LIMITS[fn], fn),
       toBase(o.base), toBoolean(o.normalize, 'normalize'),
     ];
   };
 
+  const readText = (fn, text) => call(fn, [toUtf8(text)], text);
+
   const api = {
     surprisal(p, base = 2) {
-      return call('surprisal', toNumber(p, 'p'), toBase(base));
+      return call('surprisal', [toNumber(p, 'p'), toBase(base)]);
     },
     entropy(P, options) {
-      const o = toOptions(options);
-      return call('entropy', toFloat64Array(P, 'P'), toBase(o.base), toBoolean(o.normalize, 'normalize'));
+      const o = toOptions(options, ['base', 'normalize']);
+      return call('entropy', [toFloat64Array(P, 'P', LIMITS.entropy, 'entropy'), toBase(o.base), toBoolean(o.normalize, 'normalize')]);
     },
     crossEntropy(P, Q, options) {
-      return call('crossEntropy', ...distributionArgs(P, Q, options));
+      return call('crossEntropy', distributionArgs('crossEntropy', P, Q, options));
     },
     klDivergence(P, Q, options) {
-      return call('klDivergence', ...distributionArgs(P, Q, options));
+      return call('klDivergence', distributionArgs('klDivergence', P, Q, options));
+    },
+    infoTerms(P, Q, options) {
+      // Q undefined or null: the entropy columns only.
+      const hasQ = Q !== undefined && Q !== null;
+      const o = toOptions(options, ['base', 'normalize']);
+      const limit = LIMITS.infoTerms;
+      return call('infoTerms', [toFloat64Array(P, 'P', limit, 'infoTerms'), hasQ ? toFloat64Array(Q, 'Q', limit, 'infoTerms') : null,
+        toBase(o.base), toBoolean(o.normalize, 'normalize')]);
     },
     parseProbability(text) {
-      return call('parseProbability', toText(text));
+      return readText('parseProbability', text);
     },
     parseDistribution(text) {
-      return call('parseDistribution', toText(text));
+      return readText('parseDistribution', text);
+    },
+    readDistribution(text) {
+      const d = readText('readDistribution', text);
+      const at = utf16Offsets(text);
+      const spans = Array.from(d.starts, (start, i) => [at(start), at(d.ends[i])]);
+      return {
+        weights: Array.from(d.weights), probabilities: Array.from(d.probabilities),
+        sum: d.sum, rescaled: d.rescaled, spans,
+      };
     },
     huffman(P, options) {
-      const o = toOptions(options);
-      return call('huffman', toFloat64Array(P, 'P'), toBoolean(o.normalize, 'normalize'));
+      const o = toOptions(options, ['normalize']);
+      const code = call('huffman', [toFloat64Array(P, 'P', LIMITS.huffman, 'huffman'), toBoolean(o.normalize, 'normalize')]);
+      // Codeword i is the next lengths[i] characters of the packed '0'/'1' blocks (cut between codewords).
+      const lengths = Array.from(code.lengths);
+      const codewords = new Array(lengths.length);
+      let block = 0;
+      let text = decoder.decode(code.packed[0]);
+      for (let i = 0, at = 0; i < lengths.length; i++) {
+        if (at + lengths[i] > text.length) {
+          text = decoder.decode(code.packed[++block]);
+          at = 0;
+        }
+        codewords[i] = text.slice(at, at += lengths[i]);
+      }
+      return { lengths, codewords, expectedLength: code.expectedLength };
     },
     expectedCodeLength(P, Q, options) {
-      const o = toOptions(options);
-      return call('expectedCodeLength', toFloat64Array(P, 'P'), toFloat64Array(Q, 'Q'), toBoolean(o.normalize, 'normalize'));
+      const o = toOptions(options, ['normalize']);
+      const limit = LIMITS.expectedCodeLength;
+      return call('expectedCodeLength', [toFloat64Array(P, 'P', limit, 'expectedCodeLength'),
+        toFloat64Array(Q, 'Q', limit, 'expectedCodeLength'), toBoolean(o.normalize, 'normalize')]);
     },
     sampleCoding(P, Q, options) {
-      const o = toOptions(options);
+      const o = toOptions(options, ['n', 'seed', 'normalize']);
       const n = o.n === undefined ? 1000 : toNumber(o.n, 'n');
       const seed = o.seed === undefined ? 1 : toNumber(o.seed, 'seed');
-      return call('sampleCoding', toFloat64Array(P, 'P'), toFloat64Array(Q, 'Q'), n, seed, toBoolean(o.normalize, 'normalize'));
+      const limit = LIMITS.sampleCoding;
+      return call('sampleCoding', [toFloat64Array(P, 'P', limit, 'sampleCoding'), toFloat64Array(Q, 'Q', limit, 'sampleCoding'),
+        n, seed, toBoolean(o.normalize, 'normalize')]);
     },
+    /** Every boundary fact of the running module (the same as the static FACTS). */
+    facts: call('facts', []),
     memoryStats() {
       // liveHandles: JS values held for C++ by embind; a binding that forgot one grows it.
       return { ...wasm.memoryStats(), liveHandles: wasm.count_emval_handles() };
     },
+    /** Diagnostics for tests: keeps up to `bytes` of the heap taken (0 gives it back); returns what it holds. */
+    holdMemory(bytes) {
+      return call('holdMemory', [toNumber(bytes, 'bytes')]);
+    },
   };
-  return Object.freeze({ ...api, ...makeLabApi(wasm, call) });
+  return Object.freeze({ ...api, ...makeLabApi(call) });
 }

@@ -103,6 +103,10 @@ export interface LabStep {
 /** One Float64Array per quantity, one entry per step taken, and theta after the last step. */
 export interface LabTrainRun {
   theta: Float64Array;
+  /** The run stopped early: step divergedAt would have made theta or a metric non-finite. */
+  diverged: boolean;
+  /** The first step that would not be finite (0 when diverged is false). */
+  divergedAt: number;
   step: Float64Array;
   trainLoss: Float64Array;
   crossEntropy: Float64Array;
@@ -139,6 +143,6 @@ export interface LabApi {
   labParameterCount(degree: number): number;
   /** @throws {BitRulerError} TYPE, NOT_FINITE, OUT_OF_RANGE, LENGTH_MISMATCH, BAD_BASE */
   labEvaluate(options?: LabModelOptions): LabStep;
-  /** @throws {BitRulerError} TYPE, NOT_FINITE (also: training diverged), OUT_OF_RANGE, LENGTH_MISMATCH, BAD_BASE */
+  /** Stops early, with diverged = true, instead of reporting a non-finite number. @throws {BitRulerError} TYPE, NOT_FINITE, OUT_OF_RANGE, LENGTH_MISMATCH, BAD_BASE */
   labTrain(options?: LabTrainOptions): LabTrainRun;
 }

@@ -40,16 +40,27 @@
 
 namespace bitruler {
 
-inline constexpr int kLabOutcomes = 3;  // win, draw, loss
-inline constexpr double kLabXMin = -3.0;
-inline constexpr double kLabXMax = 3.0;
-inline constexpr double kLabSlope = 1.5;
-inline constexpr double kLabCut = 0.7;
-inline constexpr int kLabMinDegree = 1;
-inline constexpr int kLabMaxDegree = 3;
-inline constexpr std::size_t kLabMaxSamples = 1000000;
-inline constexpr int kLabMaxStepsPerCall = 100000;
-inline constexpr double kLabMaxLearningRate = 1000.0;
+// Boundary facts of the lab (each one bounds what its comment says; the binding exports them).
+inline constexpr int kLabOutcomes = 3;            // outcomes of a match: win, draw, loss
+inline constexpr double kLabXMin = -3.0;          // rating difference x (hundreds of points): lowest
+inline constexpr double kLabXMax = 3.0;           // ... and highest
+inline constexpr double kLabSlope = 1.5;          // the truth's ordered-logit slope
+inline constexpr double kLabCut = 0.7;            // the truth's ordered-logit cut point
+inline constexpr int kLabMinDegree = 1;           // model degree (capacity): smallest
+inline constexpr int kLabMaxDegree = 3;           // ... and largest
+inline constexpr std::size_t kLabMinSamples = 1;  // samples N of a data set: fewest
+inline constexpr std::size_t kLabMaxSamples = 1000000;    // ... and most
+inline constexpr int kLabMaxStepsPerCall = 100000;        // gradient steps of one train() call
+inline constexpr double kLabMaxLearningRate = 1000.0;     // learning rate: (0, this]
+inline constexpr double kLabMaxStepNumber = kMaxExactInteger;  // step numbers stay exact doubles (2^53 - 1)
+// The most parameters a model has (degree kLabMaxDegree); parameter_count(degree) gives each.
+inline constexpr std::size_t kLabMaxParameters = kLabOutcomes * (kLabMaxDegree + 1);
+
+// The columns of a training report, in the order train_row() and the binding (labTrain's
+// `columns`) lay them out; the names are the JS names.
+inline constexpr std::size_t kLabTrainColumnCount = 8;
+inline constexpr std::array<const char*, kLabTrainColumnCount> kLabTrainColumns = {
+    "step", "trainLoss", "crossEntropy", "entropy", "kl", "identityResidual", "logLikelihood", "likelihood"};
 
 // P_data(. | x) as {win, draw, loss}.
 std::array<double, 3> true_conditional(double x);
@@ -58,10 +69,12 @@ struct Dataset {
   std::vector<double> x;
   std::vector<int> y;  // 0 win, 1 draw, 2 loss
 };
-// OUT_OF_RANGE for n = 0 or n > kLabMaxSamples.
+// OUT_OF_RANGE for n = 0 or n > kLabMaxSamples (reason "SAMPLES", limit).
+// Memory: 12 bytes per sample (x and y).
 Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed);
 
-// 3 (degree + 1); OUT_OF_RANGE outside kLabMinDegree..kLabMaxDegree.
+// 3 (degree + 1): the one source of the parameter count. OUT_OF_RANGE (reason "DEGREE") outside
+// kLabMinDegree..kLabMaxDegree.
 Result<std::size_t> parameter_count(int degree);
 
 // Q_theta(. | x) by a log-sum-exp softmax (never overflows, whatever theta).
@@ -92,18 +105,29 @@ struct StepReport {
   double likelihood = 0.0;      // raw product; 0 when it underflows
 };
 
-// Metrics of theta as it is (step number `step`).
+// The row of a report in kLabTrainColumns order.
+std::array<double, kLabTrainColumnCount> train_row(const StepReport& report);
+
+// Metrics of theta as it is (step number `step`, 0..kLabMaxStepNumber). NOT_FINITE with reason
+// "DIVERGED" when a metric of this theta would not be a finite number (a theta that train()
+// stopped before reaching); nothing non-finite is ever returned.
 Result<StepReport> evaluate(const Dataset& data, int degree, const std::vector<double>& theta, std::int64_t step,
                             double base = 2.0);
 
 struct TrainRun {
-  std::vector<double> theta;       // after the last step
-  std::vector<StepReport> steps;   // one per step: first_step + 1 .. first_step + steps
+  std::vector<double> theta;       // after the last step reported (the input theta if none was)
+  std::vector<StepReport> steps;   // one per step: first_step + 1 .. first_step + steps.size()
+  bool diverged = false;           // true: the run stopped early, see diverged_at
+  std::int64_t diverged_at = 0;    // the first step whose theta or a metric would not be finite
 };
 // `steps` gradient-descent steps from theta (which has parameter_count(degree) entries).
-// OUT_OF_RANGE: lr <= 0 or > kLabMaxLearningRate, steps < 0 or > kLabMaxStepsPerCall,
-// wrong theta length (LENGTH_MISMATCH); NOT_FINITE: lr, theta non-finite, or a step that
-// diverges to a non-finite theta (the run stops with that error; lower the rate).
+// Divergence is a result, not an error: the run stops at the first step whose theta or any
+// reported metric would be non-finite (+-inf or NaN) and returns the finite steps before it with
+// diverged = true and diverged_at = that step's number. No NaN or infinity ever leaves train().
+// Errors: OUT_OF_RANGE for lr <= 0 or > kLabMaxLearningRate (reason "LEARNING_RATE"), steps < 0
+// or > kLabMaxStepsPerCall ("STEPS"), first_step < 0 or first_step + steps > kLabMaxStepNumber
+// ("STEP_NUMBER"); LENGTH_MISMATCH for a theta of the wrong length; NOT_FINITE for a non-finite
+// lr or theta; BAD_BASE. Memory: 56 bytes per step (the reports) besides the data set.
 Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, std::vector<double> theta,
                        std::int64_t first_step, int steps, double base = 2.0);
 
