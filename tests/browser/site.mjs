@@ -95,7 +95,7 @@ export async function whenReady(p, selector = 'main [id]') {
   }, selector);
 }
 
-export const result = (p, sel) => p.$eval(sel, (el) => (el.result == null ? null : JSON.parse(JSON.stringify(el.result))));
+export const result = (p, sel) => p.$eval(sel, (el) => el.result ?? null);
 export const error = (p, sel) => p.$eval(sel, (el) => (el.error == null ? null : { ...el.error }));
 
 /** Text of the first node matching `inner` inside the element's shadow root. */

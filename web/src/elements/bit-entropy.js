@@ -136,7 +136,6 @@ export class BitEntropy extends BitElement {
       </g>`);
     }
     const yH = y(t.entropy);
-    const hText = this.t('hLine', { h: formatNumber(t.entropy), u });
     return html`<svg class="chart entropy" viewBox="0 0 ${L.W} ${L.H}" role="group"
         aria-label=${this.t('picture', { n: t.p.length, h: formatNumber(t.entropy), u })}
         @pointerdown=${this._onPointerDown} @pointermove=${this._onPointerMove}
@@ -149,7 +148,7 @@ export class BitEntropy extends BitElement {
         <text x=${px(L.m.l + L.plotW)} y=${px(L.y1 + 34)} text-anchor="middle">1</text>
         <text class="axis-label" x=${px(L.m.l + L.plotW / 2)} y=${px(L.y1 + 34)} text-anchor="middle">← ${this.t('axisP')} →</text>
       </g>
-      <line class="h-line" x1=${px(L.m.l)} x2=${px(L.m.l + L.plotW)} y1=${px(yH)} y2=${px(yH)}><title>${hText}</title></line>
+      <line class="h-line" x1=${px(L.m.l)} x2=${px(L.m.l + L.plotW)} y1=${px(yH)} y2=${px(yH)} aria-hidden="true"></line>
       <text class="h-label" x=${px(L.m.l + L.plotW + 4)} y=${px(yH)} dy="0.35em">H</text>
       ${boundaries.map((b) => svg`<line class="handle" x1=${px(b.at)} x2=${px(b.at)} y1=${px(L.y0)} y2=${px(L.y1)}></line>`)}
     </svg>`;
