@@ -424,3 +424,24 @@ TEST_CASE("rare outcomes inside long inputs are each counted once") {
   CHECK(value_of(bitruler::cross_entropy(p, q)) == doctest::Approx(static_cast<double>(ce)).epsilon(1e-14));
   CHECK(value_of(bitruler::kl_divergence(p, q)) == doctest::Approx(static_cast<double>(kl)).epsilon(1e-12));
 }
+
+TEST_CASE("KL of P and Q a few ulps apart is the tiny positive number it is, not 0 (mpmath)") {
+  // P = [s, s, 1 - 2s], Q = [next(s), prev(s), 1 - 2s]: both sum to the same double; the exact
+  // D is s ln(s/next(s)) + s ln(s/prev(s)) ~ s * 2^-105. References: mpmath, 60 digits, in bits.
+  struct Case {
+    double s;
+    double bits;
+  };
+  for (const Case c : {Case{1e-200, 3.0350144057720549e-232}, Case{1e-280, 2.1587535440803226e-312}}) {
+    CAPTURE(c.s);
+    const std::vector<double> p = {c.s, c.s, 1 - 2 * c.s};
+    const std::vector<double> q = {std::nextafter(c.s, 1.0), std::nextafter(c.s, 0.0), 1 - 2 * c.s};
+    const double d = value_of(bitruler::kl_divergence(p, q));
+    CHECK(d > 0.0);
+    CHECK(d == doctest::Approx(c.bits).epsilon(1e-12));
+  }
+  const double u = std::ldexp(1.0, -53);
+  const double halves = value_of(bitruler::kl_divergence({0.5, 0.5}, {0.5 + u, 0.5 - u}));
+  CHECK(halves > 0.0);
+  CHECK(halves == doctest::Approx(3.5565178622297884e-32 ).epsilon(1e-12));  // terms.json: few-ulps/halves, in bits
+}
