@@ -747,6 +747,8 @@ Result<double> weight_sum(const std::vector<double>& weights) {
   return Result<double>::success(sc.sum);
 }
 
+Result<double> validate_distribution(const std::vector<double>& p) { return check_distribution(p, "P"); }
+
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize) {
   if (normalize) return normalize_named(weights, "P");
   const Result<double> check = check_distribution(weights, "P");

@@ -35,6 +35,11 @@ Result<double> surprisal(double p, double base = 2.0);
 // are returned unchanged.
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize);
 
+// The checks of as_distribution(p, false) without the copy: the sum of p (as weight_sum) when p is
+// a distribution (non-empty, finite, non-negative, summing to 1 within kSumTolerance), else the
+// same error as_distribution(p, false) gives.
+Result<double> validate_distribution(const std::vector<double>& p);
+
 // Rescales non-negative finite weights to sum to 1 (EMPTY / NEGATIVE / NOT_FINITE /
 // OUT_OF_RANGE with reason "ALL_ZERO" when they sum to 0). Element errors carry the index.
 // Memory: a copy (8 bytes per outcome).
