@@ -632,7 +632,9 @@ Result<PoissonFit> fit_poisson(const Family& p_family, double base) {
         "SUPPORT"});
   const double m = mean(P);
   if (!std::isfinite(m) || m > kMaxLambda)
-    return Result<PoissonFit>::failure(ErrorCode::OUT_OF_RANGE, "The mean of P is outside the Poisson range.");
+    return Result<PoissonFit>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                             "The mean of P is outside the Poisson range [0, 1e9].", "PARAMETER_RANGE",
+                                             kMaxLambda});
   auto q = poisson(std::max(0.0, m));
   if (!q) return Result<PoissonFit>::failure(q);
   auto d = kl_divergence(P, *q, base);
@@ -663,7 +665,8 @@ Result<double> gaussian_kl_binned(double mu1, double sigma1, double mu2, double 
   if (!std::isfinite(bin_width))
     return Result<double>::failure(ErrorCode::NOT_FINITE, "The bin width must be a finite number.");
   if (!(bin_width > 0.0))
-    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, "The bin width must be greater than 0.");
+    return Result<double>::failure(
+        Error{ErrorCode::OUT_OF_RANGE, "The bin width must be greater than 0.", "PARAMETER_RANGE", 0.0});
   auto g1 = gaussian(mu1, sigma1);
   if (!g1) return Result<double>::failure(g1);
   auto g2 = gaussian(mu2, sigma2);

@@ -201,8 +201,10 @@ Result<double> expected_code_length(const std::vector<double>& p, const HuffmanC
   for (std::size_t i = 0; i < pd.size(); ++i) {
     const int len = code_for_q.lengths[i];
     if (len < 0) {
-      return Result<double>::failure(ErrorCode::OUT_OF_RANGE,
-                                     "Codeword length " + std::to_string(i + 1) + " is negative.");
+      Error e{ErrorCode::OUT_OF_RANGE,
+              "Codeword length " + std::to_string(i + 1) + " is negative; lengths are 0 or more.", "NEGATIVE", 0.0};
+      e.index = static_cast<long long>(i);
+      return Result<double>::failure(std::move(e));
     }
     if (pd[i] > 0.0 && len == 0) {
       // An outcome that happens but has no codeword cannot be sent at any finite cost.

@@ -445,3 +445,28 @@ TEST_CASE("KL of P and Q a few ulps apart is the tiny positive number it is, not
   CHECK(halves > 0.0);
   CHECK(halves == doctest::Approx(3.5565178622297884e-32 ).epsilon(1e-12));  // terms.json: few-ulps/halves, in bits
 }
+
+TEST_CASE("refusals of the information core carry their reason, limit and index") {
+  const auto base = bitruler::entropy({0.5, 0.5}, Options{0.5, false});
+  CHECK(base.error().reason == "BASE_RANGE");
+  CHECK(base.error().limit == bitruler::kBaseLowerBound);
+  const auto sum = bitruler::entropy({0.5, 0.6});
+  CHECK(sum.error().code == ErrorCode::NOT_NORMALIZED);
+  CHECK(sum.error().reason == "SUM_NOT_ONE");
+  CHECK(sum.error().limit == bitruler::kSumTolerance);
+  const auto element = bitruler::kl_divergence({0.5, 0.5}, {0.5, -0.5, 1.0});
+  CHECK(element.error().code == ErrorCode::LENGTH_MISMATCH);
+  const auto negative = bitruler::cross_entropy({0.25, 0.75}, {1.5, -0.5});
+  CHECK(negative.error().code == ErrorCode::NEGATIVE);
+  CHECK(negative.error().index == 1);
+  CHECK(negative.error().limit == 0.0);
+  const auto nan = bitruler::entropy({0.5, NAN, 0.5});
+  CHECK(nan.error().index == 1);
+  CHECK(bitruler::surprisal(1.5).error().reason == "ABOVE_ONE");
+  CHECK(bitruler::surprisal(1.5).error().limit == 1.0);
+  CHECK(bitruler::entropy({0.0, 0.0}, Options{2.0, true}).error().reason == "ALL_ZERO");
+  CHECK(bitruler::validate_distribution({0.5, 0.6}).error().reason == "SUM_NOT_ONE");
+  CHECK(bitruler::validate_distribution({0.5, 0.5}).value() == 1.0);
+  CHECK(bitruler::weight_sum({3.0, 4.0}).value() == 7.0);
+  CHECK(bitruler::weight_sum({3.0, -4.0}).error().index == 1);
+}

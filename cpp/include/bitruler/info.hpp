@@ -16,14 +16,25 @@
 
 namespace bitruler {
 
+// Boundary fact: probabilities used as given must sum to 1 within this (else NOT_NORMALIZED, or
+// rescaling with Options::normalize).
 inline constexpr double kSumTolerance = 1e-9;
+
+// Boundary fact: a logarithm base must be finite and greater than this (BAD_BASE with this limit):
+// bases in (0, 1) would make information negative.
+inline constexpr double kBaseLowerBound = 1.0;
+
+// Memory: entropy, cross_entropy and kl_divergence read their inputs in place (no allocation of
+// their size); with Options::normalize each distribution is rescaled into a copy, 8 bytes per
+// outcome. as_distribution and normalize return a copy (8 bytes per outcome).
+inline constexpr std::size_t kNormalizeBytesPerOutcome = 8;
 
 struct Options {
   double base = 2.0;       // 2 = bit, e = nat, 10 = hartley; any finite base > 1
   bool normalize = false;  // rescale non-negative weights to sum to 1
 };
 
-// Checks a logarithm base; returns ln(base) on success (BAD_BASE otherwise).
+// Checks a logarithm base; returns ln(base) on success (BAD_BASE otherwise, limit kBaseLowerBound).
 Result<double> log_of_base(double base);
 
 // -log_base(p) for p in [0, 1].

@@ -53,8 +53,6 @@ inline constexpr std::size_t kLabMaxSamples = 1000000;    // ... and most
 inline constexpr int kLabMaxStepsPerCall = 100000;        // gradient steps of one train() call
 inline constexpr double kLabMaxLearningRate = 1000.0;     // learning rate: (0, this]
 inline constexpr double kLabMaxStepNumber = kMaxExactInteger;  // step numbers stay exact doubles (2^53 - 1)
-// The most parameters a model has (degree kLabMaxDegree); parameter_count(degree) gives each.
-inline constexpr std::size_t kLabMaxParameters = kLabOutcomes * (kLabMaxDegree + 1);
 
 // The columns of a training report, in the order train_row() and the binding (labTrain's
 // `columns`) lay them out; the names are the JS names.
