@@ -125,7 +125,7 @@ struct TrainRun {
 // Errors: OUT_OF_RANGE for lr <= 0 or > kLabMaxLearningRate (reason "LEARNING_RATE"), steps < 0
 // or > kLabMaxStepsPerCall ("STEPS"), first_step < 0 or first_step + steps > kLabMaxStepNumber
 // ("STEP_NUMBER"); LENGTH_MISMATCH for a theta of the wrong length; NOT_FINITE for a non-finite
-// lr or theta; BAD_BASE. Memory: 56 bytes per step (the reports) besides the data set.
+// lr or theta; BAD_BASE. Memory: 64 bytes per step (the reports) besides the data set.
 Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, std::vector<double> theta,
                        std::int64_t first_step, int steps, double base = 2.0);
 
