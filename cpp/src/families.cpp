@@ -537,11 +537,11 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
   return sum + comp;
 }
 
-}  // namespace
-
 // D(P||Q) on the integers by the core's kl_divergence over P's window (any two families whose
-// supports nest).
+// supports nest); defined below.
 Result<double> window_kl(const Family& P, const Family& Q, double base, double ln_base);
+
+}  // namespace
 
 Result<double> kl_divergence(const Family& p_family, const Family& q_family, double base) {
   auto lb = log_of_base(base);
@@ -573,6 +573,8 @@ Result<double> kl_divergence(const Family& p_family, const Family& q_family, dou
   }
   return window_kl(P, Q, base, ln_base);
 }
+
+namespace {
 
 Result<double> window_kl(const Family& P, const Family& Q, double base, double ln_base) {
   // P's window holds all of P but < 2e-17; Q's mass outside it goes into one extra
@@ -610,6 +612,8 @@ Result<double> window_kl(const Family& P, const Family& Q, double base, double l
   }
   return Result<double>::success(std::max(0.0, sum) / ln_base);
 }
+
+}  // namespace
 
 // Why lambda* = E_P[k] minimizes D(P || Poisson(lambda)) for P on the natural numbers:
 //   D(P||Poi(l)) = sum_k p_k log p_k - sum_k p_k log(e^-l l^k / k!)

@@ -47,6 +47,7 @@ Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize
 // double distribution can have), nothing per outcome.
 class CanonicalCodewords {
  public:
+  // `lengths` is read as next() is called: it must outlive this object.
   explicit CanonicalCodewords(const std::vector<int>& lengths);
   // The codeword of the next outcome (0, 1, 2, ...); valid until the following call.
   const std::string& next();
