@@ -43,6 +43,16 @@ const PRESETS = [
 ];
 const CONV = { bit: 'convBit', hartley: 'convHartley' };
 
+// A result computed off the main thread travels inside a prerendered element (the prerenderer
+// computes it synchronously), so hydration needs no long task: typed arrays as arrays, ∞ as text.
+const serialize = (data) => JSON.stringify(data, (k, v) => (v instanceof Float64Array ? Array.from(v) : v === Infinity ? 'Infinity' : v));
+const deserialize = (text) => {
+  const d = JSON.parse(text, (k, v) => (v === 'Infinity' ? Infinity : v));
+  d.bins.p = Float64Array.from(d.bins.p);
+  d.bins.q = Float64Array.from(d.bins.q);
+  return d;
+};
+
 /** λ for the q attribute: six significant digits (a short link; D changes far below what is shown). */
 const lambdaText = (x) => String(Number(x.toPrecision(6)));
 
@@ -128,6 +138,7 @@ export class BitRuler extends BitElement {
     if (!ok) return null;
     if (names.some((_, i) => this.drafts[`${w}${i}`] != null)) {
       names.forEach((_, i) => delete this.drafts[`${w}${i}`]);
+      this.sides[w] = { kind: spec.kind, texts };
       this[w] = specText(spec.kind, texts.map((s) => s.trim()));
     }
     if (spec.kind === 'gaussian') family.naturals = this.naturalsValue;
@@ -147,7 +158,11 @@ export class BitRuler extends BitElement {
     const key = JSON.stringify(request);
     if (key !== this._key) {
       this._key = key;
-      if (isServer || estimateWork(request) <= SYNC_BIN_VISITS) {
+      const heavy = estimateWork(request) > SYNC_BIN_VISITS;
+      const embedded = heavy && !isServer && !this.hasUpdated ? this.renderRoot?.querySelector?.('.ruler-data') : null;
+      if (embedded && embedded.dataset.key === key) {
+        this._take(key, deserialize(embedded.dataset.json));
+      } else if (isServer || !heavy) {
         const [ok, value] = this.attempt('_core', () => computeRuler(this.api, request), {});
         if (ok) this._take(key, value);
       } else {
@@ -169,6 +184,7 @@ export class BitRuler extends BitElement {
     this.clearError('_core');
     this.data = value;
     this.dataKey = key;
+    this.dataHeavy = estimateWork(JSON.parse(key)) > SYNC_BIN_VISITS;
     this.dataFamilies = JSON.parse(key);
     this.pending = false;
     this.requestUpdate();
@@ -261,8 +277,9 @@ export class BitRuler extends BitElement {
       </div>
       <div class="ruler-box ${this.pending ? 'is-pending' : ''}">
         ${rulerChart({ width: this.width, bins: d.bins, why: d.why, t: (k, p) => this.t(k, p), label, narrow: this.width < 480 })}
+        <p class="ruler-pending" role="status" ?hidden=${!this.pending}>${this.t('pending')}</p>
       </div>
-      <p class="ruler-pending" role="status" ?hidden=${!this.pending}>${this.t('pending')}</p>`;
+      ${this.dataHeavy ? html`<div class="ruler-data" hidden data-key=${this.dataKey} data-json=${serialize(d)}></div>` : nothing}`;
   }
 
   _why(why, who, other) {

@@ -59,7 +59,8 @@ export function lossChart({ width, h, unitLog, stop, t, unit, narrow, cap, label
     <path class="line-h" d=${polyline(xs.map((xx, j) => [xx, floor[j]]))}></path>
     <path class="line-ce" d=${polyline(xs.map((xx, j) => [xx, ce[j]]))}></path>
     <path class="line-loss" d=${polyline(xs.map((xx, j) => [xx, loss[j]]))}></path>
-    ${n && hLast > 0 ? svg`<text class="area-label h" x=${px(mid)} y=${px((y(hLast) + y(0)) / 2)} text-anchor="middle" dy="0.32em">${t('areaH')}</text>` : nothing}
+    ${n === 1 ? svg`<circle class="dot-ce" cx=${px(xs[0])} cy=${px(ce[0])} r="4"></circle><circle class="dot-loss" cx=${px(xs[0])} cy=${px(loss[0])} r="2.5"></circle>` : nothing}
+    ${n > 1 && hLast > 0 ? svg`<text class="area-label h" x=${px(mid)} y=${px((y(hLast) + y(0)) / 2)} text-anchor="middle" dy="0.32em">${t('areaH')}</text>` : nothing}
     ${klLabel ? svg`<text class="area-label kl" x=${px(Math.min(xs[widest] + 6, W - m.r - 40))} y=${px((ce[widest] + floor[widest]) / 2)} dy="0.32em">${t('areaKl')}</text>` : nothing}
     ${stop?.kind === 'diverged' ? svg`<line class="diverged" x1=${px(x(stop.step))} x2=${px(x(stop.step))} y1=${px(m.t)} y2=${px(H - m.b)}></line>
       <text class="diverged-label" x=${px(Math.min(x(stop.step) + 4, W - m.r - 60))} y=${px(m.t + 12)}>${t('divergedMark')}</text>` : nothing}
