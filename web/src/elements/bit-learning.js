@@ -40,6 +40,14 @@ const RUG_MAX = 2000;
 /** History points kept (older ones are thinned to every other point beyond this). */
 const HISTORY_MAX = 2400;
 const GRID_POINTS = 61;
+/** While training, the numbers (cards, formulas, result) change at most this often; the charts
+ *  every frame. Digits changing 60 times a second cannot be read, and re-laying text and MathML
+ *  every frame would take the main thread's time from the worker. */
+const NUMBERS_MS = 120;
+/** Training per worker job at full speed (ms): a few frames' worth, so the worker rarely waits for
+ *  the main thread between jobs. On the main thread (no worker) a slice is kept short. */
+const WORKER_JOB_MS = 40;
+const MAIN_JOB_MS = 6;
 const PRESETS = [
   { key: 'presetDefault', n: '200', seed: '1', rate: '1', degree: '2' },
   { key: 'presetFew', n: '12', seed: '7', rate: '5', degree: '3' },
@@ -66,9 +74,15 @@ function append(run, chunk) {
   run.msPerStep = chunk.msPerStep;
   run.stop = chunk.stop;
   run.version += 1;
+  if (!run.view || chunk.stop) snapshot(run);
   if (h.step.length > HISTORY_MAX) {
     for (const k of Object.keys(h)) h[k] = h[k].filter((_, i, a) => i % 2 === 0 || i === a.length - 1);
   }
+}
+
+/** What the numbers show: the run as it is now (the charts always do). */
+function snapshot(run) {
+  run.view = { step: run.step, last: run.last, maxResidual: run.maxResidual };
 }
 
 export class BitLearning extends BitElement {
@@ -200,6 +214,7 @@ export class BitLearning extends BitElement {
       append(run, trainChunk(api, { n, seed, degree, rate, theta: run.theta, step: 0, recent: run.recent, maxSteps: k }));
       run.prerun = run.step;
     }
+    snapshot(run);
     return run;
   }
 
@@ -234,15 +249,15 @@ export class BitLearning extends BitElement {
 
   _resultOf(run) {
     const lb = Math.log(this.base);
-    const r = run.last;
+    const { last: r, step, maxResidual } = run.view;
     return {
-      step: run.step,
+      step,
       trainLoss: r.trainLoss / lb,
       crossEntropy: r.crossEntropy / lb,
       entropy: r.entropy / lb,
       kl: r.kl / lb,
       identityResidual: r.identityResidual / lb,
-      maxIdentityResidual: run.maxResidual / lb,
+      maxIdentityResidual: maxResidual / lb,
       likelihood: r.likelihood,
       logLikelihood: r.logLikelihood / lb,
       n: run.cfg.n,
@@ -302,6 +317,7 @@ export class BitLearning extends BitElement {
     if (this._raf) cancelAnimationFrame(this._raf);
     this._raf = 0;
     this._generation += 1;
+    if (this.run) snapshot(this.run);
     if (!this.playing) return;
     this.playing = false;
     this._dirty = false;
@@ -320,6 +336,7 @@ export class BitLearning extends BitElement {
     if (!run || this.stale || run.stop?.kind === 'diverged') return;
     const { n, seed, degree, rate } = run.cfg;
     append(run, trainChunk(this.api, { n, seed, degree, rate, theta: run.theta, step: run.step, recent: run.recent, maxSteps: 1 }));
+    snapshot(run);
     this.requestUpdate();
     this.announceStep();
   }
@@ -363,11 +380,16 @@ export class BitLearning extends BitElement {
       msPerStep: run.msPerStep,
       maxSteps: speed === 'max' ? Infinity : Number(speed),
       // the worker may use most of a frame; on the main thread a slice leaves the frame its share
-      maxMs: client.mode === 'worker' ? 12 : 6,
+      maxMs: client.mode !== 'worker' ? MAIN_JOB_MS : speed === 'max' ? WORKER_JOB_MS : 12,
     }).then((chunk) => {
       this._inflight = false;
       if (run !== this.run || generation !== this._generation || run.step !== from || !this.playing) return;
       append(run, chunk);
+      const now = performance.now();
+      if (!(now - (this._viewAt ?? 0) < NUMBERS_MS)) {
+        snapshot(run);
+        this._viewAt = now;
+      }
       this._dirty = true;
       if (chunk.stop) {
         this.playing = false;
