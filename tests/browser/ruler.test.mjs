@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {
   assertClean, launchBrowser, openPage, startServer, waitForResult, watchPage,
 } from './helpers.mjs';
-import { buildLabSite, clsProbe, mainThreadTasks, page, shadowText } from './lab-site.mjs';
+import { buildLabSite, clsProbe, mainThreadTaskTimes, page, shadowText } from './lab-site.mjs';
 import { formatNumber } from '../../web/src/shared/format.js';
 
 const LN2 = Math.LN2;
@@ -208,6 +208,29 @@ describe('<bit-ruler> editing and errors', () => {
     await context.close();
   });
 
+  test('Q moves along the ruler by drag and by keys, to short values, with everything else', async () => {
+    const { page: p, log, context } = await open('ruler.html');
+    const before = await ready(p);
+    const svg = await inShadow(p, 'svg.ruler').boundingBox();
+    await p.mouse.move(svg.x + svg.width * 0.5, svg.y + svg.height * 0.5);
+    await p.mouse.down();
+    await p.mouse.move(svg.x + svg.width * 0.62, svg.y + svg.height * 0.5, { steps: 8 });
+    await p.mouse.up();
+    const dragged = await waitForResult(p, '#r', (x) => x?.q !== 'poisson:8');
+    const lambda = Number(/^poisson:([\d.]+)$/.exec(dragged.q)[1]);
+    assert.ok(lambda > 9 && lambda < 12, `λ = ${lambda}`);
+    assert.ok(dragged.q.length <= 'poisson:10.25'.length, `a short value: ${dragged.q}`);
+    assert.ok(dragged.kl < before.kl, 'Q moved towards P');
+    assert.match(await inShadow(p, '.ruler-legend').textContent(), new RegExp(`泊松\\(${lambda}\\)`));
+    await inShadow(p, 'g.q-handle').focus();
+    await p.keyboard.press('ArrowLeft');
+    const keyed = await waitForResult(p, '#r', (x) => x?.q !== dragged.q);
+    assert.ok(Number(/^poisson:([\d.]+)$/.exec(keyed.q)[1]) < lambda);
+    assert.match(await inShadow(p, 'g.q-handle').getAttribute('aria-valuetext'), /泊松/);
+    assertClean(assert, log);
+    await context.close();
+  });
+
   test('σ out of range, λ < 0 and text: each says what is allowed (the core’s limits), the last result stays, marked', async () => {
     const { page: p, log, context } = await open('ruler.html');
     const good = await ready(p);
@@ -295,13 +318,15 @@ describe('<bit-ruler> layout and long tasks', () => {
   test('a link with a binomial of 10^9 trials: computed off the main thread, drawn from bounded bins', async () => {
     const { page: p, log, context } = await open('ruler.html');
     await ready(p);
-    const tasks = await mainThreadTasks(browser, p, async () => {
+    const tasks = await mainThreadTaskTimes(browser, p, async () => {
       await p.$eval('#r', (el) => { el.setAttribute('p', 'binomial:1000000000,0.5'); el.setAttribute('q', 'poisson:500000000'); });
       await waitForResult(p, '#r', (x) => x?.p === 'binomial:1000000000,0.5', 20000);
       await p.waitForTimeout(200);
     });
-    console.log(`# ruler, binomial n = 10^9 by attribute: longest main-thread task ${tasks[0].toFixed(1)} ms`);
-    assert.ok(tasks[0] < 50, `longest task ${tasks[0]} ms`);
+    const cpu = Math.max(...tasks.map((t) => t.cpu));
+    console.log(`# ruler, binomial n = 10^9 by attribute: longest main-thread task ${tasks[0].wall.toFixed(1)} ms wall, ${cpu.toFixed(1)} ms on the CPU`);
+    // thread time: on a busy machine a task's wall time also counts the time it waited for a core
+    assert.ok(cpu < 50, `longest task ${cpu} ms on the CPU`);
     const r = await p.$eval('#r', (el) => el.result);
     const api = site.api;
     assert.equal(r.kl, api.familyKl({ kind: 'binomial', n: 1e9, p: 0.5 }, { kind: 'poisson', lambda: 5e8 }));
@@ -315,12 +340,13 @@ describe('<bit-ruler> layout and long tasks', () => {
     const p = await context.newPage();
     await p.addInitScript(clsProbe);
     const log = await watchPage(p, server.origin);
-    const tasks = await mainThreadTasks(browser, p, async () => {
+    const tasks = await mainThreadTaskTimes(browser, p, async () => {
       await p.goto(`${server.url}huge.html`);
       await waitForResult(p, '#r', (x) => x?.p === 'binomial:1000000000,0.5', 20000);
       await p.waitForTimeout(300);
     });
-    console.log(`# ruler, prerendered binomial n = 10^9: longest main-thread task during load ${tasks[0].toFixed(1)} ms`);
+    console.log(`# ruler, prerendered binomial n = 10^9, load: longest main-thread task ${tasks[0].wall.toFixed(1)} ms wall, ${Math.max(...tasks.map((t) => t.cpu)).toFixed(1)} ms on the CPU (first layout of the page included)`);
+    assert.equal(log.responses.filter((res) => res.url().endsWith('/lab-worker.js')).length, 0, 'hydrated from the prerendered result: nothing recomputed');
     assert.equal(await p.evaluate(() => window.__cls), 0);
     assert.equal(await p.$eval('#r', (el) => el.pending), false);
     assert.doesNotMatch(await shadowText(p, '#r'), /NaN/);

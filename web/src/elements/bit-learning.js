@@ -27,7 +27,7 @@ import {
   MAX_N, COLUMNS, CONVERGE_WINDOW, CONVERGE_TOL, DIVERGE_FACTOR, LN3, MAX_STEPS, prerunSteps, trainChunk,
 } from '../model/lab.js';
 import { labClient } from './lab-client.js';
-import { lossChart, fitChart } from './lab-charts.js';
+import { lossChart, fitChart, NARROW } from './lab-charts.js';
 import { MESSAGES } from './bit-learning.messages.js';
 import F from '../formulas/lab.tex.js';
 import LOG from '../formulas/units.tex.js';
@@ -435,9 +435,9 @@ export class BitLearning extends BitElement {
 
   formulas(r) {
     const unit = this.unitInfo.symbol;
-    return html`<div class="formula">${this.formula(F.loss, { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}</div>
-      <div class="formula">${this.formula(F.identity, {})}</div>
-      <div class="formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>
+    return html`<div class="formula lab-formula">${this.formula(F.loss, { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}</div>
+      <div class="formula lab-formula">${this.formula(F.identity, {})}</div>
+      <div class="formula lab-formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>
       <p class="identity">${this.t('identity', { res: formatNumber(Math.abs(r.identityResidual)), max: formatNumber(r.maxIdentityResidual) })}</p>`;
   }
 
@@ -478,7 +478,7 @@ export class BitLearning extends BitElement {
     const u = this.unitInfo.symbol;
     const label = this.t('lossPicture', { step: formatCount(r.step), loss: formatNumber(r.trainLoss), ce: formatNumber(r.crossEntropy), h: formatNumber(r.entropy), kl: formatNumber(r.kl), u });
     const t = (key, p) => this.t(key, p);
-    const narrow = this.width < 480;
+    const narrow = this.width < NARROW;
     const { xMin, xMax } = this.facts.lab;
     return html`<h4 class="chart-title">${this.t('lossTitle')}</h4>
       <div class="legend" aria-hidden="true">

@@ -27,7 +27,8 @@ import {
   PARAMS, DEFAULT_TEXTS, SYNC_BIN_VISITS, parseSpec, specText, paramRanges, estimateBins, estimateWork, computeRuler,
 } from '../model/ruler.js';
 import { labClient } from './lab-client.js';
-import { rulerChart } from './ruler-chart.js';
+import { rulerChart, rulerGeometry, NARROW } from './ruler-chart.js';
+import { perFrame } from '../shared/frame.js';
 import { MESSAGES, FAMILY } from './bit-ruler.messages.js';
 import F from '../formulas/ruler.tex.js';
 import LOG from '../formulas/units.tex.js';
@@ -83,6 +84,7 @@ export class BitRuler extends BitElement {
     this._key = null;
     this._fit = null;        // { forP, q } the fit Q shows, while it stands
     this._fitNone = null;    // the P for which no Poisson fits
+    this._dragTo = perFrame((loc, step) => this.moveQ(loc, step));
   }
 
   get naturalsValue() {
@@ -166,18 +168,30 @@ export class BitRuler extends BitElement {
         const [ok, value] = this.attempt('_core', () => computeRuler(this.api, request), {});
         if (ok) this._take(key, value);
       } else {
-        this.pending = true;
-        labClient().request('ruler', request).then((value) => {
-          if (this._key === key) this._take(key, value);
-        }, (error) => {
-          if (this._key !== key) return;
-          this.pending = false;
-          this.fail('_core', error, {});
-          this.requestUpdate();
-        });
+        this._requestAsync(key, request);
       }
     }
     if (this.dataKey === key) this.succeed(this._resultOf(request, this.data), this._announcement());
+  }
+
+  /** One request in the worker at a time; while it runs, only the newest state waits (a drag). */
+  _requestAsync(key, request) {
+    this.pending = true;
+    this._want = { key, request };
+    if (this._busy) return;
+    this._busy = true;
+    labClient().request('ruler', request).then((value) => {
+      this._busy = false;
+      if (this._key === key) this._take(key, value);
+      else if (this._want.key === this._key) this._requestAsync(this._want.key, this._want.request);
+    }, (error) => {
+      this._busy = false;
+      if (this._key === key) {
+        this.pending = false;
+        this.fail('_core', error, {});
+        this.requestUpdate();
+      } else if (this._want.key === this._key) this._requestAsync(this._want.key, this._want.request);
+    });
   }
 
   _take(key, value) {
@@ -253,12 +267,85 @@ export class BitRuler extends BitElement {
     Object.assign(this, { p: preset.p, q: preset.q, naturals: preset.naturals });
   }
 
+  // ------------------------------------------------------------------ moving Q along the ruler
+  /** Where Q sits on the ruler (its location parameter, as a mean) and the grid it snaps to. */
+  _qLocation() {
+    const Q = this.families?.q;
+    const d = this.data;
+    if (!Q || !d) return null;
+    const loc = { gaussian: Q.mu, poisson: Q.lambda, binomial: Q.n * Q.p, geometric: (1 - Q.p) / Q.p }[Q.kind];
+    // a step of about four pixels, on a 1-2-5 grid: short texts at every scale
+    const { x } = rulerGeometry(this.width, d.bins, this.width < NARROW);
+    const perPx = (x.domain()[1] - x.domain()[0]) / (x.range()[1] - x.range()[0]);
+    const raw = 4 * perPx;
+    const e = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((f) => f * e).find((v) => v >= raw);
+    return { Q, loc, step };
+  }
+
+  /** Moves Q so that its mean (location) is `loc`, snapped to `step`; its other parameters stay. */
+  moveQ(loc, step) {
+    const Q = this.families?.q;
+    if (!Q) return;
+    const decimals = Math.max(0, Math.min(12, -Math.floor(Math.log10(step) + 1e-9)));
+    const snap = (v) => Number((Math.round(v / step) * step).toFixed(decimals));
+    const short = (v) => String(Number(v.toPrecision(6)));
+    const { families } = this.api.facts;
+    let texts;
+    switch (Q.kind) {
+      case 'gaussian': texts = [String(Math.max(-families.maxAbsMu, Math.min(families.maxAbsMu, snap(loc)))), this.sides.q.texts[1]]; break;
+      case 'poisson': texts = [String(Math.max(0, Math.min(families.maxLambda, snap(loc))))]; break;
+      case 'binomial': texts = [this.sides.q.texts[0], short(Math.max(0, Math.min(1, Q.n > 0 ? snap(loc) / Q.n : Q.p)))]; break;
+      default: texts = [short(Math.max(families.minGeometricP, Math.min(1, 1 / (1 + Math.max(0, snap(loc))))))];
+    }
+    const q = specText(Q.kind, texts);
+    if (q === this.q) return;
+    this._fit = null;
+    this._setSide('q', q);
+  }
+
+  _onPointerDown(e) {
+    const at = this._qLocation();
+    if (e.button !== 0 || !at) return;
+    const svgEl = e.currentTarget;
+    const rect = svgEl.getBoundingClientRect();
+    const g = rulerGeometry(this.width, this.data.bins, this.width < NARROW);
+    const userX = ((e.clientX - rect.left) / rect.width) * g.W;
+    if (userX < g.m.l || userX > g.W - g.m.r) return;
+    this._drag = { rect, g, k0: g.x.invert(userX), loc0: at.loc, step: at.step };
+    svgEl.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  }
+
+  _onPointerMove(e) {
+    const d = this._drag;
+    if (!d) return;
+    const k = d.g.x.invert(((e.clientX - d.rect.left) / d.rect.width) * d.g.W);
+    this._dragTo(d.loc0 + (k - d.k0), e.shiftKey ? d.step / 10 : d.step);
+  }
+
+  _onPointerUp() {
+    if (!this._drag) return;
+    this._dragTo.flush();
+    this._drag = null;
+  }
+
+  _onKey(e) {
+    const at = this._qLocation();
+    if (!at) return;
+    const step = e.shiftKey ? at.step / 10 : at.step;
+    const delta = { ArrowRight: step, ArrowUp: step, ArrowLeft: -step, ArrowDown: -step, PageUp: 10 * step, PageDown: -10 * step }[e.key];
+    if (delta === undefined) return;
+    e.preventDefault();
+    this.moveQ(at.loc + delta, step);
+  }
+
   // ------------------------------------------------------------------ view
-  describe(family) {
+  describe(family, { short = false } = {}) {
     if (!family) return '';
     const f = FAMILY[this.lang][family.kind];
     return f({
-      mu: formatNumber(family.mu), sigma: formatNumber(family.sigma), naturals: family.naturals,
+      mu: formatNumber(family.mu), sigma: formatNumber(family.sigma), naturals: family.naturals && !short,
       lambda: formatNumber(family.lambda), n: formatCount(family.n), p: formatNumber(family.p),
     });
   }
@@ -276,7 +363,11 @@ export class BitRuler extends BitElement {
         <span><span class="key q"></span>${this.t('legendQ', { d: dq })}</span>
       </div>
       <div class="ruler-box ${this.pending ? 'is-pending' : ''}">
-        ${rulerChart({ width: this.width, bins: d.bins, why: d.why, t: (k, p) => this.t(k, p), label, narrow: this.width < 480 })}
+        ${rulerChart({
+          width: this.width, bins: d.bins, why: d.why, t: (k, p) => this.t(k, p), label, narrow: this.width < NARROW,
+          handle: this.compact ? null : { label: this.t('qHandle'), now: formatNumber(d.meanQ), text: this.t('qHandleText', { d: dq, mean: formatNumber(d.meanQ) }), onKey: (e) => this._onKey(e) },
+          handlers: this.compact ? {} : { down: (e) => this._onPointerDown(e), move: (e) => this._onPointerMove(e), up: () => this._onPointerUp() },
+        })}
         <p class="ruler-pending" role="status" ?hidden=${!this.pending}>${this.t('pending')}</p>
       </div>
       ${this.dataHeavy ? html`<div class="ruler-data" hidden data-key=${this.dataKey} data-json=${serialize(d)}></div>` : nothing}`;
@@ -322,8 +413,8 @@ export class BitRuler extends BitElement {
     const row = (label, x) => html`<tr><th scope="row">${label}</th><td class="num">${x === Infinity ? '∞' : `${formatNumber(x)} ${u}`}</td></tr>`;
     return html`<section class="ruler-gg">
       <h4>${this.t('ggTitle')}</h4>
-      <div class="formula">${this.formula(F.gaussian, { conv })}</div>
-      <div class="formula">${this.formula(F.gaussianValues, { s1: P.sigma, s2: Q.sigma, m1: P.mu, m2: Q.mu, conv })}</div>
+      <div class="formula narrow-small">${this.formula(F.gaussian, { conv })}</div>
+      <div class="formula narrow-small">${this.formula(F.gaussianValues, { s1: P.sigma, s2: Q.sigma, m1: P.mu, m2: Q.mu, conv })}</div>
       <div class="formula">${this.formula(F.gaussianResult, { d: d.gg.closed, unit: u })}</div>
       ${this.scrollTable(this.t('ggTitle'), html`<table><tbody>
         ${row(this.t('ggClosed'), d.gg.closed)}
@@ -379,7 +470,7 @@ export class BitRuler extends BitElement {
       const fams = this.families;
       return this.frame({
         picture: this.picture(),
-        caption: fams ? html`<p class="ruler-question">${this.t('question', { p: this.describe(fams.p), q: this.describe(fams.q) })}</p>` : nothing,
+        caption: fams ? html`<p class="ruler-question">${this.t('question', { p: this.describe(fams.p, { short: true }), q: this.describe(fams.q, { short: true }) })}</p>` : nothing,
       });
     }
     return this.frame({

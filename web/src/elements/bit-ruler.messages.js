@@ -1,13 +1,13 @@
 // <bit-ruler>'s words, zh and en. Every number arrives formatted (shared/format.js).
 export const FAMILY = {
   zh: {
-    gaussian: ({ mu, sigma, naturals }) => `高斯 N(${mu}, ${sigma}²)${naturals ? '（k ≥ 0）' : ''}`,
+    gaussian: ({ mu, sigma, naturals }) => `高斯 N(${mu}, ${sigma}²)${naturals ? '，k ≥ 0' : ''}`,
     poisson: ({ lambda }) => `泊松(${lambda})`,
     binomial: ({ n, p }) => `二项 B(${n}, ${p})`,
     geometric: ({ p }) => `几何(${p})`,
   },
   en: {
-    gaussian: ({ mu, sigma, naturals }) => `Gaussian N(${mu}, ${sigma}²)${naturals ? ' (k ≥ 0)' : ''}`,
+    gaussian: ({ mu, sigma, naturals }) => `Gaussian N(${mu}, ${sigma}²)${naturals ? ', k ≥ 0' : ''}`,
     poisson: ({ lambda }) => `Poisson(${lambda})`,
     binomial: ({ n, p }) => `Binomial(${n}, ${p})`,
     geometric: ({ p }) => `Geometric(${p})`,
@@ -18,7 +18,7 @@ export const MESSAGES = {
   zh: {
     title: '一把尺子量不同的分布：高斯 vs 泊松',
     question: ({ p, q }) => `${p}（蓝）和 ${q}（橙）：参数一个是均值和标准差，一个是速率，没法直接比较。它们到底相距多远？`,
-    caption: '两个分布都放到整数 k 上（高斯按 [k − ½, k + ½) 分箱），KL 散度就给出一个共同的读数，单位和前面一样是 bit。两个方向的读数不一样：KL 散度不是距离。',
+    caption: '两个分布都放到整数 k 上（高斯按 [k − ½, k + ½) 分箱），KL 散度就给出一个共同的读数，单位和前面一样是 bit。在图上左右拖动（或聚焦后用方向键）可以把 Q 沿尺子移动。',
     kindGaussian: '高斯（正态）', kindPoisson: '泊松', kindBinomial: '二项', kindGeometric: '几何',
     sideP: 'P（数据的分布）', sideQ: 'Q（模型）', kind: '分布族',
     mu: '均值 μ', sigma: '标准差 σ', lambda: '速率 λ', n: '试验次数 n', p: '成功概率 p',
@@ -33,6 +33,8 @@ export const MESSAGES = {
     infOther: ({ who, other }) => `∞：${who} 在 ${other} 为 0 的地方有质量。`,
     massTiny: '小于 10⁻¹⁷',
     zeroQ: 'Q 在这里是 0', zeroP: 'P 在这里是 0',
+    qHandle: '沿尺子移动 Q（左右方向键；按住 Shift 更细）',
+    qHandleText: ({ d, mean }) => `Q = ${d}，均值 ${mean}`,
     negCut: ({ mass }) => `P 在负整数上原有的质量 ${mass} 已去掉，其余部分重新归一化。`,
     fitOut: ({ lambda, kl, u }) => `使 D(P‖泊松(λ)) 最小的 λ* = E_P[k] = ${lambda}，此时 D = ${kl} ${u}。Q 已设为这个泊松分布。`,
     fitNone: '无法拟合：P 在负整数上有质量，而任何泊松分布在那里都是 0，对每个 λ 都有 D(P‖Q) = ∞。勾选“把高斯限制在 k ≥ 0”，或把 P 往右移。',
@@ -50,7 +52,7 @@ export const MESSAGES = {
   en: {
     title: 'One ruler for different families: Gaussian vs Poisson',
     question: ({ p, q }) => `${p} (blue) and ${q} (orange): one is described by a mean and a standard deviation, the other by a rate, so their parameters cannot be compared. How far apart are they?`,
-    caption: 'Put both on the integers k (the Gaussian binned to [k − ½, k + ½)) and the KL divergence gives them one common reading, in bits as before. The two directions read differently: KL divergence is not a distance.',
+    caption: 'Put both on the integers k (the Gaussian binned to [k − ½, k + ½)) and the KL divergence gives them one common reading, in bits as before. Drag across the picture (or focus it and use the arrow keys) to move Q along the ruler.',
     kindGaussian: 'Gaussian (normal)', kindPoisson: 'Poisson', kindBinomial: 'Binomial', kindGeometric: 'Geometric',
     sideP: 'P (the data’s distribution)', sideQ: 'Q (the model)', kind: 'Family',
     mu: 'Mean μ', sigma: 'Standard deviation σ', lambda: 'Rate λ', n: 'Trials n', p: 'Success probability p',
@@ -65,6 +67,8 @@ export const MESSAGES = {
     infOther: ({ who, other }) => `∞: ${who} has mass where ${other} is 0.`,
     massTiny: 'less than 10⁻¹⁷',
     zeroQ: 'Q is 0 here', zeroP: 'P is 0 here',
+    qHandle: 'Move Q along the ruler (arrow keys; Shift for finer steps)',
+    qHandleText: ({ d, mean }) => `Q = ${d}, mean ${mean}`,
     negCut: ({ mass }) => `P’s mass on the negative integers, ${mass}, was dropped and the rest renormalized.`,
     fitOut: ({ lambda, kl, u }) => `The λ minimizing D(P‖Poisson(λ)) is λ* = E_P[k] = ${lambda}, where D = ${kl} ${u}. Q is now that Poisson.`,
     fitNone: 'No fit: P has mass on negative integers, where every Poisson is 0, so D(P‖Q) = ∞ for every λ. Tick “restrict Gaussians to k ≥ 0” or move P to the right.',

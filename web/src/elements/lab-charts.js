@@ -4,8 +4,12 @@
 import { svg, nothing } from 'lit';
 import { scaleLinear, scaleSymlog, yAxis, xAxis, px, polyline, band } from '../shared/chart.js';
 
-export const LOSS_ASPECT = 0.46;
-export const FIT_ASPECT = 0.44;
+// Height / width of each chart, wide and narrow (below NARROW px): the same ratios stand in
+// bitruler.css (aspect-ratio, by container width), so the box a chart takes never depends on when
+// it was drawn: a chart prerendered at 640 px and redrawn at a phone's width keeps its place.
+export { NARROW } from './ruler-chart.js';
+export const LOSS_ASPECT = { wide: 0.46, narrow: 0.62 };
+export const FIT_ASPECT = { wide: 0.44, narrow: 0.6 };
 /** Points a curve is drawn with (the history is decimated to this). */
 const CURVE_POINTS = 600;
 /** Steps up to which the step axis is linear (beyond it: symmetric-log, so the early fall and the
@@ -27,7 +31,7 @@ function decimate(n) {
  */
 export function lossChart({ width, h, unitLog, stop, t, unit, narrow, cap, label }) {
   const W = width;
-  const H = Math.round(W * LOSS_ASPECT);
+  const H = Math.round(W * LOSS_ASPECT[narrow ? 'narrow' : 'wide']);
   const m = { l: narrow ? 40 : 48, r: 12, t: 24, b: 36 };
   const n = h.step.length;
   const last = n ? h.step[n - 1] : 0;
@@ -75,7 +79,7 @@ export function lossChart({ width, h, unitLog, stop, t, unit, narrow, cap, label
  */
 export function fitChart({ width, grid, truth, model, data, xMin, xMax, t, narrow }) {
   const W = width;
-  const H = Math.round(W * FIT_ASPECT);
+  const H = Math.round(W * FIT_ASPECT[narrow ? 'narrow' : 'wide']);
   const m = { l: narrow ? 40 : 48, r: narrow ? 26 : 34, t: 24, b: data ? 66 : 28 };
   const x = scaleLinear().domain([xMin, xMax]).range([m.l, W - m.r]);
   const y = scaleLinear().domain([0, 1]).range([H - m.b, m.t]);

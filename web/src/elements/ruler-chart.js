@@ -5,7 +5,11 @@ import { svg, nothing } from 'lit';
 import { scaleLinear, yAxis, xAxis, px } from '../shared/chart.js';
 import { formatInteger } from '../shared/format.js';
 
-export const RULER_ASPECT = 0.42;
+// Height / width, wide and narrow (below 480 px): the same ratios stand in bitruler.css
+// (aspect-ratio, by container width), so a prerendered picture keeps its box when redrawn.
+export const RULER_ASPECT = { wide: 0.42, narrow: 0.62 };
+/** Below this width (px) the lab's and the ruler's pictures take their narrow shape. */
+export const NARROW = 480;
 /** Screen px an integer needs to be drawn as two side-by-side bars (else: two outlined areas). */
 const BAR_PX = 7;
 
@@ -15,18 +19,25 @@ function mismatch(why, from, to) {
   return why.side === 'below' ? [from, Math.min(to, why.k + 0.5)] : [Math.max(from, why.k - 0.5), to];
 }
 
+/** The chart's geometry: { W, H, m, from, to, x } for a width and the bins (shared with dragging). */
+export function rulerGeometry(width, bins, narrow) {
+  const W = width;
+  const H = Math.round(W * RULER_ASPECT[narrow ? 'narrow' : 'wide']);
+  const m = { l: narrow ? 42 : 52, r: 14, t: 24, b: 34 };
+  const from = bins.lo - 0.5;
+  const to = bins.lo + bins.width * bins.count - 0.5;
+  const x = scaleLinear().domain([from, to]).range([m.l, W - m.r]);
+  return { W, H, m, from, to, x };
+}
+
 /**
  * bins: { lo, width, count, p, q }; why: { fwd, rev } (model/ruler.js whyInfinite);
- * t(key, params) the element's words; label: the picture's accessible description.
+ * t(key, params) the element's words; label: the picture's accessible description; handle: Q as a
+ * slider on the ruler ({ label, now, text, onKey }) and handlers: { down, move, up } to drag it.
  */
-export function rulerChart({ width, bins, why, t, label, narrow, handlers = {} }) {
-  const W = width;
-  const H = Math.round(W * RULER_ASPECT);
-  const m = { l: narrow ? 42 : 52, r: 14, t: 24, b: 34 };
+export function rulerChart({ width, bins, why, t, label, narrow, handle, handlers = {} }) {
+  const { W, H, m, from, to, x } = rulerGeometry(width, bins, narrow);
   const { lo, width: bw, count, p, q } = bins;
-  const from = lo - 0.5;
-  const to = lo + bw * count - 0.5;
-  const x = scaleLinear().domain([from, to]).range([m.l, W - m.r]);
   let top = 0;
   for (let b = 0; b < count; b++) top = Math.max(top, p[b], q[b]);
   top = (top / bw) * 1.08 || 1;
@@ -37,13 +48,14 @@ export function rulerChart({ width, bins, why, t, label, narrow, handlers = {} }
   let shapes;
   if (bars) {
     const half = Math.min(0.42, 14 / (plotW / count));
-    const rects = [];
+    const rp = [];
+    const rq = [];
     for (let b = 0; b < count; b++) {
       const k = lo + b;
-      if (p[b] > 0) rects.push(svg`<rect class="bar-p" x=${px(x(k - half))} y=${px(y(p[b]))} width=${px(x(k) - x(k - half))} height=${px(Math.max(0, y0 - y(p[b])))}></rect>`);
-      if (q[b] > 0) rects.push(svg`<rect class="bar-q" x=${px(x(k))} y=${px(y(q[b]))} width=${px(x(k + half) - x(k))} height=${px(Math.max(0, y0 - y(q[b])))}></rect>`);
+      if (p[b] > 0) rp.push(svg`<rect class="bar-p" x=${px(x(k - half))} y=${px(y(p[b]))} width=${px(x(k) - x(k - half))} height=${px(Math.max(0, y0 - y(p[b])))}></rect>`);
+      if (q[b] > 0) rq.push(svg`<rect class="bar-q" x=${px(x(k))} y=${px(y(q[b]))} width=${px(x(k + half) - x(k))} height=${px(Math.max(0, y0 - y(q[b])))}></rect>`);
     }
-    shapes = rects;
+    shapes = [rp, rq];
   } else {
     const step = (mass) => {
       let d = `M${px(x(from))},${px(y0)}`;
@@ -55,6 +67,11 @@ export function rulerChart({ width, bins, why, t, label, narrow, handlers = {} }
     };
     shapes = [svg`<path class="area-p" d=${step(p)}></path>`, svg`<path class="area-q" d=${step(q)}></path>`];
   }
+  const [shapesP, shapesQ] = shapes;
+  const qGroup = handle
+    ? svg`<g class="q-handle" tabindex="0" role="slider" aria-label=${handle.label} aria-valuenow=${handle.now} aria-valuetext=${handle.text}
+        @keydown=${handle.onKey}>${shapesQ}<rect class="grab" x=${px(m.l)} y=${px(m.t)} width=${px(W - m.l - m.r)} height=${px(y0 - m.t)}></rect></g>`
+    : svg`<g>${shapesQ}</g>`;
   const zones = [['fwd', 'zeroQ'], ['rev', 'zeroP']].map(([dir, key]) => {
     const r = mismatch(why?.[dir], from, to);
     if (!r || r[1] <= r[0]) return nothing;
@@ -64,11 +81,12 @@ export function rulerChart({ width, bins, why, t, label, narrow, handlers = {} }
       <text class="zero-label" x=${px(right ? Math.max(a + 4, m.l) : Math.min(b - 4, W - m.r))} y=${px(m.t + 12)} text-anchor=${right ? 'start' : 'end'}>${t(key)}</text>`;
   });
   const ticks = x.ticks(narrow ? 4 : 7).filter((v) => Number.isInteger(v) && v >= from && v <= to);
-  return svg`<svg class="chart ruler" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}
+  return svg`<svg class="chart ruler" viewBox="0 0 ${W} ${H}" role=${handle ? 'group' : 'img'} aria-label=${label}
       @pointerdown=${handlers.down} @pointermove=${handlers.move} @pointerup=${handlers.up} @pointercancel=${handlers.up}>
     ${yAxis(y, { x: m.l, ticks: y.ticks(4), gridTo: W - m.r, label: t(bw === 1 ? 'axisMass' : 'axisMassPer', { w: formatInteger(bw) }) })}
     ${zones}
-    ${shapes}
+    <g>${shapesP}</g>
+    ${qGroup}
     ${xAxis(x, { y: y0, ticks, label: t('axisK'), format: formatInteger, labelY: H - 2 })}
   </svg>`;
 }
