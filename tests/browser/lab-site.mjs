@@ -22,10 +22,10 @@ const coreBeside = {
 };
 
 // The loader's part that matters here: hydration support first, then the core, then the elements.
-const ENTRY = `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-const { loadCore } = await import('./shared/core-store.js');
+const entry = (dir) => `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+const { loadCore } = await import(${JSON.stringify(join(src, 'shared', 'core-store.js'))});
 await loadCore();
-await Promise.all([import('./elements/bit-ruler.js'), import('./elements/bit-learning.js')]);
+await Promise.all([import(${JSON.stringify(join(src, 'elements', 'bit-ruler.js'))}), import(${JSON.stringify(join(src, 'elements', 'bit-learning.js'))})]);
 document.documentElement.dataset.ready = 'true';`;
 
 /** An HTML page around `body` that loads the site's script from `script` (default: beside it). */
@@ -44,17 +44,22 @@ export function page(lang, body, { script = './bitruler.js', head = '' } = {}) {
 export async function buildLabSite(pages, { raw = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bitruler-lab-'));
   const common = { bundle: true, format: 'esm', target: ['es2022'], logLevel: 'warning', legalComments: 'none' };
+  // One build with code splitting, as web/scripts/build.mjs makes dist/: the worker is an entry
+  // point beside the loader and shares its chunks (the jobs, the models).
+  const entryFile = join(dir, 'entry.src.js');
+  writeFileSync(entryFile, entry(dir));
   await esbuild.build({
     ...common,
-    stdin: { contents: ENTRY, resolveDir: src, sourcefile: 'bitruler.js' },
+    entryPoints: { bitruler: entryFile, 'lab-worker': join(src, 'elements', 'lab-worker.js') },
+    nodePaths: [join(repoRoot, 'node_modules')],
     outdir: dir,
-    entryNames: 'bitruler',
+    entryNames: '[name]',
     chunkNames: '[name]-[hash]',
     splitting: true,
     minify: true,
     plugins: [formulasPlugin(), coreBeside],
   });
-  await esbuild.build({ ...common, entryPoints: { 'lab-worker': join(src, 'elements', 'lab-worker.js') }, outdir: dir, minify: true, plugins: [coreBeside] });
+  rmSync(entryFile);
   const css = await esbuild.transform(readFileSync(join(src, 'elements', 'bitruler.css'), 'utf8'), { loader: 'css', minify: true });
   writeFileSync(join(dir, 'bitruler.css'), css.code);
   writeFileSync(join(dir, 'page.css'), 'body{max-width:760px;margin:0 auto;padding:8px;font-family:sans-serif}.spacer{height:3000px}');

@@ -113,7 +113,7 @@ export class BitLearning extends BitElement {
     this._dirty = false;
     this._raf = 0;
     this._onFrame = this._onFrame.bind(this);
-    this._onVisibility = () => { this.requestUpdate(); this._schedule(); };
+    this._onVisibility = () => this._caughtUp();
   }
 
   // ------------------------------------------------------------------ settings
@@ -286,7 +286,7 @@ export class BitLearning extends BitElement {
     if (isServer) return;
     this._seen = new IntersectionObserver(([entry]) => {
       this.visible = entry.isIntersecting;
-      this._schedule();
+      this._caughtUp();
     });
     this._seen.observe(this);
     document.addEventListener('visibilitychange', this._onVisibility);
@@ -297,6 +297,13 @@ export class BitLearning extends BitElement {
     this._seen?.disconnect();
     document.removeEventListener('visibilitychange', this._onVisibility);
     super.disconnectedCallback();
+  }
+
+  /** Visibility changed: the numbers show where training stands, and it goes on if it may. */
+  _caughtUp() {
+    if (this.run) snapshot(this.run);
+    this.requestUpdate();
+    this._schedule();
   }
 
   _canRun() {
