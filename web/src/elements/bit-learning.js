@@ -453,11 +453,11 @@ export class BitLearning extends BitElement {
     const u = this.unitInfo.symbol;
     const lb = Math.log(this.base);
     switch (this.status) {
-      case 'converged': return this.t('converged', { step: formatCount(run.stop.step), window: CONVERGE_WINDOW, tol: formatNumber(CONVERGE_TOL * 100) });
+      case 'converged': return this.t('converged', { step: formatCount(run.stop.step), window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100) });
       case 'limit': return this.t('limit', { step: formatCount(MAX_STEPS) });
       case 'diverged': return this.t(run.stop.loss != null ? 'diverged' : 'divergedInf', {
         step: formatCount(run.stop.step), loss: formatNumber(run.stop.loss / lb), u, log: this.unitInfo.log,
-        uniform: formatNumber(LN3 / lb), factor: DIVERGE_FACTOR, rate: formatNumber(run.cfg.rate),
+        uniform: formatNumber(LN3 / lb), factor: formatCount(DIVERGE_FACTOR), rate: formatNumber(run.cfg.rate),
       });
       case 'training': return this.t('training');
       case 'offscreen': return this.t('offscreen');
@@ -526,7 +526,7 @@ export class BitLearning extends BitElement {
         n: formatCount(r.n), lik: formatNumber(r.likelihood), ll: formatNumber(r.logLikelihood), log: this.unitInfo.log,
         per: formatNumber(Math.exp(-r.trainLoss * lb)),
       })}</p>` : nothing}
-      <p class="note">${this.t('stopRule', { window: CONVERGE_WINDOW, tol: formatNumber(CONVERGE_TOL * 100), factor: DIVERGE_FACTOR, log: this.unitInfo.log, max: formatCount(MAX_STEPS) })}</p>`;
+      <p class="note">${this.t('stopRule', { window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100), factor: formatCount(DIVERGE_FACTOR), log: this.unitInfo.log, max: formatCount(MAX_STEPS) })}</p>`;
   }
 
   render() {

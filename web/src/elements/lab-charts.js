@@ -3,13 +3,14 @@
 // prerendered picture and the one re-rendered at the measured width take the same space.
 import { svg, nothing } from 'lit';
 import { scaleLinear, scaleSymlog, yAxis, xAxis, px, polyline, band } from '../shared/chart.js';
+import { formatInteger } from '../shared/format.js';
 
 // Height / width of each chart, wide and narrow (below NARROW px): the same ratios stand in
 // bitruler.css (aspect-ratio, by container width), so the box a chart takes never depends on when
 // it was drawn: a chart prerendered at 640 px and redrawn at a phone's width keeps its place.
 export { NARROW } from './ruler-chart.js';
 export const LOSS_ASPECT = { wide: 0.46, narrow: 0.62 };
-export const FIT_ASPECT = { wide: 0.44, narrow: 0.6 };
+export const FIT_ASPECT = { wide: 0.38, narrow: 0.6 };
 /** Points a curve is drawn with (the history is decimated to this). */
 const CURVE_POINTS = 600;
 /** Steps up to which the step axis is linear (beyond it: symmetric-log, so the early fall and the
@@ -68,7 +69,7 @@ export function lossChart({ width, h, unitLog, stop, t, unit, narrow, cap, label
     ${klLabel ? svg`<text class="area-label kl" x=${px(Math.min(xs[widest] + 6, W - m.r - 40))} y=${px((ce[widest] + floor[widest]) / 2)} dy="0.32em">${t('areaKl')}</text>` : nothing}
     ${stop?.kind === 'diverged' ? svg`<line class="diverged" x1=${px(x(stop.step))} x2=${px(x(stop.step))} y1=${px(m.t)} y2=${px(H - m.b)}></line>
       <text class="diverged-label" x=${px(Math.min(x(stop.step) + 4, W - m.r - 60))} y=${px(m.t + 12)}>${t('divergedMark')}</text>` : nothing}
-    ${xAxis(x, { y: H - m.b, ticks: xTicks, label: t(long ? 'axisStepLog' : 'axisStep'), format: (s) => String(s), labelY: H - 2 })}
+    ${xAxis(x, { y: H - m.b, ticks: xTicks, label: t(long ? 'axisStepLog' : 'axisStep'), format: formatInteger, labelY: H - 2 })}
   </svg>`;
 }
 
