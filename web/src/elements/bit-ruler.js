@@ -416,11 +416,11 @@ export class BitRuler extends BitElement {
       <div class="formula narrow-small">${this.formula(F.gaussian, { conv })}</div>
       <div class="formula narrow-small">${this.formula(F.gaussianValues, { s1: P.sigma, s2: Q.sigma, m1: P.mu, m2: Q.mu, conv })}</div>
       <div class="formula">${this.formula(F.gaussianResult, { d: d.gg.closed, unit: u })}</div>
-      ${this.scrollTable(this.t('ggTitle'), html`<table><tbody>
+      <table class="ruler-gg-table"><tbody>
         ${row(this.t('ggClosed'), d.gg.closed)}
         ${row(this.t('ggFine', { w: formatNumber(d.gg.width) }), d.gg.fine)}
         ${row(this.t('ggInt'), d.kl)}
-      </tbody></table>`)}
+      </tbody></table>
       <p class="note">${this.t('ggNote')}</p>
     </section>`;
   }
