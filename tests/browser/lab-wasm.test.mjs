@@ -49,28 +49,6 @@ describe('learning lab in WASM', () => {
     });
   }
 
-  test("bit-learning's no-WebAssembly text quotes the run its defaults really make", () => {
-    // The element cannot compute without the module, so its fallback sentence is static text:
-    // read it (and the defaults) from the source and recompute every number it states.
-    const source = readFileSync(join(repoRoot, 'web/src/elements/bit-learning.js'), 'utf8');
-    const defaults = Object.fromEntries(
-      [...source.match(/const ATTR_DEFAULTS = \{([^}]*)\}/)[1].matchAll(/(\w+): '([^']*)'/g)].map((m) => [m[1], m[2]]));
-    const en = source.match(/'With N = (\d+) samples \(seed (\d+)\), a (\w+) softmax model and learning rate ([\d.]+), (\d+) gradient steps bring the training loss from log₂3 ≈ ([\d.]+) bit to ([\d.]+) bit; the true cross-entropy is then ([\d.]+) bit, above the floor H\(P_data\) ≈ ([\d.]+) bit by a KL gap of ([\d.]+) bit\.'/);
-    assert.ok(en, 'the English fallback sentence has the expected form');
-    const [, n, seed, model, rate, steps, start, loss, ce, h, kl] = en;
-    assert.deepEqual([n, seed, rate], [defaults.n, defaults.seed, defaults.rate]);
-    assert.equal(model, { 1: 'linear', 2: 'quadratic', 3: 'cubic' }[defaults.degree]);
-    const cfg = { n: Number(n), seed: Number(seed), degree: Number(defaults.degree) };
-    const fixed = (x) => x.toFixed(3);
-    assert.equal(fixed(api.labEvaluate({ ...cfg, base: 2 }).trainLoss), start);
-    const r = api.labTrain({ ...cfg, learningRate: Number(rate), steps: Number(steps), base: 2 });
-    const last = Number(steps) - 1;
-    assert.deepEqual([r.trainLoss[last], r.crossEntropy[last], r.entropy[last], r.kl[last]].map(fixed), [loss, ce, h, kl]);
-    // The Chinese sentence states the same numbers.
-    const zh = source.match(/'用 N = .*?。'/)[0];
-    for (const value of [n, seed, rate, steps, start, loss, ce, h, kl]) assert.ok(zh.includes(value), `zh mentions ${value}`);
-  });
-
   test('training in chunks equals training in one call (θ travels through JS)', () => {
     const whole = api.labTrain({ n: 300, seed: 3, degree: 3, learningRate: 1.5, steps: 40 });
     let theta;

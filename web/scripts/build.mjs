@@ -9,6 +9,7 @@
 // dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
 // dist/bitruler.js, dist/<element>-<hash>.js, chunks      the elements: a small loader and one
 //                                                         chunk per element, loaded on demand
+// dist/lab-worker.js                                      the lab's Web Worker (training, wide rulers)
 // dist/bitruler.css                                       the elements' shadow-root stylesheet
 // dist/prerender.mjs, dist/bitruler-prerender.mjs         prerendering in Node (API and command)
 // dist/index.html, dist/page.js, dist/page.css,
@@ -174,7 +175,12 @@ export async function bundleElements() {
   for (const f of readdirSync(dist)) if (HASHED.test(f)) rmSync(join(dist, f));
   const result = await esbuild.build({
     ...common,
-    entryPoints: { bitruler: join(root, 'web/src/bitruler.js'), page: join(root, 'web/src/page/page.js') },
+    // lab-worker.js: the lab's module worker, found beside the element chunks (import.meta.url)
+    entryPoints: {
+      bitruler: join(root, 'web/src/bitruler.js'),
+      page: join(root, 'web/src/page/page.js'),
+      'lab-worker': join(root, 'web/src/elements/lab-worker.js'),
+    },
     outdir: dist,
     splitting: true,
     chunkNames: '[name]-[hash]',

@@ -111,3 +111,15 @@ export function formatList(values) {
 export function formatCount(n) {
   return Number.isInteger(n) && n < 1e6 ? String(n) : formatNumber(n);
 }
+
+/**
+ * A whole number exactly, as an axis label: "−3", "120", "12 500", "1 000 000 000" (groups of three
+ * with a narrow no-break space from 10 000 on). Integers on a ruler are positions, not measurements,
+ * so they are never rounded.
+ */
+export function formatInteger(k) {
+  if (!Number.isFinite(k)) return formatNumber(k);
+  const digits = String(Math.abs(Math.round(k)));
+  const grouped = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : digits;
+  return (k < 0 && Math.round(k) !== 0 ? MINUS : '') + grouped;
+}

@@ -1,0 +1,118 @@
+// The learning lab's two pictures as Lit SVG templates (pure functions of the run and the width;
+// every number through shared/format.js). Both keep one aspect ratio at every width, so the
+// prerendered picture and the one re-rendered at the measured width take the same space.
+import { svg, nothing } from 'lit';
+import { scaleLinear, scaleSymlog, yAxis, xAxis, px, polyline, band } from '../shared/chart.js';
+import { formatInteger } from '../shared/format.js';
+
+// Height / width of each chart, wide and narrow (below NARROW px): the same ratios stand in
+// bitruler.css (aspect-ratio, by container width), so the box a chart takes never depends on when
+// it was drawn: a chart prerendered at 640 px and redrawn at a phone's width keeps its place.
+export { NARROW } from './ruler-chart.js';
+export const LOSS_ASPECT = { wide: 0.46, narrow: 0.62 };
+export const FIT_ASPECT = { wide: 0.38, narrow: 0.6 };
+/** Points a curve is drawn with (the history is decimated to this). */
+const CURVE_POINTS = 600;
+/** Steps up to which the step axis is linear (beyond it: symmetric-log, so the early fall and the
+ *  late drift both show). */
+const LINEAR_STEPS = 300;
+
+function decimate(n) {
+  const stride = Math.max(1, Math.ceil(n / CURVE_POINTS));
+  const idx = [];
+  for (let i = 0; i < n; i += stride) idx.push(i);
+  if (n && idx[idx.length - 1] !== n - 1) idx.push(n - 1);
+  return idx;
+}
+
+/**
+ * The loss chart: the floor H(P_data) as a blue area from 0 (what no model can save), the KL
+ * divergence as the orange area between the floor and the true cross-entropy, the training loss as
+ * a line. `h` = history in nats ({ step, trainLoss, crossEntropy, entropy }), `unitLog` = ln(base).
+ */
+export function lossChart({ width, h, unitLog, stop, t, unit, narrow, cap, label }) {
+  const W = width;
+  const H = Math.round(W * LOSS_ASPECT[narrow ? 'narrow' : 'wide']);
+  const m = { l: narrow ? 40 : 48, r: 12, t: 24, b: 36 };
+  const n = h.step.length;
+  const last = n ? h.step[n - 1] : 0;
+  const end = Math.max(20, last, stop?.kind === 'diverged' ? stop.step : 0);
+  const long = end > LINEAR_STEPS;
+  const x = (long ? scaleSymlog().constant(1) : scaleLinear()).domain([0, end]).range([m.l, W - m.r]);
+  const xTicks = long ? [0, 1, 10, 100, 1000, 10000, 100000].filter((s) => s <= end) : x.ticks(narrow ? 4 : 6);
+  const idx = decimate(n);
+  const v = (nats) => Math.min(nats, cap) / unitLog;
+  let top = (1.05 * Math.log(3)) / unitLog;
+  for (const i of idx) top = Math.max(top, v(h.crossEntropy[i]), v(h.trainLoss[i]));
+  const y = scaleLinear().domain([0, top]).range([H - m.b, m.t]).nice(4);
+  const xs = idx.map((i) => x(h.step[i]));
+  const floor = idx.map((i) => y(v(h.entropy[i])));
+  const ce = idx.map((i) => y(v(h.crossEntropy[i])));
+  const loss = idx.map((i) => y(v(h.trainLoss[i])));
+  const zero = idx.map(() => y(0));
+  const hLast = n ? v(h.entropy[n - 1]) : 0;
+  // Label the KL area where it is thickest, when it is thick enough to hold a label.
+  let widest = -1;
+  let gap = 0;
+  idx.forEach((_, j) => { if (floor[j] - ce[j] > gap) { gap = floor[j] - ce[j]; widest = j; } });
+  const klLabel = widest >= 0 && gap >= 18 && xs.length > 1;
+  const mid = xs.length ? (xs[0] + xs[xs.length - 1]) / 2 : m.l;
+  return svg`<svg class="chart lab-loss" viewBox="0 0 ${W} ${H}" role="img" aria-label=${label}>
+    ${yAxis(y, { x: m.l, ticks: y.ticks(4), gridTo: W - m.r, label: `${t('axisLoss')} / ${unit}` })}
+    <path class="area-h" d=${band(xs, floor, zero)}></path>
+    <path class="area-kl" d=${band(xs, ce, floor)}></path>
+    <path class="line-h" d=${polyline(xs.map((xx, j) => [xx, floor[j]]))}></path>
+    <path class="line-ce" d=${polyline(xs.map((xx, j) => [xx, ce[j]]))}></path>
+    <path class="line-loss" d=${polyline(xs.map((xx, j) => [xx, loss[j]]))}></path>
+    ${n === 1 ? svg`<circle class="dot-ce" cx=${px(xs[0])} cy=${px(ce[0])} r="4"></circle><circle class="dot-loss" cx=${px(xs[0])} cy=${px(loss[0])} r="2.5"></circle>` : nothing}
+    ${n > 1 && hLast > 0 ? svg`<text class="area-label h" x=${px(mid)} y=${px((y(hLast) + y(0)) / 2)} text-anchor="middle" dy="0.32em">${t('areaH')}</text>` : nothing}
+    ${klLabel ? svg`<text class="area-label kl" x=${px(Math.min(xs[widest] + 6, W - m.r - 40))} y=${px((ce[widest] + floor[widest]) / 2)} dy="0.32em">${t('areaKl')}</text>` : nothing}
+    ${stop?.kind === 'diverged' ? svg`<line class="diverged" x1=${px(x(stop.step))} x2=${px(x(stop.step))} y1=${px(m.t)} y2=${px(H - m.b)}></line>
+      <text class="diverged-label" x=${px(Math.min(x(stop.step) + 4, W - m.r - 60))} y=${px(m.t + 12)}>${t('divergedMark')}</text>` : nothing}
+    ${xAxis(x, { y: H - m.b, ticks: xTicks, label: t(long ? 'axisStepLog' : 'axisStep'), format: formatInteger, labelY: H - 2 })}
+  </svg>`;
+}
+
+/**
+ * The fit chart: P_data(y|x) (blue, dashed) and Q_θ(y|x) (orange) for win, draw and loss against
+ * the rating difference x, and the samples as three rows of ticks under the axis.
+ * truth, model: Float64Array [win, draw, loss] per grid point.
+ */
+export function fitChart({ width, grid, truth, model, data, xMin, xMax, t, narrow }) {
+  const W = width;
+  const H = Math.round(W * FIT_ASPECT[narrow ? 'narrow' : 'wide']);
+  const m = { l: narrow ? 40 : 48, r: narrow ? 26 : 34, t: 24, b: data ? 66 : 28 };
+  const x = scaleLinear().domain([xMin, xMax]).range([m.l, W - m.r]);
+  const y = scaleLinear().domain([0, 1]).range([H - m.b, m.t]);
+  const curve = (table, c) => polyline(Array.from(grid, (g, i) => [x(g), y(table[3 * i + c])]));
+  const names = [t('win'), t('draw'), t('loss')];
+  // label each outcome where its true curve is highest: win on the right, loss on the left, draw at the top
+  const labels = [0, 1, 2].map((c) => {
+    let best = 0;
+    for (let i = 1; i < grid.length; i++) if (truth[3 * i + c] > truth[3 * best + c]) best = i;
+    const at = Math.min(Math.max(best, 2), grid.length - 3);
+    return { c, x: x(grid[at]), y: y(truth[3 * at + c]) };
+  });
+  const rows = [];
+  if (data) {
+    const paths = ['', '', ''];
+    const base = H - m.b + 28;
+    for (let i = 0; i < data.x.length; i++) {
+      const c = data.y[i];
+      paths[c] += `M${px(x(data.x[i]))},${px(base + c * 11)}v8`;
+    }
+    for (let c = 0; c < 3; c++) {
+      rows.push(svg`<path class="rug" d=${paths[c]}></path>
+        <text class="rug-label" x=${px(W - m.r + 4)} y=${px(base + c * 11 + 4)} dy="0.32em">${names[c]}</text>`);
+    }
+  }
+  return svg`<svg class="chart lab-fit" viewBox="0 0 ${W} ${H}" role="img" aria-label=${t('fitPicture')}>
+    ${yAxis(y, { x: m.l, ticks: [0, 0.5, 1], gridTo: W - m.r, label: t('axisProb') })}
+    ${[0, 1, 2].map((c) => svg`<path class="truth" d=${curve(truth, c)}></path>`)}
+    ${model ? [0, 1, 2].map((c) => svg`<path class="model" d=${curve(model, c)}></path>`) : nothing}
+    ${labels.map((l) => svg`<text class="outcome" x=${px(l.x)} y=${px(Math.max(m.t + 10, l.y - 8))} text-anchor="middle">${names[l.c]}</text>`)}
+    ${xAxis(x, { y: H - m.b, ticks: x.ticks(6) })}
+    ${rows}
+  </svg>`;
+}
+
