@@ -235,8 +235,16 @@ function bitrulerPlugins(info) {
  * what an author imports, and what defines every tag.
  */
 export async function generateManifest({ quiet = false } = {}) {
-  const { create, ts } = await import('@custom-elements-manifest/analyzer');
-  const { litPlugin } = await import('@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js');
+  let analyzer;
+  let lit;
+  try {
+    analyzer = await import('@custom-elements-manifest/analyzer');
+    lit = await import('@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js');
+  } catch (e) {
+    throw new Error(`@custom-elements-manifest/analyzer is not installed (node_modules older than package-lock.json?): run \`npm ci\` (${e.message})`);
+  }
+  const { create, ts } = analyzer;
+  const { litPlugin } = lit;
   const elementsDir = join(root, 'web/src/elements');
   const sources = readdirSync(elementsDir).filter((f) => f.endsWith('.js')).sort();
   const modules = sources.map((f) => {
@@ -365,7 +373,8 @@ export async function makePackage({ out = join(root, 'build'), build = true, qui
     writeFileSync(join(stage, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     mkdirSync(out, { recursive: true });
     const r = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', resolve(out)], {
-      cwd: stage, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+      // the settings `npm run pack` passes down (npm_config_*, npm_package_*) are the repository's, not the stage's
+      cwd: stage, encoding: 'utf8', env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
     });
     if (r.status !== 0) throw new Error(`npm pack failed:\n${r.stderr}`);
     const [packed] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
