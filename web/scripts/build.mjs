@@ -12,6 +12,8 @@
 // dist/lab-worker.js                                      the lab's Web Worker (training, wide rulers)
 // dist/bitruler.css                                       the elements' shadow-root stylesheet
 // dist/prerender.mjs, dist/bitruler-prerender.mjs         prerendering in Node (API and command)
+// dist/bitruler.d.ts, dist/elements.d.ts, dist/prerender.d.mts   types of the loader, the elements
+//                                                         and prerendering (the npm package's)
 // dist/index.html, dist/page.js, dist/page.css,
 //   dist/* (web/public)                                  the reading page, prerendered
 import { spawnSync } from 'node:child_process';
@@ -227,6 +229,13 @@ export function renderPageFormulas(html) {
     `${open}${narrow === undefined ? lines(decodeAttribute(tex), 'tex-all') : lines(decodeAttribute(tex), 'tex-wide') + lines(decodeAttribute(narrow), 'tex-narrow')}${close}`));
 }
 
+// The npm package's hand-written declarations (see web/scripts/package.mjs), beside the modules
+// they describe: the loader and its elements, and prerendering (.d.mts beside prerender.mjs).
+export function copyPackageTypes() {
+  const types = { 'bitruler.d.ts': 'bitruler.d.ts', 'elements.d.ts': 'elements.d.ts', 'prerender.d.ts': 'prerender.d.mts' };
+  for (const [source, target] of Object.entries(types)) copyFileSync(join(root, 'web/src', source), join(dist, target));
+}
+
 async function buildPage() {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
@@ -248,6 +257,7 @@ async function main() {
     await bundleCore(debug, join(dist, 'debug'), { minify: false });
   }
   await bundleElements();
+  copyPackageTypes();
   await buildPage();
   if (!quiet) console.log(`built ${dist}`);
 }

@@ -47,6 +47,32 @@ function watchLang() {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/**
+ * What every bitruler element has (the base class; not an element of its own).
+ *
+ * @attr {"zh" | "en"} lang - Language of the element's text. Default: the nearest ancestor's `lang` (the post's), else zh.
+ * @attr {"bit" | "nat" | "hartley"} unit - Unit of every number shown and of `result` (default bit). An unknown value is reported in the element and bit is used.
+ * @attr {boolean} open - Opens the "adjust and details" panel (examples, inputs, tables, code).
+ * @attr {"light" | "dark"} theme - Colour scheme. Default: the reader's `prefers-color-scheme`.
+ *
+ * @prop {object | null} result - The last good result (see each element), or null before the first one. Read-only.
+ * @prop {{ code: string, reason: string | null, message: string, field: string } | null} error - The latest input error (code as in BitRulerError, message in the element's language, the field it belongs to), or null. Read-only.
+ *
+ * @fires {CustomEvent} change - When `result` changes, including the first result after the element is defined; `detail` is the result. Bubbles and crosses shadow roots (composed).
+ *
+ * @cssprop [--bitruler-accent=#1f5fd6] - P and the main accent (dark scheme: #7aa7ff).
+ * @cssprop [--bitruler-accent-2=#d9590b] - Q, the second distribution (dark scheme: #fb923c).
+ * @cssprop [--bitruler-bg=#fff] - Background.
+ * @cssprop [--bitruler-surface=#f3f5f9] - Buttons, code and strip backgrounds.
+ * @cssprop [--bitruler-fg=#1b1f24] - Text.
+ * @cssprop [--bitruler-muted=#57606a] - Secondary text, axes.
+ * @cssprop [--bitruler-border=#c9d1da] - Borders.
+ * @cssprop [--bitruler-error=#b42318] - Error messages and invalid inputs.
+ * @cssprop --bitruler-font - Text font (default: the system UI font, with CJK fallbacks).
+ * @cssprop --bitruler-mono - Code font (default: the system monospace font).
+ * @cssprop [--bitruler-radius=10px] - Corner radius.
+ * @cssprop --bitruler-focus - Focus ring colour (default: the accent).
+ */
 export class BitElement extends LitElement {
   static properties = {
     unit: { reflect: true },

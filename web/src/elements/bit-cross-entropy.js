@@ -82,6 +82,16 @@ const MESSAGES = {
   },
 };
 
+/**
+ * Cross-entropy as P's mass over Q's code lengths, with Huffman codes and a seeded sampling run.
+ *
+ * @attr {string} p - The true distribution P: comma-separated probabilities or weights.
+ * @attr {string} q - The model Q, as many entries as P.
+ * @attr {string} labels - Comma-separated names of the outcomes.
+ * @attr {string} seed - Seed of the sampling run (a whole number; default 1).
+ *
+ * @prop {{ entropy: number, crossEntropy: number, kl: number, unit: string } | null} result - H(P), H(P,Q) and D(P‖Q), in `unit`. Read-only.
+ */
 export class BitCrossEntropy extends BitElement {
   static properties = {
     ...BitElement.properties,

@@ -65,6 +65,14 @@ const MESSAGES = {
   },
 };
 
+/**
+ * Entropy as an area: one block per outcome, as wide as p and as tall as −log p.
+ *
+ * @attr {string} p - Comma-separated probabilities (`1/8, 0.125, 12.5%`) or weights (`2, 1, 1`, rescaled to sum to 1). Default: eight times 1/8.
+ * @attr {string} labels - Comma-separated names of the outcomes.
+ *
+ * @prop {{ entropy: number, maxEntropy: number, probabilities: number[], unit: string } | null} result - H(P), the largest entropy as many outcomes can have, and P as used, in `unit`. Read-only.
+ */
 export class BitEntropy extends BitElement {
   static properties = {
     ...BitElement.properties,

@@ -63,6 +63,15 @@ const MESSAGES = {
   },
 };
 
+/**
+ * KL divergence both ways, D(P‖Q) and D(Q‖P), side by side.
+ *
+ * @attr {string} p - Distribution P: comma-separated probabilities or weights.
+ * @attr {string} q - Distribution Q, as many entries as P.
+ * @attr {string} labels - Comma-separated names of the outcomes.
+ *
+ * @prop {{ kl: number, klReverse: number, unit: string } | null} result - D(P‖Q) and D(Q‖P), in `unit` (Infinity where the other gives an outcome probability 0). Read-only.
+ */
 export class BitKl extends BitElement {
   static properties = {
     ...BitElement.properties,

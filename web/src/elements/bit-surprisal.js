@@ -84,6 +84,20 @@ export function probabilityForBits(bits, { fine = false } = {}) {
   return String(Number(p.toPrecision(2)));
 }
 
+/**
+ * Surprisal as halvings (a square cut by yes/no questions, a ruler of bits), and optionally the
+ * additivity of two independent events.
+ *
+ * @attr {string} p - Probability of the event: `1/1024`, `0.125`, `12.5%` (full-width digits too). Default 1/1024.
+ * @attr {string} label - The event's name, shown in the picture and the text.
+ * @attr {string} pa - Probability of event A. With `pb`, adds the independent event "A and B".
+ * @attr {string} pb - Probability of event B. With `pa`, adds the independent event "A and B".
+ * @attr {string} label-a - Name of event A.
+ * @attr {string} label-b - Name of event B.
+ * @attr {string} label-ab - Name of the event "A and B".
+ *
+ * @prop {{ unit: string, p?: number, information?: number, composite?: { pa: number, pb: number, p: number, ia: number, ib: number, information: number } } | null} result - `information` = −log p of `p` in `unit`; `composite` when `pa` and `pb` are set. Read-only.
+ */
 export class BitSurprisal extends BitElement {
   static properties = {
     ...BitElement.properties,
