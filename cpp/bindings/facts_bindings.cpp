@@ -65,7 +65,7 @@ val js_facts() {
     lab.set("maxStepsPerCall", kLabMaxStepsPerCall);
     lab.set("maxLearningRate", kLabMaxLearningRate);
     lab.set("minSamples", static_cast<double>(kLabMinSamples));
-    lab.set("maxParameters", static_cast<double>(kLabMaxParameters));
+    lab.set("maxParameters", static_cast<double>(kLabOutcomes * (kLabMaxDegree + 1)));
     lab.set("maxStepNumber", kLabMaxStepNumber);
     lab.set("trainColumns", string_list(kLabTrainColumns.data(), kLabTrainColumns.size()));
     facts.set("lab", lab);
