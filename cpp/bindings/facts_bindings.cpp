@@ -48,7 +48,9 @@ val js_facts() {
 
     val families = val::object();
     families.set("kinds", string_list(kFamilyKinds, kFamilyKindCount));
+    families.set("minSigma", kMinSigma);
     families.set("maxSigma", kMaxSigma);
+    families.set("minGeometricP", kMinGeometricP);
     families.set("maxAbsMu", kMaxAbsMu);
     families.set("maxLambda", kMaxLambda);
     families.set("maxBinomialN", kMaxBinomialN);
