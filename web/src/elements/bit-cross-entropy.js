@@ -40,7 +40,7 @@ const MESSAGES = {
     legendSave: '虚线框：Q 给的码反而更短的部分（从多付里扣除）',
     legendTotal: ({ ce, u }) => `总面积 H(P,Q) = ${ce} ${u}`,
     picture: ({ ce, h, kl, u }) => `柱宽为 p，柱高为 Q 给的码长；总面积 H(P,Q) = ${ce} ${u}，其中 H(P) = ${h} ${u}，多付 D(P‖Q) = ${kl} ${u}`,
-    caption: '柱宽 = 这个结果出现的频率 p，柱高 = 模型 Q 给它的码长 −log q，面积就是平均要付的码长。蓝色是按真实分布 P 编码时的代价 H(P)；用错了模型，就多付橙色那一块。吉布斯不等式：多付的净值 D(P‖Q) 永远 ≥ 0，只有 Q = P 时才是 0。试试拖动 Q，能不能让 H(P,Q) 低于 H(P)？',
+    caption: '柱宽 = 结果出现的频率 p，柱高 = 模型 Q 给它的码长，面积 = 平均码长。吉布斯不等式：多付的净值 D(P‖Q) ≥ 0，只有 Q = P 时为 0。拖动 Q 试试：能让 H(P,Q) 低于 H(P) 吗？',
     best: ({ gap, u }) => `你到过的最小差距 H(P,Q) − H(P)：${gap} ${u}`,
     infinite: ({ name }) => `Q 给「${name}」的概率是 0，而它在 P 下会发生：码长无穷大，H(P,Q) = ∞。`,
     colSurpriseQ: '码长 −log q', colShare: 'p·(−log q)', total: '合计',
@@ -65,7 +65,7 @@ const MESSAGES = {
     legendSave: 'Dashed box: where Q’s code is shorter (taken off the extra)',
     legendTotal: ({ ce, u }) => `Total area H(P,Q) = ${ce} ${u}`,
     picture: ({ ce, h, kl, u }) => `Columns as wide as p and as tall as Q’s code length; total area H(P,Q) = ${ce} ${u}, of which H(P) = ${h} ${u} and the extra D(P‖Q) = ${kl} ${u}`,
-    caption: 'Column width = how often the outcome happens (p), height = the code length Q gives it (−log q), so the area is the average code length paid. Blue is the cost with a code built for the true P, H(P); with the wrong model you pay the orange on top. Gibbs’ inequality: the net extra D(P‖Q) is always ≥ 0, and 0 only when Q = P. Try dragging Q: can you get H(P,Q) below H(P)?',
+    caption: 'Column width = how often the outcome happens (p), height = the code length Q gives it, area = average code length. Gibbs’ inequality: the net extra D(P‖Q) is ≥ 0, and 0 only when Q = P. Drag Q: can you get H(P,Q) below H(P)?',
     best: ({ gap, u }) => `The smallest gap H(P,Q) − H(P) you reached: ${gap} ${u}`,
     infinite: ({ name }) => `Q gives “${name}” probability 0, yet it happens under P: its code is infinitely long, H(P,Q) = ∞.`,
     colSurpriseQ: 'code length −log q', colShare: 'p·(−log q)', total: 'total',
@@ -141,7 +141,7 @@ export class BitCrossEntropy extends BitElement {
     if (!t) return nothing;
     const names = this.model.labels();
     const W = this.width;
-    const H = Math.round(W * 0.58);
+    const H = Math.round(W * 0.44);
     const m = { l: W < 480 ? 40 : 52, r: 14, t: 14 };
     const plotW = W - m.l - m.r;
     const stripsH = 2 * 24 + 8;

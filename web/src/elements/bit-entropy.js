@@ -37,9 +37,10 @@ const MESSAGES = {
     axisBits: '信息量（高）', axisP: '概率（宽）',
     hLine: ({ h, u }) => `虚线 H = ${h} ${u}：所有色块的平均高度，也就是总面积`,
     legendItem: ({ name, p, s, a }) => `${name}：宽 ${p} × 高 ${s} = 面积 ${a}`,
+    each: ({ n }) => `${n} 队各`,
     picture: ({ n, h, u }) => `${n} 个色块，宽为概率，高为信息量；总面积即熵 H = ${h} ${u}`,
     block: ({ name, p, s, u }) => `${name}：概率 ${p}，信息量 ${s} ${u}`,
-    caption: '宽 = 概率 p，高 = 信息量 −log p，面积 = p·(−log p)。所有色块一共 1 个单位宽，总面积就是平均高度，也就是熵 H（虚线）。拖动两块之间的分界线可以挪动概率。',
+    caption: '宽 = 概率，高 = 信息量，面积 = 对熵的贡献。色块合起来宽 1，所以总面积就是平均高度：熵 H。拖动两块之间的分界线可以挪动概率。',
     bound: ({ n }) => `${n} 个结果能达到的最大熵`,
     announce: ({ h, u }) => `熵 H = ${h} ${u}`,
     codeComment: '熵（单位与上面相同）',
@@ -56,9 +57,10 @@ const MESSAGES = {
     axisBits: 'surprisal (height)', axisP: 'probability (width)',
     hLine: ({ h, u }) => `dashed H = ${h} ${u}: the blocks’ average height, their total area`,
     legendItem: ({ name, p, s, a }) => `${name}: width ${p} × height ${s} = area ${a}`,
+    each: ({ n }) => `each of the ${n}`,
     picture: ({ n, h, u }) => `${n} blocks, width = probability, height = surprisal; their total area is the entropy H = ${h} ${u}`,
     block: ({ name, p, s, u }) => `${name}: probability ${p}, surprisal ${s} ${u}`,
-    caption: 'Width = probability p, height = surprisal −log p, area = p·(−log p). Together the blocks are one unit wide, so their total area is their average height: the entropy H (dashed). Drag the boundary between two blocks to move probability.',
+    caption: 'Width = probability, height = surprisal, area = share of the entropy. The blocks are one unit wide together, so their total area is their average height: the entropy H. Drag the boundary between two blocks to move probability.',
     bound: ({ n }) => `the largest entropy ${n} outcomes can have`,
     announce: ({ h, u }) => `Entropy H = ${h} ${u}`,
     codeComment: 'entropy (in the unit above)',
@@ -104,7 +106,7 @@ export class BitEntropy extends BitElement {
   // ------------------------------------------------------------------ picture
   _layout() {
     const W = this.width;
-    const H = Math.round(W * 0.5);
+    const H = Math.round(W * 0.38);
     const narrow = W < 480;
     const m = { l: narrow ? 36 : 48, r: 26, t: 30, b: 62 };
     return { W, H, m, plotW: W - m.l - m.r, y0: m.t, y1: H - m.b };
@@ -215,11 +217,13 @@ export class BitEntropy extends BitElement {
     const names = this.model.labels();
     const colours = colourClasses(names);
     const u = this.unitInfo.symbol;
+    const uniform = t.p.every((p) => p === t.p[0]);
+    const item = (i, name) => this.t('legendItem', { name, p: formatProbability(t.p[i]), s: formatNumber(t.surprisalP[i]), a: formatNumber(t.entropyTerms[i]) });
     return html`<ul class="legend">
       <li class="h-key"><span class="key dashed"></span>${this.t('hLine', { h: formatNumber(t.entropy), u })}</li>
-      ${names.map((name, i) => html`<li><span class="key ${colours[i]}"></span>${this.t('legendItem', {
-        name, p: formatProbability(t.p[i]), s: formatNumber(t.surprisalP[i]), a: formatNumber(t.entropyTerms[i]),
-      })}</li>`)}
+      ${uniform
+        ? html`<li>${names.map((name, i) => html`<span class="key ${colours[i]}" title=${name}></span>`)}${item(0, this.t('each', { n: names.length }))}</li>`
+        : names.map((name, i) => html`<li><span class="key ${colours[i]}"></span>${item(i, name)}</li>`)}
     </ul>`;
   }
 

@@ -39,7 +39,7 @@ const MESSAGES = {
     equal: 'Q = P：两个方向都恰好是 0。',
     infForward: ({ name }) => `Q 认为「${name}」不可能（概率 0），而 P 认为可能：D(P‖Q) = ∞。`,
     infReverse: ({ name }) => `P 认为「${name}」不可能，而 Q 认为可能：D(Q‖P) = ∞。`,
-    caption: '每个结果是一根柱：宽 = 数据所来自的分布给它的概率，高 = 两个分布的 log 比值。柱在线上方，表示数据分布更看好它；在下方，表示模型更看好它。净面积就是 KL 散度。吉布斯不等式：它总是 ≥ 0，只有 P = Q 时为 0。左右两边一般不相等。',
+    caption: '柱宽 = 数据所来自的分布给这个结果的概率，柱高 = 两个分布的 log 比值；净面积就是 KL 散度，总是 ≥ 0，只有 P = Q 时为 0。',
     colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: '合计',
     announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}，D(Q‖P) = ${rev} ${u}`,
     codeComment: 'KL 散度，两个方向',
@@ -56,7 +56,7 @@ const MESSAGES = {
     equal: 'Q = P: both directions are exactly 0.',
     infForward: ({ name }) => `Q calls “${name}” impossible (probability 0) while P does not: D(P‖Q) = ∞.`,
     infReverse: ({ name }) => `P calls “${name}” impossible while Q does not: D(Q‖P) = ∞.`,
-    caption: 'Each outcome is a column: width = its probability under the distribution the data comes from, height = the log ratio of the two distributions. Above the line, the data’s distribution favours it; below, the model does. The net area is the KL divergence. Gibbs’ inequality: it is always ≥ 0, and 0 only when P = Q. The two sides are in general not equal.',
+    caption: 'Column width = the outcome’s probability under the distribution the data comes from, height = the log ratio of the two; the net area is the KL divergence, always ≥ 0 and 0 only when P = Q.',
     colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: 'total',
     announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}, D(Q‖P) = ${rev} ${u}`,
     codeComment: 'KL divergence, both directions',
@@ -137,7 +137,7 @@ export class BitKl extends BitElement {
     if (!t || !r) return nothing;
     const names = this.model.labels();
     const W = this.width;
-    const H = Math.round(W * 0.56);
+    const H = Math.round(W * 0.42);
     const gap = W < 480 ? 16 : 28;
     const x0 = W < 480 ? 24 : 34;
     const panelW = (W - x0 - 10 - gap) / 2;

@@ -444,8 +444,7 @@ export class BitLearning extends BitElement {
     const unit = this.unitInfo.symbol;
     return html`<div class="formula lab-formula">${this.formula(F.loss, { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}</div>
       <div class="formula lab-formula">${this.formula(F.identity, {})}</div>
-      <div class="formula lab-formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>
-      <p class="identity">${this.t('identity', { res: formatNumber(Math.abs(r.identityResidual)), max: formatNumber(r.maxIdentityResidual) })}</p>`;
+      <div class="formula lab-formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>`;
   }
 
   statusText(r) {
@@ -486,7 +485,6 @@ export class BitLearning extends BitElement {
     const label = this.t('lossPicture', { step: formatCount(r.step), loss: formatNumber(r.trainLoss), ce: formatNumber(r.crossEntropy), h: formatNumber(r.entropy), kl: formatNumber(r.kl), u });
     const t = (key, p) => this.t(key, p);
     const narrow = this.width < NARROW;
-    const { xMin, xMax } = this.facts.lab;
     return html`<h4 class="chart-title">${this.t('lossTitle')}</h4>
       <div class="legend" aria-hidden="true">
         <span><span class="key h"></span>${this.t('legendH')}</span>
@@ -494,8 +492,17 @@ export class BitLearning extends BitElement {
         <span><span class="line ce"></span>${this.t('legendCe')}</span>
         <span><span class="line loss"></span>${this.t('legendLoss')}</span>
       </div>
-      ${lossChart({ width: this.width, h: run.hist, unitLog: Math.log(this.base), stop: run.stop, t, unit: u, narrow, cap: DIVERGE_FACTOR * LN3, label })}
-      <h4 class="chart-title">${this.t('fitTitle')}</h4>
+      ${lossChart({ width: this.width, h: run.hist, unitLog: Math.log(this.base), stop: run.stop, t, unit: u, narrow, cap: DIVERGE_FACTOR * LN3, label })}`;
+  }
+
+  /** The model against the truth: in the folded panel (the loss is the picture that teaches). */
+  fit() {
+    const run = this.run;
+    if (!run) return nothing;
+    const t = (key, p) => this.t(key, p);
+    const narrow = this.width < NARROW;
+    const { xMin, xMax } = this.facts.lab;
+    return html`<h4 class="chart-title">${this.t('fitTitle')}</h4>
       <div class="legend" aria-hidden="true">
         <span><span class="line truth"></span>${this.t('legendTruth')}</span>
         <span><span class="line model"></span>${this.t('legendModel')}</span>
@@ -515,6 +522,7 @@ export class BitLearning extends BitElement {
     });
     const lb = Math.log(this.base);
     return html`
+      ${this.fit()}
       ${this.examples(PRESETS.map((p) => ({ ...p, text: this.t(p.key) })), active, (p) => this._applyPreset(p))}
       <div class="row lab-fields">${FIELDS.map(field)}</div>
       <div class="row lab-fields">
@@ -526,6 +534,7 @@ export class BitLearning extends BitElement {
         n: formatCount(r.n), lik: formatNumber(r.likelihood), ll: formatNumber(r.logLikelihood), log: this.unitInfo.log,
         per: formatNumber(Math.exp(-r.trainLoss * lb)),
       })}</p>` : nothing}
+      ${r ? html`<p class="note identity">${this.t('identity', { res: formatNumber(Math.abs(r.identityResidual)), max: formatNumber(r.maxIdentityResidual) })}</p>` : nothing}
       <p class="note">${this.t('stopRule', { window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100), factor: formatCount(DIVERGE_FACTOR), log: this.unitInfo.log, max: formatCount(MAX_STEPS) })}</p>`;
   }
 

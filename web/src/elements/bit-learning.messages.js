@@ -4,7 +4,7 @@ const DEGREE = { zh: ['', '线性', '二次', '三次'], en: ['', 'linear', 'qua
 export const MESSAGES = {
   zh: {
     title: '交叉熵损失实验室：损失落到它越不过的下限上',
-    caption: 'x 是两队的等级分差（以 100 分为单位：x = 1.5 就是相差 150 分），y 是比赛结果：胜、平或负。真实的条件分布 P_data(y|x) 抽出 N 场比赛作为样本；模型 Q_θ(y|x) 是一个 softmax，用梯度下降让训练损失 ℒ(θ) 变小。上图里，真实交叉熵 H(P_data, Q_θ) 是蓝、橙两块面积叠起来的高度：蓝色是数据本身的熵 H(P_data)，再好的模型也去不掉；橙色是 KL 散度 D(P_data‖Q_θ)，也就是模型还没学到的部分。训练把橙色压扁，但交叉熵永远落不到蓝色下限以下（吉布斯不等式）。',
+    caption: '蓝色是数据本身的熵 H(P_data)，再好的模型也去不掉；橙色是 KL 散度，模型还没学到的部分。训练把橙色压扁，但交叉熵落不到蓝色下限以下（吉布斯不等式）。x 是两队的等级分差（以 100 分为单位），y 是胜、平或负。',
     f_n: '样本数 N', f_seed: '随机种子', f_rate: '学习率', f_degree: '模型容量（多项式次数）', f_speed: '速度',
     seedRange: ({ max }) => `从 0 到 ${max}`,
     degreeName: ({ d }) => (DEGREE.zh[d] ? `${d}：${DEGREE.zh[d]}` : `${d} 次`),
@@ -48,7 +48,7 @@ export const MESSAGES = {
   },
   en: {
     title: 'The cross-entropy loss lab: the loss falls onto a floor it cannot cross',
-    caption: 'x is the rating difference between two teams (in units of 100 rating points: x = 1.5 means 150 points apart); y is the result: win, draw or loss. The true conditional distribution P_data(y|x) draws N matches as samples; the model Q_θ(y|x) is a softmax trained by gradient descent on the training loss ℒ(θ). In the upper chart the true cross-entropy H(P_data, Q_θ) is the height of two stacked areas: blue, the entropy of the data H(P_data), which no model can remove; orange, the KL divergence D(P_data‖Q_θ), what the model has yet to learn. Training flattens the orange, but the cross-entropy never goes below the blue floor (Gibbs’ inequality).',
+    caption: 'Blue is the entropy of the data H(P_data), which no model can remove; orange is the KL divergence, what the model has yet to learn. Training flattens the orange, but the cross-entropy never goes below the blue floor (Gibbs’ inequality). x is the rating difference (in units of 100 points), y is win, draw or loss.',
     f_n: 'Samples N', f_seed: 'Seed', f_rate: 'Learning rate', f_degree: 'Model capacity (polynomial degree)', f_speed: 'Speed',
     seedRange: ({ max }) => `from 0 to ${max}`,
     degreeName: ({ d }) => (DEGREE.en[d] ? `${d}: ${DEGREE.en[d]}` : `degree ${d}`),

@@ -48,7 +48,7 @@ const MESSAGES = {
     handle: ({ label, p }) => `${label} 的概率 ${p}；左右键每次改 1 bit`,
     handleA: ({ label, p }) => `${label} 的概率 ${p}（A 与 B 的分界）；左右键每次改 1 bit`,
     bitsAxis: ({ u }) => `信息量（${u}）`,
-    caption: '方块是所有可能的结果；每个公平的是/否问题把剩下的部分切掉一半（1 bit）。事件越罕见，切的刀数越多，右边的尺子就越长。两个独立事件一起发生时，概率相乘，刀数（信息量）相加。拖动尺子的末端可以改概率。',
+    caption: '每个公平的是/否问题把剩下的结果切掉一半（1 bit）：越罕见的事件，切的刀数越多，尺子越长。独立事件一起发生，概率相乘，刀数相加。拖动尺子的末端可以改概率。',
     announce: ({ label, p, i, u }) => `${label}：p = ${p}，信息量 ${i} ${u}`,
     codeComment: '信息量',
   },
@@ -68,7 +68,7 @@ const MESSAGES = {
     handle: ({ label, p }) => `probability of ${label}: ${p}; arrow keys change it by 1 bit`,
     handleA: ({ label, p }) => `probability of ${label}: ${p} (where A ends and B begins); arrow keys change it by 1 bit`,
     bitsAxis: ({ u }) => `surprisal (${u})`,
-    caption: 'The square is every possible outcome; each fair yes/no question cuts what is left in half (1 bit). The rarer the event, the more cuts, and the longer its ruler on the right. When two independent events both happen, their probabilities multiply and their cuts (surprisals) add. Drag the end of a ruler to change a probability.',
+    caption: 'Each fair yes/no question cuts what is left in half (1 bit): the rarer the event, the more cuts and the longer its ruler. Independent events together: probabilities multiply, cuts add. Drag the end of a ruler to change a probability.',
     announce: ({ label, p, i, u }) => `${label}: p = ${p}, surprisal ${i} ${u}`,
     codeComment: 'surprisal',
   },
@@ -217,7 +217,7 @@ export class BitSurprisal extends BitElement {
   // ------------------------------------------------------------------ picture
   _layout(rows) {
     const W = this.width;
-    const H = Math.round(W * (rows === 2 ? 0.56 : 0.36));
+    const H = Math.round(W * (rows === 2 ? 0.44 : 0.3));
     const top = 8;
     const rowH = (H - top - 34) / rows;
     const S = Math.max(40, Math.min(rowH - 30, W * 0.26));

@@ -9,7 +9,7 @@ import { formatInteger } from '../shared/format.js';
 // bitruler.css (aspect-ratio, by container width), so the box a chart takes never depends on when
 // it was drawn: a chart prerendered at 640 px and redrawn at a phone's width keeps its place.
 export { NARROW } from './ruler-chart.js';
-export const LOSS_ASPECT = { wide: 0.46, narrow: 0.62 };
+export const LOSS_ASPECT = { wide: 0.38, narrow: 0.62 };
 export const FIT_ASPECT = { wide: 0.38, narrow: 0.6 };
 /** Points a curve is drawn with (the history is decimated to this). */
 const CURVE_POINTS = 600;

@@ -7,7 +7,7 @@ import { formatInteger } from '../shared/format.js';
 
 // Height / width, wide and narrow (below 480 px): the same ratios stand in bitruler.css
 // (aspect-ratio, by container width), so a prerendered picture keeps its box when redrawn.
-export const RULER_ASPECT = { wide: 0.42, narrow: 0.62 };
+export const RULER_ASPECT = { wide: 0.36, narrow: 0.62 };
 /** Below this width (px) the lab's and the ruler's pictures take their narrow shape. */
 export const NARROW = 480;
 /** Screen px an integer needs to be drawn as two side-by-side bars (else: two outlined areas). */
