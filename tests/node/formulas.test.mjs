@@ -51,14 +51,22 @@ function* samples(slots, count = 40) {
 function slotsOf(parts) {
   const out = [];
   for (const p of parts) {
-    if (p.slot) out.push({ slot: p.slot, kind: p.kind });
-    if (p.mtext) for (const q of p.mtext) if (q.slot) out.push({ slot: q.slot, kind: 't' });
+    if (p.slot) out.push({ slot: p.slot, kind: p.kind, fixed: p.fixed });
+    if (p.mtext) for (const q of p.mtext) if (q.slot) out.push({ slot: q.slot, kind: 't', fixed: false });
   }
   return out;
 }
 
-function substitute(template, tex) {
-  return template.replace(/\\(num|prob|raw|txt)\{(\w+)\}/g, (all, kind, name) => (kind === 'txt' ? `\\text{${tex[name]}}` : tex[name]));
+// The template's TeX with each slot written out. A value in a fixed argument (a fraction's
+// numerator, a power's base) is braced, as an author would write it: KaTeX then groups it in an
+// <mrow>, as fill() does.
+function substitute(template, tex, slots) {
+  let k = 0;
+  return template.replace(/\\(num|prob|raw|txt)\{(\w+)\}/g, (all, kind, name) => {
+    const slot = slots[k++];
+    if (kind === 'txt') return `\\text{${tex[name]}}`;
+    return slot?.fixed ? `{${tex[name]}}` : tex[name];
+  });
 }
 
 test('every formula module compiles, and each has slots', async () => {
@@ -77,9 +85,10 @@ for (const file of modules.filter((f) => f !== 'units.tex.js')) {
     for (const [name, t] of Object.entries(templates)) {
       const { tex: template, inline = false } = typeof t === 'string' ? { tex: t } : t;
       const parts = compileModule({ [name]: t })[name];
-      for (const { values, tex } of samples(slotsOf(parts))) {
+      const slots = slotsOf(parts);
+      for (const { values, tex } of samples(slots)) {
         const ours = fill(parts, values);
-        const katex = renderKatex(substitute(template, tex), { display: !inline });
+        const katex = renderKatex(substitute(template, tex, slots), { display: !inline });
         assert.equal(ours, katex, `${file} ${name} with ${JSON.stringify(tex)}`);
         compared += 1;
       }

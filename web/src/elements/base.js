@@ -283,7 +283,9 @@ export class BitElement extends LitElement {
 
   /**
    * The frame every element renders: header, picture, the folded controls, messages, live region.
-   * `data-state` lets a later hydration check that it renders the same state.
+   * `controls` is a function: the panel's content is only rendered while it is open (a folded
+   * panel costs neither prerendered bytes nor DOM). `data-state` lets a later hydration check
+   * that it renders the same state.
    */
   frame({ title, headline, picture, controls, caption }) {
     const notes = this.attributeNotes ?? [];
@@ -297,7 +299,7 @@ export class BitElement extends LitElement {
       ${this.generalErrors().map((text) => html`<p class="notes" role="alert">${text}</p>`)}
       ${controls ? html`<details class="controls" ?open=${this.open} @toggle=${this._onToggle}>
         <summary><span>${this.t('controls')}</span> <span class="hint">${this.t('controlsHint')}</span></summary>
-        <div class="controls-body">${controls}</div>
+        <div class="controls-body">${this.open ? controls() : nothing}</div>
       </details>` : nothing}
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;

@@ -275,7 +275,7 @@ export class BitCrossEntropy extends BitElement {
       picture: this.picture(),
       caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>
         ${t && Number.isFinite(this.bestGap) ? html`<p class="note">${this.t('best', { gap: formatNumber(this.bestGap), u: this.unitInfo.symbol })}</p>` : nothing}`,
-      controls: this.controls(),
+      controls: () => this.controls(),
     });
   }
 }

@@ -296,7 +296,7 @@ export class BitEntropy extends BitElement {
       headline: html`${this.headline()}${this.formulas()}`,
       picture: this.picture(),
       caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>`,
-      controls: this.controls(),
+      controls: () => this.controls(),
     });
   }
 }

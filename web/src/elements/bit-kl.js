@@ -217,7 +217,7 @@ export class BitKl extends BitElement {
       headline: this.headline(),
       picture: this.picture(),
       caption: html`${this.notes()}<p class="caption">${this.t('caption')}</p>`,
-      controls: this.controls(),
+      controls: () => this.controls(),
     });
   }
 }

@@ -552,7 +552,7 @@ export class BitLearning extends BitElement {
         ${r ? this.formulas(r) : nothing}
         ${overfit ? html`<p class="lab-overfit">${this.t('overfit', { loss: formatNumber(r.trainLoss), h: formatNumber(r.entropy), ce: formatNumber(r.crossEntropy), u: this.unitInfo.symbol, n: formatCount(r.n) })}</p>` : nothing}
         <p class="caption">${this.t('caption')}</p>`,
-      controls: this.api ? this.controls(r) : nothing,
+      controls: this.api ? () => this.controls(r) : null,
     });
   }
 }

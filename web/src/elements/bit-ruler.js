@@ -480,7 +480,7 @@ export class BitRuler extends BitElement {
       caption: html`${this.actions()}${this.formulas()}
         <p class="field-msg" role=${this.hasError('_core') ? 'alert' : nothing}>${this.errorText('_core')}</p>
         <p class="caption">${this.t('caption')}</p>`,
-      controls: this.api ? this.controls() : nothing,
+      controls: this.api ? () => this.controls() : null,
     });
   }
 }

@@ -428,7 +428,7 @@ export class BitSurprisal extends BitElement {
       headline: html`${this.formulas()}${this.meaning()}`,
       picture: this.picture(),
       caption: html`<p class="caption">${this.t('caption')}</p>`,
-      controls: this.controls(),
+      controls: () => this.controls(),
     });
   }
 }

@@ -7,12 +7,15 @@ export { scaleLinear, scaleLog, scaleSymlog } from './scale.js';
 
 export const px = (x) => Math.round(x * 100) / 100;
 
-/** Path data for straight segments through [x, y] points; non-finite points are skipped. */
+const tenth = (x) => Math.round(x * 10) / 10;
+
+/** Path data for straight segments through [x, y] points (0.1 px is finer than any screen needs:
+ *  paths are most of a prerendered chart's bytes); non-finite points are skipped. */
 export function polyline(points) {
   let d = '';
   for (const [x, y] of points) {
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    d += `${d ? 'L' : 'M'}${px(x)},${px(y)}`;
+    d += `${d ? 'L' : 'M'}${tenth(x)},${tenth(y)}`;
   }
   return d;
 }
