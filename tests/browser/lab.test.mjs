@@ -73,7 +73,7 @@ function referenceRun(api, { n = 200, seed = 1, degree = 2, rate = 1 } = {}) {
 const bits = (nats) => nats / LN2;
 
 describe('<bit-learning> at first paint', () => {
-  test('without JavaScript: the default run’s numbers, formulas and both charts, from the prerendered HTML', async () => {
+  test('without JavaScript: the default run’s numbers, formulas and the loss chart, from the prerendered HTML', async () => {
     const { pre, last } = referenceRun(site.api);
     assert.equal(pre.step, PRERUN_STEPS);
     const expected = {
@@ -98,8 +98,8 @@ describe('<bit-learning> at first paint', () => {
         const loss = await inShadow(p, 'svg.lab-loss').boundingBox();
         assert.ok(loss.width >= 0.6 * host.width && loss.height >= 120, `loss chart ${loss.width}×${loss.height} in ${host.width}`);
         assert.ok(await inShadow(p, 'svg.lab-loss path.area-kl').getAttribute('d'), 'the KL area is drawn');
-        assert.equal(await inShadow(p, 'svg.lab-fit path.model').count(), 3);
-        assert.equal(await inShadow(p, '.legend').count(), 2, 'a legend on each chart');
+        assert.equal(await inShadow(p, '.legend').count(), 1, 'the loss chart has its legend');
+        assert.equal(await inShadow(p, 'svg.lab-fit').count(), 0, 'the fit chart waits in the folded panel');
         const text = await inShadow(p, '.bit').textContent();
         assert.doesNotMatch(text, lang === 'zh' ? /单位：百分|间隙/ : /KL gap|hundreds of points/);
         await context.close();
@@ -115,6 +115,10 @@ describe('<bit-learning> at first paint', () => {
       await p.waitForTimeout(300);
       assert.equal(await p.evaluate(() => window.__cls), 0, `layout shift at ${width}`);
       assert.equal(await p.$eval('#l', (el) => [...el.shadowRoot.children].filter((c) => c.classList.contains('bit')).length), 1);
+      // the folded panel holds the fit chart: the model against the truth, with its legend
+      await p.$eval('#l', async (el) => { el.open = true; await el.updateComplete; });
+      assert.equal(await p.$eval('#l', (el) => el.shadowRoot.querySelectorAll('svg.lab-fit path.model').length), 3);
+      assert.equal(await p.$eval('#l', (el) => el.shadowRoot.querySelectorAll('.legend').length), 2, 'a legend on each chart');
       assertClean(assert, log);
       await context.close();
     }

@@ -259,7 +259,7 @@ describe('state in the URL', () => {
       await page.waitForFunction(() => document.querySelector('#surprise').error != null);
       const e = await error(page, '#surprise');
       assert.equal(e.code, 'OUT_OF_RANGE');
-      assert.match(e.message, /outside the allowed range/);
+      assert.match(e.message, /“150%” is more than 100%/);
       await openControls(page, '#surprise');
       assert.equal(await page.$eval('#surprise', (el) => el.shadowRoot.querySelector('#f-p').value), '150%');
       await page.locator('#surprise #f-p').fill('1/16');

@@ -101,7 +101,7 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
   const cases = [
     ['abc', 'PARSE', /无法识别「abc」/, /Could not read “abc”/],
     ['', 'EMPTY', /概率还空着/, /The probability is empty/],
-    ['1.5', 'OUT_OF_RANGE', /「1\.5」超出了允许的范围/, /“1\.5” is outside the allowed range/],
+    ['1.5', 'OUT_OF_RANGE', /「1\.5」大于 1/, /“1\.5” is more than 1/],
     ['-0.1', 'NEGATIVE', /是负数/, /is negative/],
     ['1/0', 'NOT_FINITE', /不是有限的数/, /not a finite number/],
   ];

@@ -107,9 +107,13 @@ export class BitElement extends LitElement {
     if (!isServer) {
       // Prerendered for another state (a link changed an attribute before the element was
       // defined): start from an empty root instead of hydrating a different DOM.
-      const signature = root.querySelector?.(':scope > .bit')?.getAttribute('data-state');
+      const signature = [...(root.children ?? [])].find((c) => c.classList.contains('bit'))?.getAttribute('data-state');
       if (signature != null && signature !== this.stateSignature()) {
         root.replaceChildren();
+        // Lit's hydration flag (set by @lit-labs/ssr-client's createRenderRoot): `_$AG` in Lit's
+        // production build, `_$needsHydration` in its development build. Tested by a page link
+        // that changes the language before the elements load (tests/browser/page.test.mjs).
+        this._$AG = false;
         this._$needsHydration = false;
       }
       const sheet = elementSheet();

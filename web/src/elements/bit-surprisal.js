@@ -345,7 +345,10 @@ export class BitSurprisal extends BitElement {
       out.push(svg`<g class="event-row" role="group" aria-label=${this.t('square', { label: n.ab, cuts: formatNumber(bits) })}>
         <text class="row-title" x="12" y=${px(y0 + 14)}>${n.ab}</text>
         ${this._square(12, y0 + 24, L.S, bits, cComp, ba)}
-        <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 32)}>p = ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)} → I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>
+        ${L.W < 560
+          ? svg`<text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 32)}>p = ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)}</text>
+            <text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 50)}>I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>`
+          : svg`<text class="row-value" x=${px(L.rx0)} y=${px(y0 + 24 + L.S / 2 + 32)}>p = ${formatProbability(comp.pa)} × ${formatProbability(comp.pb)} = ${formatProbability(comp.p)} → I = ${formatNumber(comp.ia)} + ${formatNumber(comp.ib)} = ${formatNumber(comp.information)} ${u}</text>`}
         ${this._ruler(L, y0 + 24 + L.S / 2, maxBits, [
           { bits: ba, colour: cComp, side: 'a', text: `${n.a} ${formatNumber(comp.ia)}` },
           { bits: bb, colour: cComp, side: 'b', text: `${n.b} ${formatNumber(comp.ib)}` }],
