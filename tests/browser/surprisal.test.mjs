@@ -99,7 +99,7 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
   const { context, page: p, log } = await open(browser, site.url());
   await openControls(p, '#s');
   const cases = [
-    ['abc', 'PARSE', /无法识别「abc」/, /Could not read “abc”/],
+    ['abc', 'PARSE', /「abc」不是一个数/, /“abc” is not a number/],
     ['', 'EMPTY', /概率还空着/, /The probability is empty/],
     ['1.5', 'OUT_OF_RANGE', /「1\.5」大于 1/, /“1\.5” is more than 1/],
     ['-0.1', 'NEGATIVE', /是负数/, /is negative/],

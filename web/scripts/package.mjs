@@ -133,7 +133,7 @@ export function publishedPackageJson(repo, { files, browserStubs = [] }) {
     // Modules that must be kept when imported for their effects: the loader (watches the page for
     // <bit-*> tags), the element chunks (each defines its tag), the shared chunks they import (Lit,
     // its hydration support), and the Node entries. Only core.js is free of side effects.
-    sideEffects: ['./dist/bitruler.js', './dist/bit-*.js', './dist/chunk-*.js', './dist/core-store-*.js', './dist/*.mjs'],
+    sideEffects: ['./dist/bitruler.js', './dist/bit-*.js', './dist/chunk-*.js', './dist/core-store-*.js', './dist/lab-worker.js', './dist/*.mjs'],
     files: ['dist/', 'custom-elements.json'],
     customElements: 'custom-elements.json',
     bin: { 'bitruler-prerender': 'dist/bitruler-prerender.mjs' },
@@ -147,7 +147,7 @@ export function publishedPackageJson(repo, { files, browserStubs = [] }) {
   }
   const sideEffectPattern = new RegExp(`^(${pkg.sideEffects.map((p) => p.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')).join('|')})$`);
   for (const f of files) {
-    if (/\.m?js$/.test(f) && f !== 'core.js' && !sideEffectPattern.test(`dist/${f}`)) {
+    if (/\.m?js$/.test(f) && !['core.js', 'facts.js'].includes(f) && !sideEffectPattern.test(`dist/${f}`)) {
       throw new Error(`dist/${f} is not covered by sideEffects: name it in web/scripts/package.mjs`);
     }
   }

@@ -12,7 +12,7 @@ export { NARROW } from './ruler-chart.js';
 export const LOSS_ASPECT = { wide: 0.38, narrow: 0.62 };
 export const FIT_ASPECT = { wide: 0.38, narrow: 0.6 };
 /** Points a curve is drawn with (the history is decimated to this). */
-const CURVE_POINTS = 200;
+const CURVE_POINTS = 120;
 /** Steps up to which the step axis is linear (beyond it: symmetric-log, so the early fall and the
  *  late drift both show). */
 const LINEAR_STEPS = 300;

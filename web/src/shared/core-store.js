@@ -23,9 +23,30 @@ export function elementSheet() {
   return sheet;
 }
 
+// The page may already have the stylesheet (a prerendered page links it in <head>): its rules are
+// reused instead of a second download. Otherwise (an element rendered only in the browser, or a
+// stylesheet on another origin, whose rules a page cannot read) it is fetched.
+function linkedRules(url) {
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+    if (link.href !== url) continue;
+    try {
+      const rules = link.sheet?.cssRules;
+      if (rules) return [...rules].map((r) => r.cssText).join('\n');
+    } catch { /* another origin: not readable */ }
+  }
+  return null;
+}
+
 async function loadSheet() {
   if (isServer || typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype)) return null;
-  const response = await fetch(new URL('./bitruler.css', import.meta.url), { credentials: 'same-origin' });
+  const url = new URL('./bitruler.css', import.meta.url).href;
+  const linked = linkedRules(url);
+  if (linked !== null) {
+    const s = new CSSStyleSheet();
+    s.replaceSync(linked);
+    return s;
+  }
+  const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status} for bitruler.css`);
   const s = new CSSStyleSheet();
   s.replaceSync(await response.text());
