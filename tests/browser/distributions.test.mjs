@@ -245,7 +245,7 @@ describe('cross-entropy and KL', () => {
 
   test('units and languages re-render every number and message', async () => {
     const { context, page: p, log } = await open(browser, site.url());
-    await p.$eval('#kl', async (el) => { el.setAttribute('unit', 'nat'); el.setAttribute('lang', 'en'); await el.updateComplete; });
+    await p.$eval('#kl', async (el) => { await el.constructor.loadLanguages(['en']); el.setAttribute('unit', 'nat'); el.setAttribute('lang', 'en'); await el.updateComplete; });
     const r = await result(p, '#kl');
     assert.ok(Math.abs(r.kl - KL([0.99, 0.01], [0.5, 0.5]) * Math.LN2) < 1e-14);
     assert.match(await shadow(p, '#kl'), /KL divergence: two directions/);

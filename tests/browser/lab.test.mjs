@@ -358,7 +358,7 @@ describe('<bit-learning> settings', () => {
   test('in nats the uniform model costs ln 3 per sample; in English', async () => {
     const { page: p, log, context } = await open('learning.html');
     await waitForResult(p, '#l');
-    await p.$eval('#l', (el) => { el.setAttribute('lang', 'en'); el.setAttribute('unit', 'nat'); });
+    await p.$eval('#l', async (el) => { await el.constructor.loadLanguages(['en']); el.setAttribute('lang', 'en'); el.setAttribute('unit', 'nat'); });
     await inShadow(p, 'button.reset').click();
     const r = await waitForResult(p, '#l', (x) => x?.unit === 'nat' && x.step === 0);
     assert.ok(Math.abs(r.trainLoss - Math.log(3)) < 1e-14);

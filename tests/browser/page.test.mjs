@@ -279,15 +279,14 @@ describe('language', () => {
     try {
       await page.$eval('#france', (el) => el.setAttribute('labels', '蓝队,中国'));
       await page.click('[data-set-lang="en"]');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => /Surprisal/.test(document.querySelector('#surprise').shadowRoot.textContent));
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.match(await text(page, 'surprise'), /Surprisal/);
       assert.equal(await page.getAttribute('#eight', 'labels'), 'Argentina,France,Brazil,England,Spain,Germany,Portugal,China');
       assert.equal(await page.getAttribute('#france', 'labels'), '蓝队,中国', 'renamed by the reader: kept');
       assert.match(await urlAfterWrite(page), /lang=en/);
       await page.click('[data-set-lang="zh"]');
-      await page.waitForTimeout(300);
-      assert.match(await text(page, 'surprise'), /信息量/);
+      await page.waitForFunction(() => /信息量/.test(document.querySelector('#surprise').shadowRoot.textContent));
       assertClean(assert, log);
     } finally {
       await context.close();

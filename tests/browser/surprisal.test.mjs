@@ -103,7 +103,7 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
     ['', 'EMPTY', /概率还空着/, /The probability is empty/],
     ['1.5', 'OUT_OF_RANGE', /「1\.5」大于 1/, /“1\.5” is more than 1/],
     ['-0.1', 'NEGATIVE', /是负数/, /is negative/],
-    ['1/0', 'NOT_FINITE', /不是有限的数/, /not a finite number/],
+    ['1/0', 'NOT_FINITE', /「1\/0」除以了 0/, /“1\/0” divides by 0/],
   ];
   for (const [text, code, zh, en] of cases) {
     // one input event (typing key by key would pass through valid prefixes such as "1")
@@ -116,7 +116,7 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
     assert.equal(await p.$eval('#s', (el) => el.shadowRoot.querySelector('.bit').classList.contains('is-stale')), true);
     assert.equal(await p.$eval('#s', (el) => el.shadowRoot.querySelector('#f-p').value), text, 'the typed text is kept');
     assert.equal(await p.$eval('#s', (el) => el.shadowRoot.querySelector('#f-p').getAttribute('aria-invalid')), 'true');
-    await p.$eval('#s', async (el) => { el.setAttribute('lang', 'en'); await el.updateComplete; });
+    await p.$eval('#s', async (el) => { await el.constructor.loadLanguages(['en']); el.setAttribute('lang', 'en'); await el.updateComplete; });
     assert.match((await error(p, '#s')).message, en);
     await p.$eval('#s', async (el) => { el.removeAttribute('lang'); await el.updateComplete; });
   }

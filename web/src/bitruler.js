@@ -11,6 +11,7 @@
 //
 // Hydration support must be installed before Lit defines its first element.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { resolveLang } from './shared/i18n.js';
 
 const MODULES = {
   'bit-surprisal': () => import('./elements/bit-surprisal.js'),
@@ -32,11 +33,20 @@ function loadCoreOnce() {
   return corePromise;
 }
 
-/** Loads the core and the element's code and defines the tag (once). Resolves to the class. */
+/**
+ * Loads the core, the element's code and the words of the languages its instances show, then
+ * defines the tag (once). Resolves to the class.
+ */
 export function define(tag) {
   if (!MODULES[tag]) return Promise.reject(new Error(`bitruler: unknown element <${tag}>`));
   if (!requested.has(tag)) {
-    const done = loadCoreOnce().then(() => MODULES[tag]()).then(() => customElements.whenDefined(tag).then(() => customElements.get(tag)));
+    const done = loadCoreOnce().then(() => MODULES[tag]()).then(async ({ default: cls }) => {
+      const langs = new Set([resolveLang(document.documentElement)]);
+      for (const el of document.querySelectorAll(tag)) langs.add(resolveLang(el));
+      await cls.loadLanguages([...langs]);
+      if (!customElements.get(tag)) customElements.define(tag, cls);
+      return customElements.get(tag);
+    });
     done.catch(() => fail(tag));
     requested.set(tag, done);
   }

@@ -6,7 +6,8 @@
  *     static properties = { ...BitElement.properties, p: { reflect: true } };
  *     static state = ['p', ...BitElement.state];    // attributes that are the calculator's state:
  *                                                   // the page keeps exactly these in its URL
- *     static messages = { zh: {...}, en: {...} };   // this.t(key, params)
+ *     static languages = { zh: () => import('../messages/zh/foo.js'), en: … };  // this.t(key, params):
+ *                                                   // one module per language, loaded as needed
  *     compute() { ... }       // from the attributes (and drafts), with this.api; sync, no DOM.
  *                             // Runs before every render, in the browser and in the prerenderer.
  *                             // Report bad input with this.fail(key, error, ctx); on success call
@@ -26,7 +27,7 @@
 import { LitElement, html, nothing, isServer } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { core, elementSheet } from '../shared/core-store.js';
-import { langOf, resolveLang, translate, errorSentence } from '../shared/i18n.js';
+import { langOf, resolveLang, translate, errorSentence, useLanguage } from '../shared/i18n.js';
 import { fill } from '../shared/mathml.js';
 
 export const UNITS = Object.freeze({
@@ -37,6 +38,11 @@ export const UNITS = Object.freeze({
 
 /** The width pictures are laid out for before the element has measured itself (and in Node). */
 export const DEFAULT_WIDTH = 640;
+
+const SHARED_WORDS = {
+  zh: () => import('../messages/zh/shared.js'),
+  en: () => import('../messages/en/shared.js'),
+};
 
 // Elements whose language follows an ancestor re-render when any lang attribute changes.
 const live = new Set();
@@ -85,7 +91,8 @@ export class BitElement extends LitElement {
   /** Attributes that are this calculator's state (kept in the page's URL). */
   static state = ['unit', 'open'];
 
-  static messages = {};
+  /** The element's words: one loader per language (see messages/). */
+  static languages = {};
 
   /** Set by the prerenderer: the language the document gives the element being rendered. */
   static prerenderLang = null;
@@ -180,8 +187,33 @@ export class BitElement extends LitElement {
     return core();
   }
 
+  /**
+   * Loads the element's and the shared words for each of `langs` (once). The loader calls it before
+   * defining the element, with the languages its instances show; a language switched to later is
+   * loaded on demand (the other language stands in for the few milliseconds that takes).
+   */
+  static loadLanguages(langs) {
+    if (!Object.prototype.hasOwnProperty.call(this, 'words')) this.words = {};
+    if (!Object.prototype.hasOwnProperty.call(this, 'loading')) this.loading = {};
+    return Promise.all(langs.filter((l) => this.languages[l]).map((l) => {
+      this.loading[l] ??= Promise.all([this.languages[l](), SHARED_WORDS[l]()]).then(([own, shared]) => {
+        useLanguage(l, shared);
+        this.words[l] = own.default;
+      });
+      return this.loading[l];
+    }));
+  }
+
+  /** The element's words in a language (loading it if needed), or in the other one meanwhile. */
+  wordsFor(lang) {
+    const cls = this.constructor;
+    if (!cls.words?.[lang] && !isServer) cls.loadLanguages([lang]).then(() => this.requestUpdate());
+    return cls.words?.[lang] ?? cls.words?.[lang === 'en' ? 'zh' : 'en'] ?? {};
+  }
+
   t(key, params) {
-    return translate(this.lang, key, params, this.constructor.messages);
+    this.wordsFor(this.lang);
+    return translate(this.lang, key, params, this.constructor.words);
   }
 
   // ------------------------------------------------------------------ compute, errors, results
@@ -372,7 +404,3 @@ export function stateProperty(attribute) {
   return attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
 
-/** Defines a custom element unless the tag is taken (modules may load twice). */
-export function defineElement(tag, cls) {
-  if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, cls);
-}

@@ -3,8 +3,7 @@
  * — two independent events: their probabilities multiply and their surprisals add.
  * The same element as <bit-surprisal> (see there) showing only the "A and B" event.
  */
-import { BitSurprisal } from './bit-surprisal.js';
-import { defineElement } from './base.js';
+import BitSurprisal from './bit-surprisal.js';
 
 /**
  * Two independent events: their probabilities multiply and their surprisals add (the "A and B"
@@ -24,4 +23,4 @@ export class BitAdditivity extends BitSurprisal {
   static state = ['pa', 'pb', 'label-a', 'label-b', 'label-ab', 'unit', 'open'];
 }
 
-defineElement('bit-additivity', BitAdditivity);
+export default BitAdditivity;

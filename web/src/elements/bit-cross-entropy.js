@@ -12,9 +12,9 @@
  * State: p, q, labels, seed, unit, open. Result: { entropy, crossEntropy, kl, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { DistributionModel } from '../model/distribution.js';
-import { PQ_MESSAGES, strips, pqControls, makeStripDrag } from './pq-view.js';
+import { strips, pqControls, makeStripDrag } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
 import { scaleLinear, scaleLog, yAxis, px, polyline } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
@@ -29,58 +29,6 @@ const EXAMPLES = [
 ];
 const DRAWS = 1000;
 
-const MESSAGES = {
-  zh: {
-    ...PQ_MESSAGES.zh,
-    title: '交叉熵：按 P 出现，按 Q 编码',
-    backwards: '模型把强弱看反了', uniform: '模型一视同仁', france: '法国 0.99 / 中国 0.01，模型五五开', same: 'Q = P',
-    axis: '码长（bit）',
-    legendH: ({ h, u }) => `蓝色：按 P 自己的编码，面积 H(P) = ${h} ${u}`,
-    legendExtra: ({ kl, u }) => `橙色斜线：用 Q 的编码多付的部分，净多 D(P‖Q) = ${kl} ${u}`,
-    legendSave: '虚线框：Q 给的码反而更短的部分（从多付里扣除）',
-    legendTotal: ({ ce, u }) => `总面积 H(P,Q) = ${ce} ${u}`,
-    picture: ({ ce, h, kl, u }) => `柱宽为 p，柱高为 Q 给的码长；总面积 H(P,Q) = ${ce} ${u}，其中 H(P) = ${h} ${u}，多付 D(P‖Q) = ${kl} ${u}`,
-    caption: '柱宽 = 结果出现的频率 p，柱高 = 模型 Q 给它的码长，面积 = 平均码长。吉布斯不等式：多付的净值 D(P‖Q) ≥ 0，只有 Q = P 时为 0。拖动 Q 试试：能让 H(P,Q) 低于 H(P) 吗？',
-    best: ({ gap, u }) => `你到过的最小差距 H(P,Q) − H(P)：${gap} ${u}`,
-    infinite: ({ name }) => `Q 给「${name}」的概率是 0，而它在 P 下会发生：码长无穷大，H(P,Q) = ∞。`,
-    colSurpriseQ: '码长 −log q', colShare: 'p·(−log q)', total: '合计',
-    codesTitle: '真实的编码：霍夫曼码（码长是整数 bit）',
-    codeP: '为 P 构造的码字', codeQ: '为 Q 构造的码字', noCode: '无码字',
-    avgLength: '在 P 的数据上的平均码长',
-    codesNote: ({ lp, lq, h }) => `为 P 构造的码平均 ${lp} bit（H(P) = ${h} ≤ ${lp} < H(P) + 1）；用为 Q 构造的码平均 ${lq} bit。`,
-    samplingTitle: ({ n }) => `抽样：从 P 抽 ${n} 次，每次用 Q 的霍夫曼码写下`,
-    samplingAxis: '抽样次数（对数刻度）',
-    samplingLegend: ({ settle, u }) => `实线：到目前为止的平均码长；虚线：它会稳定在 Σ p·len_Q = ${settle} bit`,
-    reseed: '换一批样本',
-    announce: ({ ce, h, kl, u }) => `H(P,Q) = ${ce}，H(P) = ${h}，D(P‖Q) = ${kl} ${u}`,
-    codeComment: '交叉熵',
-  },
-  en: {
-    ...PQ_MESSAGES.en,
-    title: 'Cross-entropy: outcomes from P, codes from Q',
-    backwards: 'A model that ranks the teams backwards', uniform: 'A model that treats all alike', france: 'France 0.99 / China 0.01, a 50/50 model', same: 'Q = P',
-    axis: 'code length (bit)',
-    legendH: ({ h, u }) => `Blue: coding by P itself, area H(P) = ${h} ${u}`,
-    legendExtra: ({ kl, u }) => `Orange hatching: the extra paid for Q’s code, net D(P‖Q) = ${kl} ${u}`,
-    legendSave: 'Dashed box: where Q’s code is shorter (taken off the extra)',
-    legendTotal: ({ ce, u }) => `Total area H(P,Q) = ${ce} ${u}`,
-    picture: ({ ce, h, kl, u }) => `Columns as wide as p and as tall as Q’s code length; total area H(P,Q) = ${ce} ${u}, of which H(P) = ${h} ${u} and the extra D(P‖Q) = ${kl} ${u}`,
-    caption: 'Column width = how often the outcome happens (p), height = the code length Q gives it, area = average code length. Gibbs’ inequality: the net extra D(P‖Q) is ≥ 0, and 0 only when Q = P. Drag Q: can you get H(P,Q) below H(P)?',
-    best: ({ gap, u }) => `The smallest gap H(P,Q) − H(P) you reached: ${gap} ${u}`,
-    infinite: ({ name }) => `Q gives “${name}” probability 0, yet it happens under P: its code is infinitely long, H(P,Q) = ∞.`,
-    colSurpriseQ: 'code length −log q', colShare: 'p·(−log q)', total: 'total',
-    codesTitle: 'Real codes: Huffman (whole-bit code lengths)',
-    codeP: 'codeword built for P', codeQ: 'codeword built for Q', noCode: 'none',
-    avgLength: 'average length on data from P',
-    codesNote: ({ lp, lq, h }) => `The code built for P averages ${lp} bits (H(P) = ${h} ≤ ${lp} < H(P) + 1); the code built for Q averages ${lq} bits.`,
-    samplingTitle: ({ n }) => `Sampling: ${n} draws from P, each written with Q’s Huffman code`,
-    samplingAxis: 'draws (log scale)',
-    samplingLegend: ({ settle }) => `Solid: the average code length so far; dashed: where it settles, Σ p·len_Q = ${settle} bit`,
-    reseed: 'Draw another sample',
-    announce: ({ ce, h, kl, u }) => `H(P,Q) = ${ce}, H(P) = ${h}, D(P‖Q) = ${kl} ${u}`,
-    codeComment: 'cross-entropy',
-  },
-};
 
 /**
  * Cross-entropy as P's mass over Q's code lengths, with Huffman codes and a seeded sampling run.
@@ -103,7 +51,10 @@ export class BitCrossEntropy extends BitElement {
 
   static state = ['p', 'q', 'labels', 'seed', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/cross-entropy.js'),
+    en: () => import('../messages/en/cross-entropy.js'),
+  };
 
   constructor() {
     super();
@@ -112,7 +63,7 @@ export class BitCrossEntropy extends BitElement {
     this.labels = null;
     this.seed = null;
     this.bestGap = Infinity;
-    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => PQ_MESSAGES[lang].outcome(i) });
+    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
     this.stripDrag = makeStripDrag(this);
   }
 
@@ -280,4 +231,4 @@ export class BitCrossEntropy extends BitElement {
   }
 }
 
-defineElement('bit-cross-entropy', BitCrossEntropy);
+export default BitCrossEntropy;

@@ -9,7 +9,7 @@
  * State: p (text, as typed), labels, unit, open. Result: { entropy, maxEntropy, probabilities, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
 import { formatNumber, formatPercent, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
@@ -24,48 +24,6 @@ const EXAMPLES = [
   { key: 'france', p: '0.99,0.01', labels: { zh: '法国,中国', en: 'France,China' } },
 ];
 
-const MESSAGES = {
-  zh: {
-    title: '熵：每块的面积是一个结果对熵的贡献',
-    eight: '8 队机会均等（3 bit）',
-    france: '法国 0.99 / 中国 0.01（0.0808 bit）',
-    outcome: (i) => `球队 ${i + 1}`,
-    fieldP: '各队的概率 P（逗号分隔；也可以写权重，如 2, 1, 1）',
-    rescaled: ({ sum }) => `这些权重加起来是 ${sum}，已按比例缩放到总和为 1。`,
-    colTeam: '球队', colP: '概率 p', colI: '信息量 −log p', colShare: '贡献 p·(−log p)', colRemove: '删除',
-    total: '合计 H', add: '添加一队', remove: (name) => `删除「${name}」`, rename: (i) => `第 ${i + 1} 队的名字`,
-    axisBits: '信息量（高）', axisP: '概率（宽）',
-    hLine: ({ h, u }) => `虚线 H = ${h} ${u}：所有色块的平均高度，也就是总面积`,
-    legendItem: ({ name, p, s, a }) => `${name}：宽 ${p} × 高 ${s} = 面积 ${a}`,
-    each: ({ n }) => `${n} 队各`,
-    picture: ({ n, h, u }) => `${n} 个色块，宽为概率，高为信息量；总面积即熵 H = ${h} ${u}`,
-    block: ({ name, p, s, u }) => `${name}：概率 ${p}，信息量 ${s} ${u}`,
-    caption: '宽 = 概率，高 = 信息量，面积 = 对熵的贡献。色块合起来宽 1，所以总面积就是平均高度：熵 H。拖动两块之间的分界线可以挪动概率。',
-    bound: ({ n }) => `${n} 个结果能达到的最大熵`,
-    announce: ({ h, u }) => `熵 H = ${h} ${u}`,
-    codeComment: '熵（单位与上面相同）',
-  },
-  en: {
-    title: 'Entropy: each block’s area is one outcome’s share',
-    eight: '8 equal teams (3 bit)',
-    france: 'France 0.99 / China 0.01 (0.0808 bit)',
-    outcome: (i) => `Team ${i + 1}`,
-    fieldP: 'Probabilities P (comma-separated; weights such as 2, 1, 1 work too)',
-    rescaled: ({ sum }) => `These weights add up to ${sum}; they were rescaled to sum to 1.`,
-    colTeam: 'Team', colP: 'probability p', colI: 'surprisal −log p', colShare: 'share p·(−log p)', colRemove: 'Remove',
-    total: 'total H', add: 'Add a team', remove: (name) => `Remove “${name}”`, rename: (i) => `Name of team ${i + 1}`,
-    axisBits: 'surprisal (height)', axisP: 'probability (width)',
-    hLine: ({ h, u }) => `dashed H = ${h} ${u}: the blocks’ average height, their total area`,
-    legendItem: ({ name, p, s, a }) => `${name}: width ${p} × height ${s} = area ${a}`,
-    each: ({ n }) => `each of the ${n}`,
-    picture: ({ n, h, u }) => `${n} blocks, width = probability, height = surprisal; their total area is the entropy H = ${h} ${u}`,
-    block: ({ name, p, s, u }) => `${name}: probability ${p}, surprisal ${s} ${u}`,
-    caption: 'Width = probability, height = surprisal, area = share of the entropy. The blocks are one unit wide together, so their total area is their average height: the entropy H. Drag the boundary between two blocks to move probability.',
-    bound: ({ n }) => `the largest entropy ${n} outcomes can have`,
-    announce: ({ h, u }) => `Entropy H = ${h} ${u}`,
-    codeComment: 'entropy (in the unit above)',
-  },
-};
 
 /**
  * Entropy as an area: one block per outcome, as wide as p and as tall as −log p.
@@ -84,13 +42,16 @@ export class BitEntropy extends BitElement {
 
   static state = ['p', 'labels', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/entropy.js'),
+    en: () => import('../messages/en/entropy.js'),
+  };
 
   constructor() {
     super();
     this.p = EXAMPLES[0].p;
     this.labels = null;
-    this.model = new DistributionModel(this, { which: ['p'], defaultLabel: (lang, i) => MESSAGES[lang].outcome(i) });
+    this.model = new DistributionModel(this, { which: ['p'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
     this._dragBoundary = perFrame((i, x, fine) => this.model.moveBoundary('p', i, x, { fine }));
   }
 
@@ -301,4 +262,4 @@ export class BitEntropy extends BitElement {
   }
 }
 
-defineElement('bit-entropy', BitEntropy);
+export default BitEntropy;

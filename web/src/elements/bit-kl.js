@@ -11,9 +11,9 @@
  * State: p, q, labels, unit, open. Result: { kl, klReverse, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { DistributionModel } from '../model/distribution.js';
-import { PQ_MESSAGES, strips, pqControls, makeStripDrag } from './pq-view.js';
+import { strips, pqControls, makeStripDrag } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
 import { scaleLinear, px } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
@@ -26,42 +26,6 @@ const EXAMPLES = [
   { key: 'close', p: '0.5,0.3,0.2', q: '0.45,0.35,0.2', labels: { zh: '胜,平,负', en: 'Win,Draw,Loss' } },
 ];
 
-const MESSAGES = {
-  zh: {
-    ...PQ_MESSAGES.zh,
-    title: 'KL 散度：两个方向，两个数',
-    france: '法国 0.99 / 中国 0.01 对五五开', zero: 'Q 给中国的概率是 0', close: '两个很接近的分布',
-    forwardTitle: '数据来自 P，用 Q 编码：D(P‖Q)',
-    reverseTitle: '数据来自 Q，用 P 编码：D(Q‖P)',
-    axis: 'log 比值（bit）',
-    panel: ({ which, d, u }) => `${which} = ${d} ${u}：柱宽为数据分布的概率，柱高为 log 比值，净面积即散度`,
-    asym: ({ diff, u }) => `两个方向相差 ${diff} ${u}：KL 散度不对称，所以它不是通常意义下的“距离”。`,
-    equal: 'Q = P：两个方向都恰好是 0。',
-    infForward: ({ name }) => `Q 认为「${name}」不可能（概率 0），而 P 认为可能：D(P‖Q) = ∞。`,
-    infReverse: ({ name }) => `P 认为「${name}」不可能，而 Q 认为可能：D(Q‖P) = ∞。`,
-    caption: '柱宽 = 数据所来自的分布给这个结果的概率，柱高 = 两个分布的 log 比值；净面积就是 KL 散度，总是 ≥ 0，只有 P = Q 时为 0。',
-    colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: '合计',
-    announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}，D(Q‖P) = ${rev} ${u}`,
-    codeComment: 'KL 散度，两个方向',
-  },
-  en: {
-    ...PQ_MESSAGES.en,
-    title: 'KL divergence: two directions, two numbers',
-    france: 'France 0.99 / China 0.01 against 50/50', zero: 'Q gives China probability 0', close: 'Two close distributions',
-    forwardTitle: 'Data from P, code from Q: D(P‖Q)',
-    reverseTitle: 'Data from Q, code from P: D(Q‖P)',
-    axis: 'log ratio (bit)',
-    panel: ({ which, d, u }) => `${which} = ${d} ${u}: columns as wide as the data’s probability and as tall as the log ratio; the net area is the divergence`,
-    asym: ({ diff, u }) => `The two directions differ by ${diff} ${u}: KL divergence is not symmetric, so it is not a distance in the usual sense.`,
-    equal: 'Q = P: both directions are exactly 0.',
-    infForward: ({ name }) => `Q calls “${name}” impossible (probability 0) while P does not: D(P‖Q) = ∞.`,
-    infReverse: ({ name }) => `P calls “${name}” impossible while Q does not: D(Q‖P) = ∞.`,
-    caption: 'Column width = the outcome’s probability under the distribution the data comes from, height = the log ratio of the two; the net area is the KL divergence, always ≥ 0 and 0 only when P = Q.',
-    colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: 'total',
-    announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}, D(Q‖P) = ${rev} ${u}`,
-    codeComment: 'KL divergence, both directions',
-  },
-};
 
 /**
  * KL divergence both ways, D(P‖Q) and D(Q‖P), side by side.
@@ -82,7 +46,10 @@ export class BitKl extends BitElement {
 
   static state = ['p', 'q', 'labels', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/kl.js'),
+    en: () => import('../messages/en/kl.js'),
+  };
 
   constructor() {
     super();
@@ -90,7 +57,7 @@ export class BitKl extends BitElement {
     this.q = EXAMPLES[0].q;
     this.labels = null;
     this.reverse = null;
-    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => PQ_MESSAGES[lang].outcome(i) });
+    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
     this.stripDrag = makeStripDrag(this);
   }
 
@@ -222,4 +189,4 @@ export class BitKl extends BitElement {
   }
 }
 
-defineElement('bit-kl', BitKl);
+export default BitKl;

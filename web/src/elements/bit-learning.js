@@ -19,7 +19,7 @@
  * logLikelihood, n, seed, degree, learningRate, unit, status }.
  */
 import { html, nothing, isServer } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { formatNumber, formatCount } from '../shared/format.js';
 import { rangeText } from '../shared/i18n.js';
 import { readNumber } from '../shared/number.js';
@@ -28,7 +28,6 @@ import {
 } from '../model/lab.js';
 import { labClient } from './lab-client.js';
 import { lossChart, fitChart, NARROW } from './lab-charts.js';
-import { MESSAGES } from './bit-learning.messages.js';
 import F from '../formulas/lab.tex.js';
 import LOG from '../formulas/units.tex.js';
 
@@ -99,7 +98,10 @@ export class BitLearning extends BitElement {
 
   static state = ['n', 'seed', 'rate', 'degree', 'speed', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/learning.js'),
+    en: () => import('../messages/en/learning.js'),
+  };
 
   constructor() {
     super();
@@ -557,4 +559,4 @@ export class BitLearning extends BitElement {
   }
 }
 
-defineElement('bit-learning', BitLearning);
+export default BitLearning;

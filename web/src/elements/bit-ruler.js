@@ -19,7 +19,7 @@
  * Result: { kl, klReverse, unit, p, q, naturals, fittedLambda?, fittedKl?, closedForm?, binnedSum?, binWidth? }.
  */
 import { html, nothing, isServer } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { formatNumber, formatCount, formatInteger } from '../shared/format.js';
 import { rangeText } from '../shared/i18n.js';
 import { readNumber } from '../shared/number.js';
@@ -29,7 +29,6 @@ import {
 import { labClient } from './lab-client.js';
 import { rulerChart, rulerGeometry, NARROW } from './ruler-chart.js';
 import { perFrame } from '../shared/frame.js';
-import { MESSAGES, FAMILY } from './bit-ruler.messages.js';
 import F from '../formulas/ruler.tex.js';
 import LOG from '../formulas/units.tex.js';
 
@@ -69,7 +68,10 @@ export class BitRuler extends BitElement {
 
   static state = ['p', 'q', 'naturals', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/ruler.js'),
+    en: () => import('../messages/en/ruler.js'),
+  };
 
   constructor() {
     super();
@@ -343,7 +345,7 @@ export class BitRuler extends BitElement {
   // ------------------------------------------------------------------ view
   describe(family, { short = false } = {}) {
     if (!family) return '';
-    const f = FAMILY[this.lang][family.kind];
+    const f = this.wordsFor(this.lang).family[family.kind];
     return f({
       mu: formatNumber(family.mu), sigma: formatNumber(family.sigma), naturals: family.naturals && !short,
       lambda: formatNumber(family.lambda), n: formatCount(family.n), p: formatNumber(family.p),
@@ -485,4 +487,4 @@ export class BitRuler extends BitElement {
   }
 }
 
-defineElement('bit-ruler', BitRuler);
+export default BitRuler;

@@ -14,7 +14,7 @@
  * Result: { p, information, unit } and, with pa/pb, { composite: { pa, pb, p, ia, ib, information } }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, defineElement } from './base.js';
+import { BitElement } from './base.js';
 import { formatNumber, formatProbability, probabilityText } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
 import { px } from '../shared/chart.js';
@@ -31,48 +31,6 @@ const EXAMPLES = [
   { key: 'argentina', p: '1/8', label: { zh: '阿根廷夺冠', en: 'Argentina wins' } },
 ];
 
-const MESSAGES = {
-  zh: {
-    title: '信息量：每个是/否问题砍掉一半',
-    titleAdditivity: '独立事件：概率相乘，信息量相加',
-    china: '中国夺冠 1/1024', argentina: '阿根廷夺冠 1/8',
-    someEvent: '这个事件', eventA: '事件 A', eventB: '事件 B', eventAB: 'A 且 B',
-    fieldP: '概率 p（可写 1/1024、0.125 或 12.5%）', fieldLabel: '事件的名字',
-    fieldA: (n) => `P(${n})`, fieldB: (n) => `P(${n})（A 发生之后）`,
-    oneIn: ({ n }) => `相当于在 ${n} 种同样可能的结果中猜中 1 种：正好问 ${formatNumber(Math.log2(Number(n)))} 个公平的是/否问题。`,
-    notPower: ({ bits, whole }) => `${whole} 个整问题之后，最后一个问题只需问一部分：一共 ${bits} 个问题的信息量。`,
-    certain: '概率为 1 的事件是必然的：不用问任何问题，信息量为 0。',
-    impossible: '概率为 0 的事件不可能发生；若真发生了，信息量是无穷大（∞）。',
-    square: ({ label, cuts }) => `方块代表所有可能的结果；${label}只占其中一小块，要切 ${cuts} 刀才剩下它。`,
-    ruler: ({ label, bits, u }) => `${label}：${bits} ${u}，每一段是一个问题`,
-    handle: ({ label, p }) => `${label} 的概率 ${p}；左右键每次改 1 bit`,
-    handleA: ({ label, p }) => `${label} 的概率 ${p}（A 与 B 的分界）；左右键每次改 1 bit`,
-    bitsAxis: ({ u }) => `信息量（${u}）`,
-    caption: '每个公平的是/否问题把剩下的结果切掉一半（1 bit）：越罕见的事件，切的刀数越多，尺子越长。独立事件一起发生，概率相乘，刀数相加。拖动尺子的末端可以改概率。',
-    announce: ({ label, p, i, u }) => `${label}：p = ${p}，信息量 ${i} ${u}`,
-    codeComment: '信息量',
-  },
-  en: {
-    title: 'Surprisal: every yes/no question cuts the rest in half',
-    titleAdditivity: 'Independent events: probabilities multiply, surprisals add',
-    china: 'China wins 1/1024', argentina: 'Argentina wins 1/8',
-    someEvent: 'this event', eventA: 'event A', eventB: 'event B', eventAB: 'A and B',
-    fieldP: 'Probability p (type 1/1024, 0.125 or 12.5%)', fieldLabel: 'Name of the event',
-    fieldA: (n) => `P(${n})`, fieldB: (n) => `P(${n}) (once A has happened)`,
-    oneIn: ({ n }) => `Like guessing 1 of ${n} equally likely outcomes: exactly ${formatNumber(Math.log2(Number(n)))} fair yes/no questions.`,
-    notPower: ({ bits, whole }) => `After ${whole} whole questions, the last one is only partly needed: ${bits} questions’ worth of information in all.`,
-    certain: 'An event of probability 1 is certain: no question is needed, its surprisal is 0.',
-    impossible: 'An event of probability 0 cannot happen; if it did, its surprisal would be infinite (∞).',
-    square: ({ label, cuts }) => `The square is every possible outcome; ${label} is one small piece of it, left after ${cuts} cuts.`,
-    ruler: ({ label, bits, u }) => `${label}: ${bits} ${u}, one segment per question`,
-    handle: ({ label, p }) => `probability of ${label}: ${p}; arrow keys change it by 1 bit`,
-    handleA: ({ label, p }) => `probability of ${label}: ${p} (where A ends and B begins); arrow keys change it by 1 bit`,
-    bitsAxis: ({ u }) => `surprisal (${u})`,
-    caption: 'Each fair yes/no question cuts what is left in half (1 bit): the rarer the event, the more cuts and the longer its ruler. Independent events together: probabilities multiply, cuts add. Drag the end of a ruler to change a probability.',
-    announce: ({ label, p, i, u }) => `${label}: p = ${p}, surprisal ${i} ${u}`,
-    codeComment: 'surprisal',
-  },
-};
 
 /** The p text for `bits` of surprisal: whole bits → 1/2^k; else two significant digits. */
 export function probabilityForBits(bits, { fine = false } = {}) {
@@ -112,7 +70,10 @@ export class BitSurprisal extends BitElement {
 
   static state = ['p', 'label', 'pa', 'pb', 'label-a', 'label-b', 'label-ab', ...BitElement.state];
 
-  static messages = MESSAGES;
+  static languages = {
+    zh: () => import('../messages/zh/surprisal.js'),
+    en: () => import('../messages/en/surprisal.js'),
+  };
 
   /** <bit-additivity> shows only the composite event. */
   static compositeOnly = false;
@@ -436,4 +397,4 @@ export class BitSurprisal extends BitElement {
   }
 }
 
-defineElement('bit-surprisal', BitSurprisal);
+export default BitSurprisal;

@@ -11,31 +11,6 @@ import { px } from '../shared/chart.js';
 import { perFrame } from '../shared/frame.js';
 import { MAX_OUTCOMES } from '../model/distribution.js';
 
-export const PQ_MESSAGES = {
-  zh: {
-    outcome: (i) => `结果 ${i + 1}`,
-    stripP: 'P（真实分布）', stripQ: 'Q（模型）',
-    fieldP: '真实分布 P（逗号分隔；也可写权重 2, 1, 1）', fieldQ: '模型 Q（与 P 一一对应）',
-    rescaledP: ({ sum }) => `P 的权重加起来是 ${sum}，已按比例缩放到总和为 1。`,
-    rescaledQ: ({ sum }) => `Q 的权重加起来是 ${sum}，已按比例缩放到总和为 1。`,
-    segment: ({ which, name, p }) => `${which}(${name}) = ${p}`,
-    colOutcome: '结果', remove: (name) => `删除「${name}」`, rename: (i) => `第 ${i + 1} 个结果的名字`,
-    add: '添加一个结果', snap: '让 Q = P', snapped: 'Q 与 P 完全相同。',
-    dragHint: '拖动 P、Q 条上的分界线，或用方向键调整',
-  },
-  en: {
-    outcome: (i) => `Outcome ${i + 1}`,
-    stripP: 'P (true)', stripQ: 'Q (model)',
-    fieldP: 'True distribution P (comma-separated; weights such as 2, 1, 1 work too)', fieldQ: 'Model Q (entry for entry with P)',
-    rescaledP: ({ sum }) => `P’s weights add up to ${sum}; they were rescaled to sum to 1.`,
-    rescaledQ: ({ sum }) => `Q’s weights add up to ${sum}; they were rescaled to sum to 1.`,
-    segment: ({ which, name, p }) => `${which}(${name}) = ${p}`,
-    colOutcome: 'Outcome', remove: (name) => `Remove “${name}”`, rename: (i) => `Name of outcome ${i + 1}`,
-    add: 'Add an outcome', snap: 'Make Q = P', snapped: 'Q is exactly P.',
-    dragHint: 'Drag the boundaries on the P and Q strips, or use the arrow keys',
-  },
-};
-
 /** Per-frame boundary drags for a host with a DistributionModel at host.model. */
 export function makeStripDrag(host) {
   return perFrame((which, i, x, fine) => host.model.moveBoundary(which, i, x, { fine }));

@@ -26,6 +26,16 @@ import { BitElement } from '../elements/base.js';
 
 const TAGS = new Set(Object.keys(ELEMENT_CLASSES));
 
+let defined = null;
+/** Registers every element (with the words of both languages) in the server's registry, once. */
+function defineAll() {
+  defined ??= Promise.all(Object.entries(ELEMENT_CLASSES).map(async ([tag, cls]) => {
+    await cls.loadLanguages(['zh', 'en']);
+    if (!customElements.get(tag)) customElements.define(tag, cls);
+  }));
+  return defined;
+}
+
 function escapeAttribute(value) {
   return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
@@ -89,6 +99,7 @@ export async function prerenderHtml(html, options = {}) {
     const { load } = await import('../core.js');
     setCore(await load());
   }
+  await defineAll();
   const document = parse(html, { sourceCodeLocationInfo: true });
   const base = distBase(document, options.base);
   const cssHref = `${base}bitruler.css`;
