@@ -35,16 +35,25 @@ export async function prerender(html, options) {
 }
 
 /**
- * Makes and serves a site. `pages` maps file names to HTML; each is prerendered unless
- * `prerendered: false`. Resolves to { url(file), origin, dir, close() }.
+ * Makes a site in a temporary folder: dist/ (without debug/) and `pages` (file name → HTML), each
+ * prerendered unless `prerendered: false`, plus `raw` pages as written. Resolves to { dir, remove }.
  */
-export async function serveSite(pages, { prerendered = true, csp = true, base = '/' } = {}) {
+export async function makeSite(pages, { prerendered = true, raw = {} } = {}) {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'bitruler-site-'));
   cpSync(distDir, dir, { recursive: true, filter: (src) => !src.includes(`${join(distDir, 'debug')}`) });
   for (const [name, html] of Object.entries(pages)) {
     writeFileSync(join(dir, name), prerendered ? await prerender(html) : html);
   }
+  for (const [name, html] of Object.entries(raw)) writeFileSync(join(dir, name), html);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Makes and serves a site (see makeSite). Resolves to { url(file), origin, dir, close() }.
+ */
+export async function serveSite(pages, { prerendered = true, csp = true, base = '/' } = {}) {
+  const { dir } = await makeSite(pages, { prerendered });
   const server = await startServer({ root: dir, csp, base });
   return {
     url: (file = 'index.html') => new URL(file, server.url).href,

@@ -133,7 +133,8 @@ export function publishedPackageJson(repo, { files, browserStubs = [] }) {
     // Modules that must be kept when imported for their effects: the loader (watches the page for
     // <bit-*> tags), the element chunks (each defines its tag), the shared chunks they import (Lit,
     // its hydration support), and the Node entries. Only core.js is free of side effects.
-    sideEffects: ['./dist/bitruler.js', './dist/bit-*.js', './dist/chunk-*.js', './dist/core-store-*.js', './dist/lab-worker.js', './dist/*.mjs'],
+    // every chunk may define an element or install hydration support; only the API modules are pure
+    sideEffects: ['./dist/*.js', './dist/*.mjs'],
     files: ['dist/', 'custom-elements.json'],
     customElements: 'custom-elements.json',
     bin: { 'bitruler-prerender': 'dist/bitruler-prerender.mjs' },
