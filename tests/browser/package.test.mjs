@@ -103,7 +103,7 @@ test('package.json is generated from the repository\'s: exports, types, sideEffe
   assert.equal(pkg.types, './dist/bitruler.d.ts');
   assert.equal(pkg.customElements, 'custom-elements.json');
   assert.deepEqual(pkg.bin, { 'bitruler-prerender': 'dist/bitruler-prerender.mjs' });
-  assert.ok(Array.isArray(pkg.sideEffects) && pkg.sideEffects.includes('./dist/bitruler.js'));
+  assert.ok(Array.isArray(pkg.sideEffects) && pkg.sideEffects.includes('./dist/*.js'), 'every chunk may register an element');
   assert.deepEqual(pkg.browser, { 'node:fs/promises': false });
   // every export resolves in the installed copy
   const require = createRequire(join(project, 'package.json'));
@@ -123,7 +123,7 @@ function sourceElements() {
       const state = m[3].match(/static state = \[([^\]]*)\]/)?.[1];
       classes.set(m[1], { superclass: m[2], state });
     }
-    for (const m of text.matchAll(/defineElement\('([a-z-]+)', (\w+)\)/g)) tags.set(m[1], m[2]);
+    for (const m of text.matchAll(/@tagname ([a-z-]+)\n[^/]*?\*\/\nexport class (\w+)/g)) tags.set(m[1], m[2]);
   }
   const stateOf = (name) => {
     const c = classes.get(name);

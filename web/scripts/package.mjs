@@ -182,7 +182,7 @@ function jsdocTags(ts, node, tag) {
 
 /**
  * Analyzer plugins for what is particular to these elements:
- *  - defineElement('bit-x', Class) (base.js) defines a tag, as customElements.define would;
+ *  - `@tagname bit-x` on a class names its tag (the loader, web/src/bitruler.js, defines it);
  *  - `static state = ['p', ..., ...Base.state]`: the attributes that are an element's state;
  *  - Lit properties declared `{ state: true }` are internal, not attributes;
  *  - `@prop` tags on a class name its public properties (result, error).
@@ -191,13 +191,12 @@ function bitrulerPlugins(info) {
   return [{
     name: 'bitruler-elements',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (node.kind === ts.SyntaxKind.CallExpression && node.expression.getText() === 'defineElement') {
-        const [tag, cls] = node.arguments;
-        if (tag?.kind === ts.SyntaxKind.StringLiteral && cls?.kind === ts.SyntaxKind.Identifier) {
-          moduleDoc.exports.push({ kind: 'custom-element-definition', name: tag.text, declaration: { name: cls.text, module: moduleDoc.path } });
-        }
-      }
       if (node.kind !== ts.SyntaxKind.ClassDeclaration || !node.name) return;
+      const tag = ts.getJSDocTags(node).find((t) => t.tagName.text === 'tagname');
+      if (tag) {
+        const name = (typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('')).trim();
+        moduleDoc.exports.push({ kind: 'custom-element-definition', name, declaration: { name: node.name.text, module: moduleDoc.path } });
+      }
       const cls = { superclass: null, state: null, internal: [], props: jsdocTags(ts, node, 'prop') };
       const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
       cls.superclass = heritage?.types[0]?.expression.getText() ?? null;

@@ -16,6 +16,7 @@ import BitSurprisal from './bit-surprisal.js';
  * @attr {string} label-ab - Name of the event "A and B".
  *
  * @prop {{ unit: string, composite: { pa: number, pb: number, p: number, ia: number, ib: number, information: number } } | null} result - `ia` + `ib` = `information` = −log(pa·pb), in `unit`. Read-only.
+ * @tagname bit-additivity
  */
 export class BitAdditivity extends BitSurprisal {
   static compositeOnly = true;

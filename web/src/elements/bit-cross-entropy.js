@@ -39,6 +39,7 @@ const DRAWS = 1000;
  * @attr {string} seed - Seed of the sampling run (a whole number; default 1).
  *
  * @prop {{ entropy: number, crossEntropy: number, kl: number, unit: string } | null} result - H(P), H(P,Q) and D(P‖Q), in `unit`. Read-only.
+ * @tagname bit-cross-entropy
  */
 export class BitCrossEntropy extends BitElement {
   static properties = {

@@ -32,6 +32,7 @@ const EXAMPLES = [
  * @attr {string} labels - Comma-separated names of the outcomes.
  *
  * @prop {{ entropy: number, maxEntropy: number, probabilities: number[], unit: string } | null} result - H(P), the largest entropy as many outcomes can have, and P as used, in `unit`. Read-only.
+ * @tagname bit-entropy
  */
 export class BitEntropy extends BitElement {
   static properties = {

@@ -35,6 +35,7 @@ const EXAMPLES = [
  * @attr {string} labels - Comma-separated names of the outcomes.
  *
  * @prop {{ kl: number, klReverse: number, unit: string } | null} result - D(P‖Q) and D(Q‖P), in `unit` (Infinity where the other gives an outcome probability 0). Read-only.
+ * @tagname bit-kl
  */
 export class BitKl extends BitElement {
   static properties = {

@@ -84,6 +84,17 @@ function snapshot(run) {
   run.view = { step: run.step, last: run.last, maxResidual: run.maxResidual };
 }
 
+/**
+ * The cross-entropy loss lab: a softmax model trained by gradient descent, its loss falling onto
+ * the floor H(P_data) it cannot cross.
+ * @tagname bit-learning
+ * @attr {string} n - Number of samples N. Default: 200.
+ * @attr {string} seed - Seed of the samples (a whole number). Default: 1.
+ * @attr {string} rate - Learning rate. Default: 1.
+ * @attr {string} degree - Model capacity: polynomial degree 1, 2 or 3. Default: 2.
+ * @attr {string} speed - Steps per frame while training: 1, 10, 100 or max. Default: 10.
+ * @prop {{ step: number, trainLoss: number, crossEntropy: number, entropy: number, kl: number, unit: string } | null} result - The model's state after the last step, in `unit`. Read-only.
+ */
 export class BitLearning extends BitElement {
   static properties = {
     ...BitElement.properties,

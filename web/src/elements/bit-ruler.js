@@ -56,6 +56,15 @@ const deserialize = (text) => {
 /** λ for the q attribute: six significant digits (a short link; D changes far below what is shown). */
 const lambdaText = (x) => String(Number(x.toPrecision(6)));
 
+/**
+ * Two distributions on the integers on one ruler, with the KL divergence both ways.
+ * @tagname bit-ruler
+ * @attr {string} p - P as `kind:parameters`: `gaussian:μ,σ`, `poisson:λ`, `binomial:n,p`, `geometric:p`. Default: gaussian:10,3.
+ * @attr {string} q - Q, the same way. Default: poisson:8.
+ * @attr {string} naturals - `true` restricts a Gaussian to k ≥ 0 (renormalized); otherwise it also has mass on negative integers.
+ * @attr {boolean} compact - Only the picture and the question (the opening teaser): no numbers, no controls.
+ * @prop {{ kl: number, klReverse: number, unit: string } | null} result - D(P‖Q) and D(Q‖P) in `unit`. Read-only.
+ */
 export class BitRuler extends BitElement {
   static properties = {
     ...BitElement.properties,

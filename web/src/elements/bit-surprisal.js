@@ -55,6 +55,7 @@ export function probabilityForBits(bits, { fine = false } = {}) {
  * @attr {string} label-ab - Name of the event "A and B".
  *
  * @prop {{ unit: string, p?: number, information?: number, composite?: { pa: number, pb: number, p: number, ia: number, ib: number, information: number } } | null} result - `information` = −log p of `p` in `unit`; `composite` when `pa` and `pb` are set. Read-only.
+ * @tagname bit-surprisal
  */
 export class BitSurprisal extends BitElement {
   static properties = {
