@@ -13,14 +13,16 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { resolveLang } from './shared/i18n.js';
 
+const prose = () => import('./elements/prose.js');
+const lab = () => import('./elements/lab.js');
 const MODULES = {
-  'bit-surprisal': () => import('./elements/bit-surprisal.js'),
-  'bit-additivity': () => import('./elements/bit-additivity.js'),
-  'bit-entropy': () => import('./elements/bit-entropy.js'),
-  'bit-cross-entropy': () => import('./elements/bit-cross-entropy.js'),
-  'bit-kl': () => import('./elements/bit-kl.js'),
-  'bit-ruler': () => import('./elements/bit-ruler.js'),
-  'bit-learning': () => import('./elements/bit-learning.js'),
+  'bit-surprisal': () => prose().then((m) => m.BitSurprisal),
+  'bit-additivity': () => prose().then((m) => m.BitAdditivity),
+  'bit-entropy': () => prose().then((m) => m.BitEntropy),
+  'bit-cross-entropy': () => prose().then((m) => m.BitCrossEntropy),
+  'bit-kl': () => prose().then((m) => m.BitKl),
+  'bit-ruler': () => lab().then((m) => m.BitRuler),
+  'bit-learning': () => lab().then((m) => m.BitLearning),
 };
 
 export const TAGS = Object.freeze(Object.keys(MODULES));
@@ -40,7 +42,7 @@ function loadCoreOnce() {
 export function define(tag) {
   if (!MODULES[tag]) return Promise.reject(new Error(`bitruler: unknown element <${tag}>`));
   if (!requested.has(tag)) {
-    const done = loadCoreOnce().then(() => MODULES[tag]()).then(async ({ default: cls }) => {
+    const done = loadCoreOnce().then(() => MODULES[tag]()).then(async (cls) => {
       const langs = new Set([resolveLang(document.documentElement)]);
       for (const el of document.querySelectorAll(tag)) langs.add(resolveLang(el));
       await cls.loadLanguages([...langs]);

@@ -40,8 +40,8 @@ export const UNITS = Object.freeze({
 export const DEFAULT_WIDTH = 640;
 
 const SHARED_WORDS = {
-  zh: () => import('../messages/zh/shared.js'),
-  en: () => import('../messages/en/shared.js'),
+  zh: () => import('../messages/zh/index.js').then((m) => m.shared),
+  en: () => import('../messages/en/index.js').then((m) => m.shared),
 };
 
 // Elements whose language follows an ancestor re-render when any lang attribute changes.
@@ -198,7 +198,7 @@ export class BitElement extends LitElement {
     return Promise.all(langs.filter((l) => this.languages[l]).map((l) => {
       this.loading[l] ??= Promise.all([this.languages[l](), SHARED_WORDS[l]()]).then(([own, shared]) => {
         useLanguage(l, shared);
-        this.words[l] = own.default;
+        this.words[l] = own;
       });
       return this.loading[l];
     }));

@@ -53,8 +53,8 @@ export class BitCrossEntropy extends BitElement {
   static state = ['p', 'q', 'labels', 'seed', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/cross-entropy.js'),
-    en: () => import('../messages/en/cross-entropy.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.crossEntropy),
+    en: () => import('../messages/en/index.js').then((m) => m.crossEntropy),
   };
 
   constructor() {

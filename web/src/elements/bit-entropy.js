@@ -44,8 +44,8 @@ export class BitEntropy extends BitElement {
   static state = ['p', 'labels', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/entropy.js'),
-    en: () => import('../messages/en/entropy.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.entropy),
+    en: () => import('../messages/en/index.js').then((m) => m.entropy),
   };
 
   constructor() {

@@ -48,8 +48,8 @@ export class BitKl extends BitElement {
   static state = ['p', 'q', 'labels', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/kl.js'),
-    en: () => import('../messages/en/kl.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.kl),
+    en: () => import('../messages/en/index.js').then((m) => m.kl),
   };
 
   constructor() {

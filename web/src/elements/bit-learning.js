@@ -110,8 +110,8 @@ export class BitLearning extends BitElement {
   static state = ['n', 'seed', 'rate', 'degree', 'speed', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/learning.js'),
-    en: () => import('../messages/en/learning.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.learning),
+    en: () => import('../messages/en/index.js').then((m) => m.learning),
   };
 
   constructor() {

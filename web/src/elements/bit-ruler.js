@@ -78,8 +78,8 @@ export class BitRuler extends BitElement {
   static state = ['p', 'q', 'naturals', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/ruler.js'),
-    en: () => import('../messages/en/ruler.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.ruler),
+    en: () => import('../messages/en/index.js').then((m) => m.ruler),
   };
 
   constructor() {

@@ -72,8 +72,8 @@ export class BitSurprisal extends BitElement {
   static state = ['p', 'label', 'pa', 'pb', 'label-a', 'label-b', 'label-ab', ...BitElement.state];
 
   static languages = {
-    zh: () => import('../messages/zh/surprisal.js'),
-    en: () => import('../messages/en/surprisal.js'),
+    zh: () => import('../messages/zh/index.js').then((m) => m.surprisal),
+    en: () => import('../messages/en/index.js').then((m) => m.surprisal),
   };
 
   /** <bit-additivity> shows only the composite event. */

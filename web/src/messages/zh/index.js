@@ -1,0 +1,8 @@
+// Every element's words in one module per language: one download for the whole page.
+export { default as entropy } from './entropy.js';
+export { default as surprisal } from './surprisal.js';
+export { default as crossEntropy } from './cross-entropy.js';
+export { default as kl } from './kl.js';
+export { default as ruler } from './ruler.js';
+export { default as learning } from './learning.js';
+export * as shared from './shared.js';
