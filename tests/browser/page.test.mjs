@@ -55,8 +55,11 @@ describe('the page as delivered', () => {
 
   test('every calculator is prerendered, and the page formulas are MathML', () => {
     const html = readFileSync(join(dist.dir, 'index.html'), 'utf8');
-    for (const id of CALCULATORS) {
-      assert.match(html, new RegExp(`id="${id}"[^>]*>\\s*<template shadowrootmode="open"><link rel="stylesheet" href="./bitruler.css">`), id);
+    for (const file of ['index.html', 'en.html']) {
+      const text = readFileSync(join(dist.dir, file), 'utf8');
+      for (const id of CALCULATORS) {
+        assert.match(text, new RegExp(`id="${id}"[^>]*>\\s*<template shadowrootmode="open"><link rel="stylesheet" href="./bitruler.css">`), `${file} #${id}`);
+      }
     }
     const blocks = [...html.matchAll(/<div class="math"[^>]*>([\s\S]*?)<\/div>/g)];
     assert.ok(blocks.length >= 7);
@@ -168,7 +171,7 @@ describe('the essay at its defaults (1280 × 900, zh, panels folded)', () => {
 describe('at 320 px with every panel open', () => {
   for (const lang of ['zh', 'en']) {
     test(`nothing widens the page (${lang})`, async () => {
-      const { context, page } = await open(browser, `${server.url}?lang=${lang}`, { width: 320, height: 700 });
+      const { context, page } = await open(browser, `${server.url}${lang === 'en' ? 'en.html' : ''}`, { width: 320, height: 700 });
       try {
         for (const id of CALCULATORS) await openControls(page, `#${id}`);
         await page.waitForTimeout(200);
@@ -254,7 +257,7 @@ describe('state in the URL', () => {
   });
 
   test('a link with a value the calculator refuses shows its message (in English) over the last valid picture', async () => {
-    const { context, page, log } = await open(browser, `${server.url}?surprise.p=150%25&lang=en`);
+    const { context, page, log } = await open(browser, `${server.url}en.html?surprise.p=150%25`);
     try {
       await page.waitForFunction(() => document.querySelector('#surprise').error != null);
       const e = await error(page, '#surprise');
@@ -274,20 +277,40 @@ describe('state in the URL', () => {
 });
 
 describe('language', () => {
-  test('English switches the prose, every calculator and the URL; a renamed team keeps its name', async () => {
+  test('English is a page of its own, prerendered in English; the language link carries the state', async () => {
+    const html = readFileSync(join(dist.dir, 'en.html'), 'utf8');
+    assert.match(html, /<html lang="en"/);
+    assert.doesNotMatch(html, /lang="zh-CN"(?![^<]*data-lang-link)/, 'no Chinese prose');
+    assert.match(html, /Surprisal: every yes\/no question cuts the rest in half/, 'the calculators prerendered in English');
     const { context, page, log } = await open(browser, server.url);
     try {
       await page.$eval('#france', (el) => el.setAttribute('labels', '蓝队,中国'));
-      await page.click('[data-set-lang="en"]');
-      await page.waitForFunction(() => /Surprisal/.test(document.querySelector('#surprise').shadowRoot.textContent));
+      await page.$eval('#eight', (el) => el.setAttribute('p', '0.5,0.5'));
+      await Promise.all([page.waitForURL(/en\.html\?/), page.click('[data-lang-link="en"]')]);
+      await whenReady(page);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.match(await text(page, 'surprise'), /Surprisal/);
       assert.equal(await page.getAttribute('#eight', 'labels'), 'Argentina,France,Brazil,England,Spain,Germany,Portugal,China');
+      assert.equal(await page.getAttribute('#eight', 'p'), '0.5,0.5', 'the state came along');
       assert.equal(await page.getAttribute('#france', 'labels'), '蓝队,中国', 'renamed by the reader: kept');
-      assert.match(await urlAfterWrite(page), /lang=en/);
-      await page.click('[data-set-lang="zh"]');
-      await page.waitForFunction(() => /信息量/.test(document.querySelector('#surprise').shadowRoot.textContent));
-      assertClean(assert, log);
+      await Promise.all([page.waitForURL(/index\.html\?/), page.click('[data-lang-link="zh"]')]);
+      await whenReady(page);
+      assert.match(await text(page, 'surprise'), /信息量/);
+      assert.equal((await result(page, '#eight')).entropy, 1);
+      // (requests cut short by the navigations are expected; errors are not)
+      assert.deepEqual([...log.pageErrors, ...log.consoleErrors, ...log.offOrigin], []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an older link with ?lang=en opens the English page with its state', async () => {
+    const { context, page, log } = await open(browser, `${server.url}?lang=en&eight.p=0.5,0.5`, { ready: false });
+    try {
+      await page.waitForURL(/en\.html\?eight\.p=0\.5%2C0\.5|en\.html\?eight\.p=0\.5,0\.5/);
+      await whenReady(page);
+      assert.equal((await result(page, '#eight')).entropy, 1);
+      assert.deepEqual([...log.pageErrors, ...log.consoleErrors, ...log.offOrigin], []);
     } finally {
       await context.close();
     }

@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'parse5';
 import * as esbuild from 'esbuild';
 import { formulasPlugin, renderKatex } from './formulas.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
@@ -236,12 +237,49 @@ export function copyPackageTypes() {
   for (const [source, target] of Object.entries(types)) copyFileSync(join(root, 'web/src', source), join(dist, target));
 }
 
+export const PAGE_FILES = { zh: 'index.html', en: 'en.html' };
+const HTML_LANG = { zh: 'zh-CN', en: 'en' };
+
+/**
+ * The page in one language, from the bilingual source: what is marked lang="zh-CN" or lang="en"
+ * for the other language goes (except inside [data-keep], the language switch), <html lang> and
+ * the title are that language's, and each data-en-<name> attribute becomes <name> on the English
+ * page. A reader downloads one language's prose, and the calculators are prerendered in it.
+ */
+export function pageIn(lang, html) {
+  const other = lang === 'zh' ? 'en' : 'zh-CN';
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const cuts = [];
+  const visit = (node, keep) => {
+    const attrs = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
+    const kept = keep || 'data-keep' in attrs;
+    if (!kept && attrs.lang === other && node.tagName !== 'html' && node.sourceCodeLocation) {
+      cuts.push([node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset]);
+      return;
+    }
+    for (const child of node.childNodes ?? []) visit(child, kept);
+  };
+  visit(doc, false);
+  let out = html;
+  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + out.slice(b);
+  const titleEn = /data-title-en="([^"]*)"/.exec(out)[1];
+  out = out.replace(/<html lang="[^"]*"/, `<html lang="${HTML_LANG[lang]}"`).replace(/ data-title-en="[^"]*"/, '');
+  if (lang === 'en') out = out.replace(/<title>[^<]*<\/title>/, `<title>${titleEn}</title>`);
+  out = out.replace(`data-lang-link="${lang}"`, `data-lang-link="${lang}" aria-current="page"`);
+  // element attributes: <name>="zh" data-en-<name>="en"
+  out = out.replace(/ ([a-z][a-z-]*)="([^"]*)"(\s+)data-en-\1="([^"]*)"/g, (all, name, zh, space, en) => ` ${name}="${lang === 'en' ? en : zh}"`);
+  if (/data-en-/.test(out)) throw new Error('web/src/page/index.html: put each data-en-<name> right after <name>');
+  return out;
+}
+
 async function buildPage() {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
   const { prerenderHtml } = await import(`${pathToFileURL(join(dist, 'prerender.mjs')).href}?t=${Date.now()}`);
-  const html = renderPageFormulas(readFileSync(join(root, 'web/src/page/index.html'), 'utf8'));
-  writeFileSync(join(dist, 'index.html'), await prerenderHtml(html, { base: './' }));
+  const source = renderPageFormulas(readFileSync(join(root, 'web/src/page/index.html'), 'utf8'));
+  for (const [lang, file] of Object.entries(PAGE_FILES)) {
+    writeFileSync(join(dist, file), await prerenderHtml(pageIn(lang, source), { base: './' }));
+  }
 }
 
 async function main() {

@@ -1,5 +1,6 @@
-// The reading page (dist/index.html): the language switch, the "copy link" button, and the state
-// of every calculator in the URL, so a copied link reopens exactly what the reader sees.
+// The reading page, one file per language (dist/index.html in Chinese, dist/en.html in English,
+// both made from web/src/page/index.html): the language links and "copy link" carry the state of
+// every calculator, which the URL keeps, so a copied link reopens exactly what the reader sees.
 //
 // URL state is only state: each element class declares the attributes that are its state
 // (`static state`); the page reads and writes those alone, for the calculators of <main> (custom
@@ -12,8 +13,6 @@
 // element is defined and has taken over its prerendered DOM.
 import { define, TAGS } from '../bitruler.js';
 
-export const PAGE_LANGS = ['zh', 'en'];
-const HTML_LANG = { zh: 'zh-CN', en: 'en' };
 const WRITE_DELAY_MS = 150;
 /** Longest value a link may set (a distribution of 64 outcomes fits many times over). */
 export const MAX_VALUE_LENGTH = 2000;
@@ -27,6 +26,7 @@ export function calculators(doc = document) {
 
 /**
  * Reads a query string: { lang, values: Map<id, Map<attribute, value>>, rejected: [key, ...] }.
+ * `lang` (zh | en) is only read: links made before the page had one file per language carry it.
  * Only the shape is checked here (ids and attribute names as identifiers, values of at most
  * MAX_VALUE_LENGTH characters without control characters); whether an attribute is state is
  * decided per element class in apply().
@@ -35,7 +35,7 @@ export function parseState(search) {
   const state = { lang: null, values: new Map(), rejected: [] };
   for (const [key, value] of new URLSearchParams(search)) {
     if (key === 'lang') {
-      if (PAGE_LANGS.includes(value)) state.lang = value;
+      if (value === 'zh' || value === 'en') state.lang = value;
       else state.rejected.push(key);
       continue;
     }
@@ -57,10 +57,9 @@ export function parseState(search) {
 // link like ?eight.p=0.5,0.5 legible.
 const encode = (s) => encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 
-/** Writes { lang, entries: [[id, attribute, value], ...] } as a query string ('' when empty). */
-export function serializeState({ lang, entries }) {
+/** Writes { entries: [[id, attribute, value], ...] } as a query string ('' when empty). */
+export function serializeState({ entries }) {
   const parts = [];
-  if (lang && lang !== 'zh') parts.push(`lang=${encode(lang)}`);
   for (const [id, attribute, value] of entries) parts.push(`${encode(id)}.${attribute}=${encode(value)}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -68,41 +67,15 @@ export function serializeState({ lang, entries }) {
 class PageState {
   constructor(doc) {
     this.doc = doc;
-    this.lang = 'zh';
     this.elements = calculators(doc);
     this.byId = new Map(this.elements.map((el) => [el.id, el]));
-    this.classes = new Map();          // id → element class once defined
     this.timer = 0;
-    // The page's own value of every attribute, per language (data-en-<name> holds the English).
-    this.defaults = new Map(this.elements.map((el) => {
-      const d = new Map();
-      for (const { name, value } of el.attributes) {
-        if (name.startsWith('data-en-')) continue;
-        d.set(name, { zh: value, en: el.getAttribute(`data-en-${name}`) ?? value });
-      }
-      return [el.id, d];
-    }));
-    this.titles = { zh: doc.title, en: doc.documentElement.dataset.titleEn || doc.title };
+    // The page's own value of every attribute.
+    this.defaults = new Map(this.elements.map((el) => [el.id, new Map([...el.attributes].map(({ name, value }) => [name, value]))]));
   }
 
   defaultOf(id, name) {
-    return this.defaults.get(id)?.get(name)?.[this.lang] ?? null;
-  }
-
-  setLang(lang, { write = true } = {}) {
-    if (!PAGE_LANGS.includes(lang)) return;
-    const previous = this.lang;
-    this.lang = lang;
-    this.doc.documentElement.lang = HTML_LANG[lang];
-    this.doc.title = this.titles[lang];
-    for (const b of this.doc.querySelectorAll('[data-set-lang]')) b.setAttribute('aria-pressed', String(b.dataset.setLang === lang));
-    // Names the reader has not changed follow the language.
-    for (const el of this.elements) {
-      for (const [name, d] of this.defaults.get(el.id)) {
-        if (d.zh !== d.en && el.getAttribute(name) === d[previous]) el.setAttribute(name, d[lang]);
-      }
-    }
-    if (write) this.scheduleWrite();
+    return this.defaults.get(id)?.get(name) ?? null;
   }
 
   /** Applies a link's values to one calculator (its class decides which attributes are state). */
@@ -131,7 +104,7 @@ class PageState {
 
   url() {
     const loc = this.doc.location;
-    return `${loc.pathname}${serializeState({ lang: this.lang, entries: this.entries() })}${loc.hash}`;
+    return `${loc.pathname}${serializeState({ entries: this.entries() })}${loc.hash}`;
   }
 
   scheduleWrite() {
@@ -167,11 +140,30 @@ async function copyLink(state, button) {
   }
 }
 
+/** The page in the other language, with the same state (an old link's ?lang=en comes here too). */
+function followLanguage(state, a, event) {
+  state.writeNow();
+  const target = new URL(a.getAttribute('href'), state.doc.baseURI);
+  target.search = state.doc.location.search;
+  target.hash = state.doc.location.hash;
+  event?.preventDefault();
+  state.doc.location.assign(target.href);
+}
+
 export function initPage(doc = document) {
   const state = new PageState(doc);
   const link = parseState(doc.location.search);
-  state.setLang(link.lang ?? 'zh', { write: false });
-  for (const b of doc.querySelectorAll('[data-set-lang]')) b.addEventListener('click', () => state.setLang(b.dataset.setLang));
+  const pageLang = doc.documentElement.lang.startsWith('en') ? 'en' : 'zh';
+  if (link.lang && link.lang !== pageLang) {
+    const other = doc.querySelector(`[data-lang-link="${link.lang}"]`);
+    const params = new URLSearchParams(doc.location.search);
+    params.delete('lang');
+    const target = new URL(other.getAttribute('href'), doc.baseURI);
+    target.search = params.toString();
+    doc.location.replace(target.href);
+    return state;
+  }
+  for (const a of doc.querySelectorAll('[data-lang-link]')) a.addEventListener('click', (e) => followLanguage(state, a, e));
   for (const b of doc.querySelectorAll('[data-copy-link]')) b.addEventListener('click', () => copyLink(state, b));
   for (const key of link.rejected) console.warn(`bitruler: the link's ${key} was ignored (not a calculator setting)`);
   const applied = [];
