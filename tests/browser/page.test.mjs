@@ -120,6 +120,26 @@ describe('with JavaScript', () => {
     }
   });
 
+  for (const [width, file] of [[375, ''], [375, 'en.html'], [320, '']]) {
+    test(`no layout shift at ${width} px${file ? ' (en)' : ''}: pictures and formulas keep the boxes they were prerendered in`, async () => {
+      const { context, page, log } = await open(browser, `${server.url}${file}`, { width, height: 800, ready: false });
+      try {
+        await whenReady(page);
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+            window.scrollTo(0, y);
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+        });
+        await page.waitForTimeout(300);
+        assert.equal(await page.evaluate(() => window.__cls), 0);
+        assertClean(assert, log);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   test(`everything the page downloads weighs at most ${PAGE_BUDGET / 1024} KiB gzipped`, async () => {
     const { context, page, log } = await open(browser, server.url, { ready: false });
     try {
@@ -199,6 +219,17 @@ describe('at 320 px with every panel open', () => {
           return out;
         });
         assert.deepEqual(wide, []);
+        // long formulas are broken into lines: none has to scroll inside its box
+        const scrolling = await page.evaluate(() => {
+          const out = [];
+          const walk = (root, where) => {
+            for (const e of root.querySelectorAll('.formula, .math')) if (e.scrollWidth > e.clientWidth + 1) out.push(`${where}${e.textContent.slice(0, 40)}`);
+            for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot, `${e.id} >> `);
+          };
+          walk(document, '');
+          return out;
+        });
+        assert.deepEqual(scrolling, []);
       } finally {
         await context.close();
       }

@@ -34,7 +34,7 @@ test('without JavaScript the prerendered picture shows 10 bit for China and 1 + 
   const cuts = await p.$eval('#s', (el) => [...el.shadowRoot.querySelectorAll('.event-row')].map((r) => r.querySelectorAll('.cut').length));
   assert.deepEqual(cuts, [10, 3]);
   // the formulas are MathML already
-  assert.equal(await p.$eval('#s', (el) => el.shadowRoot.querySelectorAll('math').length), 3);
+  assert.equal(await p.$eval('#s', (el) => el.shadowRoot.querySelectorAll('.formula').length), 3);
   assert.match(await allText(p, '#a'), /I = 1 \+ 2 = 3 bit/);
   assert.match(await allText(p, '#plain'), /China wins (\d+ )+p = 1\/1024 → I = 10 bit/);
   await context.close();

@@ -318,6 +318,16 @@ export class BitElement extends LitElement {
   }
 
   /**
+   * A formula from its pieces F[name + 'A'], F[name + 'B'], … : they stand on one line where it
+   * fits and wrap where it does not (CSS flex-wrap), so no formula scrolls on a phone and the
+   * layout does not depend on a measured width (a prerendered formula keeps its place).
+   */
+  formulaLines(F, name, values) {
+    const pieces = ['A', 'B', 'C', 'D'].map((k) => F[`${name}${k}`]).filter(Boolean);
+    return html`<div class="formula flow">${pieces.map((p) => this.formula(p, values))}</div>`;
+  }
+
+  /**
    * The frame every element renders: header, picture, the folded controls, messages, live region.
    * `controls` is a function: the panel's content is only rendered while it is open (a folded
    * panel costs neither prerendered bytes nor DOM). `data-state` lets a later hydration check

@@ -16,7 +16,7 @@ import { BitElement } from './base.js';
 import { DistributionModel } from '../model/distribution.js';
 import { strips, pqControls, makeStripDrag } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
-import { scaleLinear, scaleLog, yAxis, px, polyline } from '../shared/chart.js';
+import { scaleLinear, scaleLog, yAxis, px, polyline, aspect } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/cross-entropy.tex.js';
 import LOG from '../formulas/units.tex.js';
@@ -93,7 +93,7 @@ export class BitCrossEntropy extends BitElement {
     if (!t) return nothing;
     const names = this.model.labels();
     const W = this.width;
-    const H = Math.round(W * 0.44);
+    const H = Math.round(W * aspect('crossEntropy', W));
     const m = { l: W < 480 ? 40 : 52, r: 14, t: 14 };
     const plotW = W - m.l - m.r;
     const stripsH = 2 * 24 + 8;
@@ -167,7 +167,7 @@ export class BitCrossEntropy extends BitElement {
     if (!c || !Number.isFinite(c.sample.crossCodeLength)) return nothing;
     const run = c.sample.runningMean;
     const W = this.width;
-    const H = Math.round(W * 0.28);
+    const H = Math.round(W * aspect('sampling', W));
     const m = { l: 44, r: 12, t: 10, b: 30 };
     const x = scaleLog().domain([1, run.length]).range([m.l, W - m.r]);
     const top = Math.max(c.sample.crossCodeLength, ...run.subarray(0, Math.min(run.length, 50))) * 1.1;
@@ -215,8 +215,8 @@ export class BitCrossEntropy extends BitElement {
     const unit = this.unitInfo.symbol;
     return html`<p class="headline"><span class="big">H(P,Q) = ${formatNumber(t.crossEntropy)} ${unit}</span>
         <span class="aside">H(P) = ${formatNumber(t.entropy)} ${unit} · D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span></p>
-      <div class="formula">${this.formula(F.definition, { log, ce: t.crossEntropy, unit })}</div>
-      <div class="formula">${this.formula(F.split, { h: t.entropy, kl: t.kl })}</div>`;
+      ${this.formulaLines(F, 'definition', { log, ce: t.crossEntropy, unit })}
+      ${this.formulaLines(F, 'split', { h: t.entropy, kl: t.kl })}`;
   }
 
   render() {

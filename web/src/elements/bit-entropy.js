@@ -13,7 +13,7 @@ import { BitElement } from './base.js';
 import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
 import { formatNumber, formatPercent, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
-import { scaleLinear, yAxis, px } from '../shared/chart.js';
+import { scaleLinear, yAxis, px, aspect } from '../shared/chart.js';
 import { perFrame } from '../shared/frame.js';
 import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/entropy.tex.js';
@@ -68,7 +68,7 @@ export class BitEntropy extends BitElement {
   // ------------------------------------------------------------------ picture
   _layout() {
     const W = this.width;
-    const H = Math.round(W * 0.38);
+    const H = Math.round(W * aspect('entropy', W));
     const narrow = W < 480;
     const m = { l: narrow ? 36 : 48, r: 26, t: 30, b: 62 };
     return { W, H, m, plotW: W - m.l - m.r, y0: m.t, y1: H - m.b };
@@ -215,7 +215,7 @@ export class BitEntropy extends BitElement {
       positive.slice(0, k).forEach((i, j) => { values[`p${j + 1}`] = t.p[i]; values[`s${j + 1}`] = t.surprisalP[i]; });
       second = this.formula(positive.length > 3 ? F.terms3more : F[`terms${k}`], values);
     }
-    return html`<div class="formula">${this.formula(F.definition, { log, H: t.entropy, unit })}</div>
+    return html`${this.formulaLines(F, 'definition', { log, H: t.entropy, unit })}
       <div class="formula">${second}</div>`;
   }
 

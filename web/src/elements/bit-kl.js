@@ -15,7 +15,7 @@ import { BitElement } from './base.js';
 import { DistributionModel } from '../model/distribution.js';
 import { strips, pqControls, makeStripDrag } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
-import { scaleLinear, px } from '../shared/chart.js';
+import { scaleLinear, px, aspect } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/kl.tex.js';
 import LOG from '../formulas/units.tex.js';
@@ -105,7 +105,7 @@ export class BitKl extends BitElement {
     if (!t || !r) return nothing;
     const names = this.model.labels();
     const W = this.width;
-    const H = Math.round(W * 0.42);
+    const H = Math.round(W * aspect('kl', W));
     const gap = W < 480 ? 16 : 28;
     const x0 = W < 480 ? 24 : 34;
     const panelW = (W - x0 - 10 - gap) / 2;
@@ -156,8 +156,8 @@ export class BitKl extends BitElement {
     const unit = this.unitInfo.symbol;
     return html`<p class="headline"><span class="big p-text">D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span>
         <span class="big q-text">D(Q‖P) = ${formatNumber(r.kl)} ${unit}</span></p>
-      <div class="formula">${this.formula(F.forward, { log, kl: t.kl, unit })}</div>
-      <div class="formula">${this.formula(F.reverse, { log, rev: r.kl, unit })}</div>`;
+      ${this.formulaLines(F, 'forward', { log, kl: t.kl, unit })}
+      ${this.formulaLines(F, 'reverse', { log, rev: r.kl, unit })}`;
   }
 
   controls() {

@@ -455,8 +455,8 @@ export class BitLearning extends BitElement {
 
   formulas(r) {
     const unit = this.unitInfo.symbol;
-    return html`<div class="formula lab-formula">${this.formula(F.loss, { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}</div>
-      <div class="formula lab-formula">${this.formula(F.identity, {})}</div>
+    return html`${this.formulaLines(F, 'loss', { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}
+      ${this.formulaLines(F, 'identity', {})}
       <div class="formula lab-formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>`;
   }
 

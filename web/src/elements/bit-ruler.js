@@ -410,8 +410,8 @@ export class BitRuler extends BitElement {
     const log = { parts: LOG[this.unitName] };
     const val = (x) => ({ d: x, unit: x === Infinity ? '' : u, log });
     const both = Number.isFinite(d.kl) && Number.isFinite(d.klReverse) && formatNumber(d.kl) !== formatNumber(d.klReverse);
-    return html`<div class="formula">${this.formula(F.forward, val(d.kl))}</div>
-      <div class="formula">${this.formula(F.reverse, val(d.klReverse))}</div>
+    return html`${this.formulaLines(F, 'forward', val(d.kl))}
+      ${this.formulaLines(F, 'reverse', val(d.klReverse))}
       ${both ? html`<p class="aside">${this.t('asymmetric')}</p>` : nothing}
       ${d.negativeMass != null ? html`<p class="note">${this.t('negCut', { mass: formatNumber(d.negativeMass) })}</p>` : nothing}
       ${d.gg ? this.gaussians(d) : nothing}`;

@@ -17,7 +17,7 @@ import { html, svg, nothing } from 'lit';
 import { BitElement } from './base.js';
 import { formatNumber, formatProbability, probabilityText } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
-import { px } from '../shared/chart.js';
+import { px, aspect } from '../shared/chart.js';
 import { perFrame } from '../shared/frame.js';
 import { codeBlock } from '../shared/code.js';
 import F from '../formulas/surprisal.tex.js';
@@ -179,7 +179,7 @@ export class BitSurprisal extends BitElement {
   // ------------------------------------------------------------------ picture
   _layout(rows) {
     const W = this.width;
-    const H = Math.round(W * (rows === 2 ? 0.44 : 0.3));
+    const H = Math.round(W * aspect(rows === 2 ? 'surprisal2' : 'surprisal1', W));
     const top = 8;
     const rowH = (H - top - 34) / rows;
     const S = Math.max(40, Math.min(rowH - 30, W * 0.26));
@@ -321,7 +321,7 @@ export class BitSurprisal extends BitElement {
     const axisY = L.H - 22;
     const ticks = maxBits <= 12 ? Array.from({ length: maxBits + 1 }, (_, i) => i) : Array.from({ length: Math.floor(maxBits / 5) + 1 }, (_, i) => i * 5);
     const ax = (b) => L.rx0 + (b / maxBits) * (L.rx1 - L.rx0);
-    return html`<svg class="chart surprisal" viewBox="0 0 ${L.W} ${L.H}" role="group" aria-label=${this.t(this.single ? 'title' : 'titleAdditivity')}>
+    return html`<svg class="chart surprisal rows-${rows}" viewBox="0 0 ${L.W} ${L.H}" role="group" aria-label=${this.t(this.single ? 'title' : 'titleAdditivity')}>
       ${out}
       <g class="axis x" aria-hidden="true">
         <line class="baseline" x1=${px(L.rx0)} x2=${px(L.rx1)} y1=${axisY} y2=${axisY}></line>
@@ -351,13 +351,13 @@ export class BitSurprisal extends BitElement {
     const n = this.names();
     const lines = [];
     const main = this.single && this.good.main;
-    if (main) lines.push(this.formula(F.single, { label: n.main, log, p: { p: main.p }, I: main.information, unit }));
+    if (main) lines.push(this.formulaLines(F, 'single', { label: n.main, log, p: { p: main.p }, I: main.information, unit }));
     const comp = this.composite && this.good.composite;
     if (comp) {
-      lines.push(this.formula(F.product, { ab: n.ab, a: n.a, b: n.b, pa: { p: comp.pa }, pb: { p: comp.pb }, p: { p: comp.p } }));
-      lines.push(this.formula(F.sum, { ab: n.ab, a: n.a, b: n.b, ia: comp.ia, ib: comp.ib, I: comp.information, unit }));
+      lines.push(this.formulaLines(F, 'product', { ab: n.ab, a: n.a, b: n.b, pa: { p: comp.pa }, pb: { p: comp.pb }, p: { p: comp.p } }));
+      lines.push(this.formulaLines(F, 'sum', { ab: n.ab, a: n.a, b: n.b, ia: comp.ia, ib: comp.ib, I: comp.information, unit }));
     }
-    return lines.map((l) => html`<div class="formula">${l}</div>`);
+    return lines;
   }
 
   controls() {

@@ -7,6 +7,23 @@ export { scaleLinear, scaleLog, scaleSymlog } from './scale.js';
 
 export const px = (x) => Math.round(x * 100) / 100;
 
+/**
+ * Height / width of each picture, wide and narrow (an element narrower than NARROW px). The same
+ * ratios stand in bitruler.css (aspect-ratio, by the width of .picture), so a picture's box never
+ * depends on when it was drawn: one prerendered at 640 px and redrawn at a phone's width keeps its
+ * place (no layout shift), and a phone gets a taller picture than a desktop.
+ */
+export const NARROW = 480;
+export const ASPECT = {
+  entropy: { wide: 0.38, narrow: 0.8 },
+  crossEntropy: { wide: 0.44, narrow: 0.95 },
+  kl: { wide: 0.42, narrow: 0.95 },
+  surprisal1: { wide: 0.3, narrow: 0.6 },
+  surprisal2: { wide: 0.44, narrow: 1 },
+  sampling: { wide: 0.28, narrow: 0.55 },
+};
+export const aspect = (name, width) => ASPECT[name][width < NARROW ? 'narrow' : 'wide'];
+
 const tenth = (x) => Math.round(x * 10) / 10;
 
 /** Path data for straight segments through [x, y] points (0.1 px is finer than any screen needs:
