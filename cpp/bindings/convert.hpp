@@ -83,11 +83,16 @@ inline val internal_failure() {
 }
 
 // Runs a binding's body; a C++ exception unwinds it (destructors free what it took) and becomes
-// an error value instead of an abort.
+// an error value instead of an abort. Not noexcept, on purpose: a JavaScript exception thrown
+// inside the call (only possible if the page replaced a built-in such as
+// Float64Array.prototype.slice, or the engine ran out of stack) is not a C++ exception, so
+// catch (...) lets it pass, but the unwinding still runs every destructor on its way (memory and
+// embind handles are freed) and core.js puts the stack pointer back; a noexcept function would
+// turn it into std::terminate, an abort.
 // (Without exceptions, -DBITRULER_WASM_EXCEPTIONS=none, only for size comparisons, a failed
 // allocation aborts the instance.)
 template <class F>
-val guarded(F&& body) noexcept {
+val guarded(F&& body) {
 #if !defined(__cpp_exceptions)
   return body();
 #else
