@@ -74,6 +74,10 @@ async function compile(source, url, imports) {
 }
 
 const decoder = new TextDecoder();
+const deepFreeze = (o) => {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
+};
 const LIMITS = FACTS.maxOutcomes;
 const GiB = 1024 ** 3;
 
@@ -198,7 +202,7 @@ function makeApi(wasm) {
         n, seed, toBoolean(o.normalize, 'normalize')]);
     },
     /** Every boundary fact of the running module (the same as the static FACTS). */
-    facts: call('facts', []),
+    facts: deepFreeze(call('facts', [])),
     memoryStats() {
       // liveHandles: JS values held for C++ by embind; a binding that forgot one grows it.
       return { ...wasm.memoryStats(), liveHandles: wasm.count_emval_handles() };
