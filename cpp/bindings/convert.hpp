@@ -23,7 +23,6 @@
 #include <limits>
 #include <new>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,13 +76,8 @@ inline val out_of_memory() {
   return out;
 }
 
-// Any other C++ exception (none is expected): reported, never propagated into JS.
-inline val internal_failure() {
-  return error_head("OUT_OF_RANGE", val("INTERNAL"));
-}
-
-// Runs a binding's body; a C++ exception unwinds it (destructors free what it took) and becomes
-// an error value instead of an abort. Not noexcept, on purpose: a JavaScript exception thrown
+// Runs a binding's body; a C++ exception (a failed allocation) unwinds it, destructors free what
+// it took, and it becomes an error value instead of an abort. Not noexcept, on purpose: a JavaScript exception thrown
 // inside the call (only possible if the page replaced a built-in such as
 // Float64Array.prototype.slice, or the engine ran out of stack) is not a C++ exception, so
 // catch (...) lets it pass, but the unwinding still runs every destructor on its way (memory and
@@ -98,12 +92,11 @@ val guarded(F&& body) {
 #else
   try {
     return body();
-  } catch (const std::bad_alloc&) {
-    return out_of_memory();
-  } catch (const std::length_error&) {
-    return out_of_memory();
   } catch (...) {
-    return internal_failure();
+    // Only allocation failures throw here: std::bad_alloc from operator new (core_bindings.cpp)
+    // and std::length_error from a container asked for more than it can hold. Catching them
+    // without naming them keeps their type information out of the module (-1.5 KB gzipped).
+    return out_of_memory();
   }
 #endif
 }

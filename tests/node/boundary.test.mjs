@@ -14,10 +14,12 @@ for (const variant of ['release', 'debug']) {
   const { mod, api } = await loadModule(variant);
   const { FACTS } = mod;
 
-  test(`[${variant}] facts: the running module, FACTS and dist/facts.js agree; JS restates none of them`, async () => {
+  test(`[${variant}] facts: the running module, FACTS, dist/facts.js and web/src/facts.js agree; JS restates none of them`, async () => {
     const file = variant === 'release' ? join(dist, 'facts.js') : join(dist, 'debug', 'facts.js');
     const staticFacts = await import(pathToFileURL(file).href);
+    const sourceFacts = await import(pathToFileURL(join(dist, '..', 'web', 'src', 'facts.js')).href);
     assert.deepEqual(api.facts, FACTS);
+    assert.deepEqual(sourceFacts.FACTS, api.facts, 'web/src/facts.js is the module\'s facts (rebuild and commit it)');
     assert.deepEqual(staticFacts.FACTS, FACTS);
     assert.equal(staticFacts.default, staticFacts.FACTS);
     assert.ok(Object.isFrozen(FACTS) && Object.isFrozen(FACTS.maxOutcomes) && Object.isFrozen(FACTS.lab.trainColumns));

@@ -81,13 +81,9 @@ const deepFreeze = (o) => {
 const LIMITS = FACTS.maxOutcomes;
 const GiB = 1024 ** 3;
 
-// The message of a failure the binding layer reports without text (it had no memory to spare).
-function bindingMessage(name, result) {
-  if (result.reason === 'OUT_OF_MEMORY') {
-    return `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
-  }
-  return `${name} failed unexpectedly inside the module; nothing was kept.`;
-}
+// The message of a failure the binding layer reports without text (it had no memory to spare):
+// reason OUT_OF_MEMORY.
+const outOfMemoryMessage = (name) => `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
 
 function makeApi(wasm) {
   const { stackSave, stackRestore } = wasm;
@@ -119,7 +115,7 @@ function makeApi(wasm) {
       details.start = at(result.start);
       details.end = at(result.end);
     }
-    const message = typeof result.message === 'string' ? bindingMessage(name, result) : decoder.decode(result.message);
+    const message = typeof result.message === 'string' ? outOfMemoryMessage(name) : decoder.decode(result.message);
     throw new BitRulerError(result.code, message, details);
   };
 
