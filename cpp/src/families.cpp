@@ -19,8 +19,6 @@ constexpr double kInvSqrtPi = 0.56418958354775628694807945156077;
 constexpr double kLn2 = 0.69314718055994530941723212145818;
 // |z| of the window ends: Phi(-8.6) = 4.0e-18 < kTailMass.
 constexpr double kGaussianWindowZ = 8.6;
-constexpr double kMinSigma = 1e-3;
-constexpr double kMinGeometricP = 1e-4;
 
 std::string num(double x) { return format_number(x); }
 
@@ -125,12 +123,78 @@ double log_gaussian_naturals_mass(const Family& g) {
   return log_gaussian_interval(g, -0.5, kInf);
 }
 
+// S(c, w) = (1/(2w)) * integral of phi(c + t)/phi(c) over t in [-w, w], by the Hermite series
+//   S = sum_n He_2n(c) w^2n / (2n + 1)!
+// (phi(c + t) = phi(c) sum_m (-1)^m He_m(c) t^m / m!; the odd terms integrate to 0). The
+// polynomials are carried scaled, e_m = He_m(c) w^m (e_{m+1} = cw e_m - m w^2 e_{m-1}), which stay
+// below 1 for |c| w <= 1 and w <= 1/2, where the terms fall at least like 1/(2n + 1)!.
+double hermite_bin_series(double c, double w) {
+  const double cw = c * w, w2 = w * w;
+  double e_prev = 1.0, e = cw;  // e_0, e_1
+  double sum = 1.0, factorial = 1.0;
+  for (int m = 1; m < 60; m += 2) {
+    // e_{m+1}, then the term of n = (m + 1)/2, then e_{m+2}.
+    const double e_even = cw * e - m * w2 * e_prev;
+    factorial *= static_cast<double>((m + 1) * (m + 2));
+    sum += e_even / factorial;
+    const double e_odd = cw * e_even - (m + 1) * w2 * e;
+    e_prev = e_even;
+    e = e_odd;
+    // The next term is at most (|e_even| + |e_odd|) / factorial (cw <= 1, (m + 2) w^2 is small
+    // against (m + 3)(m + 4)); the ones after fall faster still. (A single small term proves
+    // nothing: He_2(1) = 0.)
+    if (std::fabs(e_even) + std::fabs(e_odd) <= 1e-17 * factorial * sum) break;
+  }
+  return sum;
+}
+
+// log P(c - h/2 <= Z < c + h/2) for a standard normal Z and h > 0. A bin narrow against the
+// density's variation (h <= 1, |c| h <= 2) is h phi(c) S(c, h/2): no difference of two nearly
+// equal tail masses (which is what erfc(u1) - erfc(u2) would be for sigma = 1e5, whose bins are
+// 1e-5 wide), and no tail too far (the log of phi(c) never underflows). A wider bin is an erfc or
+// erf difference that cannot cancel much (its two tails differ by a factor of at least e^2).
+double log_normal_bin(double c, double h) {
+  if (h <= 1.0 && std::fabs(c) * h <= 2.0) {
+    return std::log(h) - 0.5 * c * c - 0.5 * kLn2Pi + std::log(hermite_bin_series(c, 0.5 * h));
+  }
+  return log_normal_interval(c - 0.5 * h, c + 0.5 * h);
+}
+
+// log of the bin [k - 1/2, k + 1/2) of N(mu, sigma^2) before any restriction: its center and
+// width in standard units, each rounded once.
+double log_gaussian_raw_bin(const Family& g, std::int64_t k) {
+  return log_normal_bin((static_cast<double>(k) - g.a) / g.b, 1.0 / g.b);
+}
+
 double log_gaussian_bin(const Family& g, std::int64_t k) {
   if (g.on_naturals && k < 0) return -kInf;
-  const double x = static_cast<double>(k);
-  const double l = log_gaussian_interval(g, x - 0.5, x + 0.5);
+  const double l = log_gaussian_raw_bin(g, k);
   return g.on_naturals ? l - log_gaussian_naturals_mass(g) : l;
 }
+
+// phi1(u) = u - log(1 + u) >= 0 for u > -1, given log(1 + u) computed from its own inputs (so that
+// u near -1 keeps its accuracy). Near 0, by the atanh series in s = u/(2 + u):
+//   log(1 + u) = 2(s + s^3/3 + s^5/5 + ...), u - 2s = s u, so phi1 = s (u - 2 s^2 (1/3 + s^2/5 + ...)),
+// a few ulps relative however small u is (no u - log1p(u) cancellation).
+double phi1(double u, double log_one_plus_u) {
+  if (u == 0.0) return 0.0;
+  if (std::fabs(u) <= 0.5) {
+    const double s = u / (2.0 + u);
+    const double s2 = s * s;
+    double series = 0.0, power = 1.0;
+    for (int j = 0; j < 40; ++j) {
+      const double next = series + power / (2 * j + 3);
+      if (next == series) break;
+      series = next;
+      power *= s2;
+    }
+    const double v = s * (u - 2.0 * s2 * series);
+    return v > 0.0 ? v : 0.0;
+  }
+  const double v = u - log_one_plus_u;
+  return v > 0.0 ? v : 0.0;
+}
+
 
 // Window of a family whose mass ratios decrease away from the mode (Poisson, binomial):
 // walk out from the mode until the geometric bound on the tail is below kTailMass.
@@ -156,21 +220,21 @@ Result<Family> refuse_non_finite(const char* what) {
   return Result<Family>::failure(ErrorCode::NOT_FINITE, std::string(what) + " must be a finite number.");
 }
 
+Result<Family> out_of_range(std::string message, double limit) {
+  return Result<Family>::failure(Error{ErrorCode::OUT_OF_RANGE, std::move(message), "PARAMETER_RANGE", limit});
+}
+
 }  // namespace
 
 Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
   if (!std::isfinite(mu)) return refuse_non_finite("The mean mu");
   if (!std::isfinite(sigma)) return refuse_non_finite("The standard deviation sigma");
-  if (!(sigma > 0.0))
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The standard deviation sigma must be greater than 0 (got " + num(sigma) + ").");
   if (sigma < kMinSigma || sigma > kMaxSigma)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE, "The standard deviation sigma must lie in [" +
-                                                                num(kMinSigma) + ", " + num(kMaxSigma) +
-                                                                "] (got " + num(sigma) + ").");
+    return out_of_range("The standard deviation sigma must lie in [" + num(kMinSigma) + ", " + num(kMaxSigma) +
+                            "] (got " + num(sigma) + ").",
+                        sigma < kMinSigma ? kMinSigma : kMaxSigma);
   if (std::fabs(mu) > kMaxAbsMu)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The mean mu must lie in [-1e9, 1e9] (got " + num(mu) + ").");
+    return out_of_range("The mean mu must lie in [-1e9, 1e9] (got " + num(mu) + ").", mu < 0 ? -kMaxAbsMu : kMaxAbsMu);
   Family f;
   f.kind = FamilyKind::GAUSSIAN;
   f.a = mu;
@@ -181,12 +245,9 @@ Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
 
 Result<Family> poisson(double lambda) {
   if (!std::isfinite(lambda)) return refuse_non_finite("The Poisson rate lambda");
-  if (lambda < 0.0)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The Poisson rate lambda must be 0 or more (got " + num(lambda) + ").");
+  if (lambda < 0.0) return out_of_range("The Poisson rate lambda must be 0 or more (got " + num(lambda) + ").", 0.0);
   if (lambda > kMaxLambda)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The Poisson rate lambda must be at most 1e9 (got " + num(lambda) + ").");
+    return out_of_range("The Poisson rate lambda must be at most 1e9 (got " + num(lambda) + ").", kMaxLambda);
   Family f;
   f.kind = FamilyKind::POISSON;
   f.a = lambda;
@@ -197,11 +258,10 @@ Result<Family> binomial(double n, double p) {
   if (!std::isfinite(n)) return refuse_non_finite("The number of trials n");
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (n < 0.0 || n != std::floor(n) || n > kMaxBinomialN)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The number of trials n must be a whole number from 0 to 1e9 (got " + num(n) + ").");
+    return out_of_range("The number of trials n must be a whole number from 0 to 1e9 (got " + num(n) + ").",
+                        n > kMaxBinomialN ? kMaxBinomialN : 0.0);
   if (p < 0.0 || p > 1.0)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The success probability p must lie in [0, 1] (got " + num(p) + ").");
+    return out_of_range("The success probability p must lie in [0, 1] (got " + num(p) + ").", p < 0.0 ? 0.0 : 1.0);
   Family f;
   f.kind = FamilyKind::BINOMIAL;
   f.a = n;
@@ -212,13 +272,27 @@ Result<Family> binomial(double n, double p) {
 Result<Family> geometric(double p) {
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (!(p >= kMinGeometricP) || p > 1.0)
-    return Result<Family>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The success probability p of a geometric distribution must lie in [1e-4, 1] (got " +
-                                       num(p) + ").");
+    return out_of_range("The success probability p of a geometric distribution must lie in [1e-4, 1] (got " + num(p) +
+                            ").",
+                        p > 1.0 ? 1.0 : kMinGeometricP);
   Family f;
   f.kind = FamilyKind::GEOMETRIC;
   f.a = p;
   return Result<Family>::success(f);
+}
+
+const char* family_kind_name(FamilyKind kind) noexcept {
+  const auto i = static_cast<std::size_t>(kind);
+  return i < kFamilyKindNames.size() ? kFamilyKindNames[i] : "unknown";
+}
+
+Result<FamilyKind> family_kind_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kFamilyKindNames.size(); ++i)
+    if (name == kFamilyKindNames[i]) return Result<FamilyKind>::success(static_cast<FamilyKind>(i));
+  return Result<FamilyKind>::failure(Error{ErrorCode::TYPE,
+                                           "The distribution kind must be 'gaussian', 'poisson', 'binomial' or "
+                                           "'geometric', not '" + std::string(name.substr(0, 40)) + "'.",
+                                           "FAMILY_KIND"});
 }
 
 Result<Family> validate(const Family& family) {
@@ -332,6 +406,143 @@ double mean(const Family& f) {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
+namespace {
+
+// The support of a family: every integer in [lo, hi] has positive mass, none outside (bounds may
+// be infinite). Decided from the parameters, never from where a window cuts the tails.
+struct Support {
+  double lo, hi;
+};
+Support support_of(const Family& f) {
+  switch (f.kind) {
+    case FamilyKind::GAUSSIAN: return f.on_naturals ? Support{0.0, kInf} : Support{-kInf, kInf};
+    case FamilyKind::POISSON: return f.a == 0.0 ? Support{0.0, 0.0} : Support{0.0, kInf};
+    case FamilyKind::BINOMIAL:
+      if (f.a == 0.0 || f.b == 0.0) return {0.0, 0.0};
+      if (f.b == 1.0) return {f.a, f.a};
+      return {0.0, f.a};
+    case FamilyKind::GEOMETRIC: return f.a == 1.0 ? Support{0.0, 0.0} : Support{0.0, kInf};
+  }
+  return {0.0, 0.0};
+}
+
+// Closed forms in nats for two families of the same kind, written as sums of phi1 terms (>= 0,
+// no cancellation), so that parameters a few ulps apart give the tiny positive value they should.
+// Supports are already known to nest (P's within Q's).
+double poisson_kl(double l1, double l2) {
+  if (l1 == 0.0) return l2;  // P = point mass at 0; Q(0) = e^-l2
+  // D = l1 log(l1/l2) + l2 - l1 = l1 phi1(u), u = l2/l1 - 1.
+  return l1 * phi1((l2 - l1) / l1, std::log(l2 / l1));
+}
+
+double binomial_kl(double n, double p1, double p2) {
+  if (n == 0.0) return 0.0;
+  if (p1 == 0.0) return -n * std::log1p(-p2);  // P = point mass at 0
+  if (p1 == 1.0) return -n * std::log(p2);      // P = point mass at n
+  // n [p1 log(p1/p2) + q1 log(q1/q2)] = n [p1 phi1(u) + q1 phi1(v)] with u = p2/p1 - 1,
+  // v = q2/q1 - 1 = (p1 - p2)/q1: the linear parts p1 u + q1 v cancel exactly.
+  const double q1 = 1.0 - p1, q2 = 1.0 - p2;
+  const double v = (p1 - p2) / q1;
+  return n * (p1 * phi1((p2 - p1) / p1, std::log(p2 / p1)) +
+              q1 * phi1(v, std::fabs(v) <= 0.5 ? std::log1p(v) : std::log(q2 / q1)));
+}
+
+double geometric_kl(double p1, double p2) {
+  if (p1 == 1.0) return -std::log(p2);  // P = point mass at 0
+  // log(p1/p2) + (q1/p1) log(q1/q2) = phi1(a) + (q1/p1) phi1(b), a = p2/p1 - 1, b = (p1 - p2)/q1.
+  const double q1 = 1.0 - p1, q2 = 1.0 - p2;
+  const double b = (p1 - p2) / q1;
+  return phi1((p2 - p1) / p1, std::log(p2 / p1)) +
+         (q1 / p1) * phi1(b, std::fabs(b) <= 0.5 ? std::log1p(b) : std::log(q2 / q1));
+}
+
+// sign(d) * P(Z between the two points m - d/2 and m + d/2), as Phi(m + d/2) - Phi(m - d/2), relative
+// to a mass exp(log_ref): the change of a bin's mass when one of its edges moves by d.
+double signed_interval_over(double m, double d, double log_ref) {
+  if (d == 0.0) return 0.0;
+  const double r = std::exp(log_normal_bin(m, std::fabs(d)) - log_ref);
+  return d > 0.0 ? r : -r;
+}
+
+// How far the edge e - mu of N(mu, sigma^2), in standard units, moves from P to Q:
+// (e - mu2)/s2 - (e - mu1)/s1 = ((e - mu1)(s1 - s2) + (mu1 - mu2) s1) / (s1 s2), each product
+// rounded once (s1 - s2 and mu1 - mu2 are exact when the parameters are close).
+double edge_shift(double e, const Family& P, const Family& Q) {
+  return ((e - P.a) * (P.b - Q.b) + (P.a - Q.a) * P.b) / (P.b * Q.b);
+}
+
+// D(P||Q) in nats for two discretized Gaussians with the same restriction. Over the whole support
+// sum_k (p_k - q_k) = 0, so D = sum_k p_k phi1(u_k) with u_k = q_k/p_k - 1: non-negative terms, no
+// cancellation, however close Q is to P. They are summed over the union of both windows (beyond it
+// both masses are below 1e-17 and, P and Q being close there or not, the terms are negligible
+// against D). Where Q's bin is within a factor e^(1/2) of P's, u_k is formed from the moves of the
+// bin's two edges, q_k - p_k = [Phi(b2) - Phi(b1)] - [Phi(a2) - Phi(a1)], each move a narrow-interval
+// mass: accurate when Q is a few ulps from P, where q_k/p_k - 1 from two computed masses would be
+// rounding noise. Elsewhere log(q_k/p_k) comes from the two log masses.
+double gaussian_pair_kl(const Family& P, const Family& Q) {
+  const bool nat = P.on_naturals;
+  const double log_n1 = nat ? log_gaussian_naturals_mass(P) : 0.0;
+  const double log_n2 = nat ? log_gaussian_naturals_mass(Q) : 0.0;
+  // Naturals: q_k/p_k = (raw2/raw1) (N1/N2); v = N1/N2 - 1 = (Phi(z2) - Phi(z1))/N2 at z = -1/2.
+  double v = 0.0;
+  if (nat) {
+    const double z1 = (-0.5 - P.a) / P.b, z2 = (-0.5 - Q.a) / Q.b;
+    v = signed_interval_over(0.5 * (z1 + z2), edge_shift(-0.5, P, Q), log_n2);
+  }
+  const IntegerWindow wp = window(P), wq = window(Q);
+  // Bin by bin over P's window and kMargin bins beyond it (all of Q's window when the two are
+  // close); where Q's window reaches further, P's mass is below 1e-17 and far below Q's, and the
+  // terms there add up to Q(R) - P(R) + sum_R p_k log(p_k/q_k): the first two from the region's
+  // edges, the last left out (it is below 1e-17 times a log ratio, against a D that is not small
+  // when Q spreads that far beyond P).
+  constexpr std::int64_t kMargin = 64;
+  const std::int64_t lo = std::max(std::min(wp.lo, wq.lo), wp.lo - kMargin);
+  const std::int64_t hi = std::min(std::max(wp.hi, wq.hi), wp.hi + kMargin);
+  double sum = 0.0, comp = 0.0;
+  const auto add = [&](double term) {  // Neumaier: the terms span many magnitudes
+    const double t = sum + term;
+    comp += std::fabs(sum) >= std::fabs(term) ? (sum - t) + term : (term - t) + sum;
+    sum = t;
+  };
+  const auto region_mass = [&](const Family& f, double log_n, std::int64_t first, std::int64_t last) {
+    return std::exp(log_gaussian_interval(f, static_cast<double>(first) - 0.5, static_cast<double>(last) + 0.5) -
+                    log_n);
+  };
+  if (wq.lo < lo) add(region_mass(Q, log_n2, wq.lo, lo - 1) - region_mass(P, log_n1, wq.lo, lo - 1));
+  if (wq.hi > hi) add(region_mass(Q, log_n2, hi + 1, wq.hi) - region_mass(P, log_n1, hi + 1, wq.hi));
+  for (std::int64_t k = lo; k <= hi; ++k) {
+    const double x = static_cast<double>(k);
+    const double l1_raw = log_gaussian_raw_bin(P, k);
+    const double l1 = l1_raw - log_n1;
+    const double l2 = log_gaussian_raw_bin(Q, k) - log_n2;
+    const double m1 = std::exp(l1);
+    const double ell = l2 - l1;
+    double term;
+    if (m1 == 0.0) {
+      term = std::exp(l2);  // p_k phi1(u_k) = q_k - p_k + p_k log(p_k/q_k), p_k below 1e-308
+    } else if (std::fabs(ell) < 0.5) {
+      const double b1 = (x + 0.5 - P.a) / P.b, b2 = (x + 0.5 - Q.a) / Q.b;
+      const double a1 = (x - 0.5 - P.a) / P.b, a2 = (x - 0.5 - Q.a) / Q.b;
+      const double u_raw = signed_interval_over(0.5 * (b1 + b2), edge_shift(x + 0.5, P, Q), l1_raw) -
+                           signed_interval_over(0.5 * (a1 + a2), edge_shift(x - 0.5, P, Q), l1_raw);
+      const double u = u_raw + v + u_raw * v;
+      term = m1 * phi1(u, std::log1p(u));
+    } else if (ell > 700.0) {
+      term = std::exp(l2) - m1 * (1.0 + ell);  // m1 (e^ell - 1 - ell) without overflow
+    } else {
+      term = m1 * (std::expm1(ell) - ell);
+    }
+    add(term);
+  }
+  return sum + comp;
+}
+
+// D(P||Q) on the integers by the core's kl_divergence over P's window (any two families whose
+// supports nest); defined below.
+Result<double> window_kl(const Family& P, const Family& Q, double base, double ln_base);
+
+}  // namespace
+
 Result<double> kl_divergence(const Family& p_family, const Family& q_family, double base) {
   auto lb = log_of_base(base);
   if (!lb) return Result<double>::failure(lb);
@@ -341,7 +552,31 @@ Result<double> kl_divergence(const Family& p_family, const Family& q_family, dou
   if (!qc) return Result<double>::failure(qc);
   const Family& P = *pc;
   const Family& Q = *qc;
+  const double ln_base = *lb;
 
+  // Support first: P's mass where Q has none makes D infinite, however little of it there is
+  // (a Poisson against any binomial; an unrestricted Gaussian against anything on the naturals).
+  const Support sp = support_of(P), sq = support_of(Q);
+  if (sp.lo < sq.lo || sp.hi > sq.hi) return Result<double>::success(kInf);
+
+  if (P.kind == Q.kind) {
+    switch (P.kind) {
+      case FamilyKind::POISSON: return Result<double>::success(poisson_kl(P.a, Q.a) / ln_base + 0.0);
+      case FamilyKind::GEOMETRIC: return Result<double>::success(geometric_kl(P.a, Q.a) / ln_base + 0.0);
+      case FamilyKind::BINOMIAL:
+        if (P.a == Q.a) return Result<double>::success(binomial_kl(P.a, P.b, Q.b) / ln_base + 0.0);
+        break;
+      case FamilyKind::GAUSSIAN:
+        if (P.on_naturals == Q.on_naturals) return Result<double>::success(gaussian_pair_kl(P, Q) / ln_base + 0.0);
+        break;
+    }
+  }
+  return window_kl(P, Q, base, ln_base);
+}
+
+namespace {
+
+Result<double> window_kl(const Family& P, const Family& Q, double base, double ln_base) {
   // P's window holds all of P but < 2e-17; Q's mass outside it goes into one extra
   // outcome (where P has none), so both vectors are distributions and the core's exact
   // KL applies: merging outcomes where p = 0 does not change D(P||Q).
@@ -375,8 +610,10 @@ Result<double> kl_divergence(const Family& p_family, const Family& q_family, dou
     if (log_q[i] == -kInf) return Result<double>::success(kInf);
     sum += p[i] * (log_p[i] - log_q[i]);
   }
-  return Result<double>::success(std::max(0.0, sum) / *lb);
+  return Result<double>::success(std::max(0.0, sum) / ln_base);
 }
+
+}  // namespace
 
 // Why lambda* = E_P[k] minimizes D(P || Poisson(lambda)) for P on the natural numbers:
 //   D(P||Poi(l)) = sum_k p_k log p_k - sum_k p_k log(e^-l l^k / k!)
@@ -390,17 +627,18 @@ Result<PoissonFit> fit_poisson(const Family& p_family, double base) {
   auto pc = validate(p_family);
   if (!pc) return Result<PoissonFit>::failure(pc);
   const Family& P = *pc;
-  const IntegerWindow w = window(P);
-  for (std::int64_t k = w.lo; k < 0 && k <= w.hi; ++k) {
-    if (log_pmf(P, k) > -kInf)
-      return Result<PoissonFit>::failure(
-          ErrorCode::OUT_OF_RANGE,
-          "P puts mass on negative integers, where every Poisson distribution has none: D(P||Poisson) is "
-          "infinite for every lambda. Restrict the Gaussian to k >= 0 or move it right.");
-  }
+  if (support_of(P).lo < 0.0)
+    return Result<PoissonFit>::failure(Error{
+        ErrorCode::OUT_OF_RANGE,
+        "P puts mass on negative integers (an unrestricted Gaussian does, however far right its mean), where "
+        "every Poisson distribution has none: D(P||Poisson) is infinite for every lambda. Restrict the "
+        "Gaussian to k >= 0.",
+        "SUPPORT"});
   const double m = mean(P);
   if (!std::isfinite(m) || m > kMaxLambda)
-    return Result<PoissonFit>::failure(ErrorCode::OUT_OF_RANGE, "The mean of P is outside the Poisson range.");
+    return Result<PoissonFit>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                             "The mean of P is outside the Poisson range [0, 1e9].", "PARAMETER_RANGE",
+                                             kMaxLambda});
   auto q = poisson(std::max(0.0, m));
   if (!q) return Result<PoissonFit>::failure(q);
   auto d = kl_divergence(P, *q, base);
@@ -415,24 +653,14 @@ Result<double> gaussian_kl_closed_form(double mu1, double sigma1, double mu2, do
   if (!g1) return Result<double>::failure(g1);
   auto g2 = gaussian(mu2, sigma2);
   if (!g2) return Result<double>::failure(g2);
-  // log(s2/s1) + (s1^2 + d^2)/(2 s2^2) - 1/2 = [r - 1 - log r]/2 + d^2/(2 s2^2), r = (s1/s2)^2:
-  // the bracket is >= 0 termwise and is computed without cancellation near r = 1.
-  const double r = (sigma1 / sigma2) * (sigma1 / sigma2);
-  const double t = r - 1.0;
-  double bracket = 0.0;
-  if (std::fabs(t) < 0.1) {
-    // r - 1 - log r = sum_{j>=2} (-1)^j t^j / j
-    double power = t * t;
-    for (int j = 2; j < 60; ++j, power *= -t) {
-      const double next = bracket + power / j;
-      if (next == bracket) break;
-      bracket = next;
-    }
-  } else {
-    bracket = t - std::log(r);
-  }
+  // log(s2/s1) + (s1^2 + d^2)/(2 s2^2) - 1/2 = phi1(t)/2 + d^2/(2 s2^2), with t = (s1/s2)^2 - 1 and
+  // phi1(t) = t - log(1 + t) >= 0. t is formed as ((s1 - s2)/s2)((s1 + s2)/s2): s1 - s2 is exact
+  // when the sigmas are close (Sterbenz), so t keeps full relative precision even for
+  // s2 = s1 (1 + 1e-7) (where (s1/s2)^2 - 1 would keep only 9 digits), and phi1 has no cancellation.
+  const double t = ((sigma1 - sigma2) / sigma2) * ((sigma1 + sigma2) / sigma2);
+  const double bracket = phi1(t, 2.0 * std::log(sigma1 / sigma2));
   const double d = (mu1 - mu2) / sigma2;
-  const double nats = 0.5 * std::max(0.0, bracket) + 0.5 * d * d;
+  const double nats = 0.5 * bracket + 0.5 * d * d;
   return Result<double>::success(nats / *lb);
 }
 
@@ -441,7 +669,8 @@ Result<double> gaussian_kl_binned(double mu1, double sigma1, double mu2, double 
   if (!std::isfinite(bin_width))
     return Result<double>::failure(ErrorCode::NOT_FINITE, "The bin width must be a finite number.");
   if (!(bin_width > 0.0))
-    return Result<double>::failure(ErrorCode::OUT_OF_RANGE, "The bin width must be greater than 0.");
+    return Result<double>::failure(
+        Error{ErrorCode::OUT_OF_RANGE, "The bin width must be greater than 0.", "PARAMETER_RANGE", 0.0});
   auto g1 = gaussian(mu1, sigma1);
   if (!g1) return Result<double>::failure(g1);
   auto g2 = gaussian(mu2, sigma2);

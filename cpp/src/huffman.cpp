@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <string>
 
 #include "bitruler/info.hpp"
 
@@ -45,86 +46,152 @@ class CompensatedSum {
   double sum_ = 0.0, c_ = 0.0;
 };
 
+// Adds an unsigned integer to a binary number written as '0'/'1' characters (no overflow: the
+// canonical numbering never runs past the last codeword of a length).
+void add_binary(std::string& code, std::uint64_t amount) {
+  for (std::size_t i = code.size(); i-- > 0 && amount != 0;) {
+    const std::uint64_t sum = static_cast<std::uint64_t>(code[i] - '0') + (amount & 1u);
+    code[i] = static_cast<char>('0' + (sum & 1u));
+    amount = (amount >> 1) + (sum >> 1);
+  }
+}
+
 }  // namespace
 
-Result<HuffmanCode> huffman(const std::vector<double>& p, bool normalize) {
-  auto checked = as_distribution(p, normalize);
-  if (!checked) return Result<HuffmanCode>::failure(checked);
-  const std::vector<double>& q = checked.value();
+// Code lengths by Moffat and Katajainen's in-place method ("In-place calculation of
+// minimum-redundancy codes", 1995) on the sorted weights: phase 1 turns the array into parent
+// pointers (a merged node is taken before the next leaf only when strictly lighter: the tie rule
+// above), phase 2 into internal depths, phase 3 into leaf depths. One array of doubles, no
+// per-node parent or depth arrays: 12 bytes per outcome of positive probability.
+Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize) {
+  using R = Result<HuffmanCode>;
+  if (static_cast<double>(p.size()) > kMaxHuffmanOutcomes)
+    return R::failure(Error{ErrorCode::OUT_OF_RANGE,
+                            "A code can have at most " + std::to_string(static_cast<std::uint64_t>(kMaxHuffmanOutcomes)) +
+                                " outcomes; P has " + std::to_string(p.size()) + ".",
+                            "TOO_MANY_OUTCOMES", kMaxHuffmanOutcomes});
+  // The distribution as used: the caller's (validated, not copied) or its rescaled copy.
+  std::vector<double> rescaled;
+  if (normalize) {
+    auto r = bitruler::normalize(p);
+    if (!r) return R::failure(r);
+    rescaled = std::move(r.value());
+  } else {
+    auto check = validate_distribution(p);
+    if (!check) return R::failure(check);
+  }
+  const std::vector<double>& q = normalize ? rescaled : p;
   const std::size_t n = q.size();
 
   HuffmanCode code;
   code.lengths.assign(n, 0);
-  code.codewords.assign(n, std::string());
-
-  // Leaves: outcomes of positive probability, lightest first, ties by index.
-  std::vector<std::size_t> leaves;
-  leaves.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (q[i] > 0.0) leaves.push_back(i);
-  }
-  std::sort(leaves.begin(), leaves.end(),
-            [&](std::size_t a, std::size_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
-  const std::size_t m = leaves.size();  // >= 1: a validated distribution sums to 1
-
-  if (m == 1) {
-    code.lengths[leaves[0]] = 1;
-    code.codewords[leaves[0]] = "0";
-  } else {
-    // Nodes 0..m-1 are the sorted leaves, m..2m-2 the merged nodes in creation order;
-    // merged weights never decrease, so two FIFO queues replace a heap.
-    std::vector<double> weight(2 * m - 1);
-    std::vector<std::size_t> parent(2 * m - 1, 0);
-    for (std::size_t k = 0; k < m; ++k) weight[k] = q[leaves[k]];
-    std::size_t next_leaf = 0, next_merged = m, created = m;
-    const auto take_lightest = [&]() {
-      if (next_leaf < m && (next_merged >= created || weight[next_leaf] <= weight[next_merged])) {
-        return next_leaf++;
+  {
+    // Leaves: outcomes of positive probability, lightest first, ties by index.
+    std::vector<std::uint32_t> leaves;
+    leaves.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (q[i] > 0.0) leaves.push_back(static_cast<std::uint32_t>(i));
+    }
+    std::sort(leaves.begin(), leaves.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
+    const std::size_t m = leaves.size();  // >= 1: a validated distribution sums to 1
+    if (m == 1) {
+      code.lengths[leaves[0]] = 1;
+    } else {
+      std::vector<double> a(m);
+      for (std::size_t k = 0; k < m; ++k) a[k] = q[leaves[k]];
+      // Phase 1: a[next] becomes the weight of merged node `next`; a[root] the parent of node root.
+      a[0] += a[1];
+      std::size_t root = 0, leaf = 2;
+      for (std::size_t next = 1; next + 1 < m; ++next) {
+        if (leaf >= m || a[root] < a[leaf]) {
+          a[next] = a[root];
+          a[root++] = static_cast<double>(next);
+        } else {
+          a[next] = a[leaf++];
+        }
+        if (leaf >= m || (root < next && a[root] < a[leaf])) {
+          a[next] += a[root];
+          a[root++] = static_cast<double>(next);
+        } else {
+          a[next] += a[leaf++];
+        }
       }
-      return next_merged++;
-    };
-    for (; created < 2 * m - 1; ++created) {
-      const std::size_t a = take_lightest();
-      const std::size_t b = take_lightest();
-      weight[created] = weight[a] + weight[b];
-      parent[a] = parent[b] = created;
-    }
-    // Parents always have larger indices than their children: one backward pass gives depths.
-    std::vector<int> depth(2 * m - 1, 0);
-    for (std::size_t k = 2 * m - 2; k-- > 0;) depth[k] = depth[parent[k]] + 1;
-    for (std::size_t k = 0; k < m; ++k) code.lengths[leaves[k]] = depth[k];
-
-    // Canonical codewords in (length, index) order: a counting sort, as lengths are small
-    // (a double's range bounds the depth of a Huffman tree by about 1500).
-    const int max_length = *std::max_element(depth.begin(), depth.begin() + static_cast<std::ptrdiff_t>(m));
-    std::vector<std::size_t> first_of_length(static_cast<std::size_t>(max_length) + 2, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (code.lengths[i] > 0) ++first_of_length[static_cast<std::size_t>(code.lengths[i]) + 1];
-    }
-    for (std::size_t len = 1; len < first_of_length.size(); ++len) first_of_length[len] += first_of_length[len - 1];
-    std::vector<std::size_t> order(m);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (code.lengths[i] > 0) order[first_of_length[static_cast<std::size_t>(code.lengths[i])]++] = i;
-    }
-    std::string current;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      const auto len = static_cast<std::size_t>(code.lengths[order[k]]);
-      if (k > 0) increment(current);
-      current.resize(len, '0');
-      code.codewords[order[k]] = current;
+      // Phase 2: depths of the merged nodes (the root, node m - 2, has depth 0).
+      a[m - 2] = 0.0;
+      for (std::size_t next = m - 2; next-- > 0;) a[next] = a[static_cast<std::size_t>(a[next])] + 1.0;
+      // Phase 3: leaf depths, heaviest leaves (at the end) shallowest.
+      std::size_t avail = 1, used = 0, depth = 0;
+      std::ptrdiff_t internal = static_cast<std::ptrdiff_t>(m) - 2;
+      std::ptrdiff_t next = static_cast<std::ptrdiff_t>(m) - 1;
+      while (avail > 0) {
+        while (internal >= 0 && a[static_cast<std::size_t>(internal)] == static_cast<double>(depth)) {
+          ++used;
+          --internal;
+        }
+        while (avail > used) {
+          a[static_cast<std::size_t>(next--)] = static_cast<double>(depth);
+          --avail;
+        }
+        avail = 2 * used;
+        ++depth;
+        used = 0;
+      }
+      for (std::size_t k = 0; k < m; ++k) code.lengths[leaves[k]] = static_cast<int>(a[k]);
     }
   }
-
   CompensatedSum sum;
   for (std::size_t i = 0; i < n; ++i) sum.add(q[i] * code.lengths[i]);
   code.expected_length = sum.value();
-  return Result<HuffmanCode>::success(std::move(code));
+  return R::success(std::move(code));
+}
+
+Result<HuffmanCode> huffman(const std::vector<double>& p, bool normalize) {
+  Result<HuffmanCode> r = huffman_lengths(p, normalize);
+  if (!r) return r;
+  HuffmanCode& code = r.value();
+  code.codewords.resize(code.lengths.size());
+  CanonicalCodewords words(code.lengths);
+  for (std::string& w : code.codewords) w = words.next();
+  return r;
+}
+
+CanonicalCodewords::CanonicalCodewords(const std::vector<int>& lengths) : lengths_(lengths) {
+  int longest = 0;
+  for (int len : lengths) longest = len > longest ? len : longest;
+  std::vector<std::uint64_t> count(static_cast<std::size_t>(longest) + 1, 0);
+  for (int len : lengths) {
+    if (len > 0) ++count[static_cast<std::size_t>(len)];
+  }
+  // first(1) = 0; first(len + 1) = (first(len) + count(len)) * 2, as binary strings.
+  next_of_length_.resize(count.size());
+  std::string first;
+  for (std::size_t len = 1; len < count.size(); ++len) {
+    if (len > 1) {
+      add_binary(first, count[len - 1]);
+    }
+    first.push_back('0');
+    if (count[len] > 0) next_of_length_[len] = first;
+  }
+}
+
+const std::string& CanonicalCodewords::next() {
+  const int len = index_ < lengths_.size() ? lengths_[index_] : 0;
+  ++index_;
+  if (len <= 0) {
+    current_.clear();
+    return current_;
+  }
+  std::string& slot = next_of_length_[static_cast<std::size_t>(len)];
+  current_ = slot;
+  increment(slot);
+  return current_;
 }
 
 Result<double> expected_code_length(const std::vector<double>& p, const HuffmanCode& code_for_q) {
-  auto checked = as_distribution(p, false);
+  auto checked = validate_distribution(p);
   if (!checked) return Result<double>::failure(checked);
-  const std::vector<double>& pd = checked.value();
+  const std::vector<double>& pd = p;
   if (code_for_q.lengths.size() != pd.size()) {
     return Result<double>::failure(
         ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.size()) + " outcomes but the code has " +
@@ -134,8 +201,10 @@ Result<double> expected_code_length(const std::vector<double>& p, const HuffmanC
   for (std::size_t i = 0; i < pd.size(); ++i) {
     const int len = code_for_q.lengths[i];
     if (len < 0) {
-      return Result<double>::failure(ErrorCode::OUT_OF_RANGE,
-                                     "Codeword length " + std::to_string(i + 1) + " is negative.");
+      Error e{ErrorCode::OUT_OF_RANGE,
+              "Codeword length " + std::to_string(i + 1) + " is negative; lengths are 0 or more.", "NEGATIVE", 0.0};
+      e.index = static_cast<long long>(i);
+      return Result<double>::failure(std::move(e));
     }
     if (pd[i] > 0.0 && len == 0) {
       // An outcome that happens but has no codeword cannot be sent at any finite cost.

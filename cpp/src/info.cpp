@@ -268,10 +268,10 @@ Result<double> check_distribution(const std::vector<double>& p, const char* name
     const std::string total_text =
         std::isinf(sc.sum) ? "more than the largest double" : format_number(sc.sum);
     // (scan() reports an overflowing sum of valid weights as infinity.)
-    return Result<double>::failure(
-        ErrorCode::NOT_NORMALIZED,
-        std::string(name) + " sums to " + total_text +
-            ", not to 1 (within 1e-9); rescale it or ask for normalization.");
+    return Result<double>::failure(Error{ErrorCode::NOT_NORMALIZED,
+                                         std::string(name) + " sums to " + total_text +
+                                             ", not to 1 (within 1e-9); rescale it or ask for normalization.",
+                                         "SUM_NOT_ONE", kSumTolerance});
   }
   return Result<double>::success(sc.sum);
 }
@@ -704,11 +704,12 @@ Result<InfoTerms> info_terms(const std::vector<double>& p, const std::vector<dou
 Result<double> log_of_base(double base) {
   // Bases in (0, 1) are refused too: they flip the sign of every result, and a ruler whose
   // information and KL can be negative contradicts everything the page teaches.
-  if (!(base > 1.0) || !(base <= DBL_MAX))
-    return Result<double>::failure(
-        ErrorCode::BAD_BASE, "The logarithm base " + format_number(base) +
-                                 " is not allowed; use a finite number greater than 1 "
-                                 "(2 for bits, e for nats, 10 for hartleys).");
+  if (!(base > kBaseLowerBound) || !(base <= DBL_MAX))
+    return Result<double>::failure(Error{ErrorCode::BAD_BASE,
+                                         "The logarithm base " + format_number(base) +
+                                             " is not allowed; use a finite number greater than 1 "
+                                             "(2 for bits, e for nats, 10 for hartleys).",
+                                         "BASE_RANGE", kBaseLowerBound});
   if (base == 2.0) return Result<double>::success(kLn2);
   return Result<double>::success(std::log(base));
 }
@@ -720,12 +721,14 @@ Result<double> surprisal(double p, double base) {
     return Result<double>::failure(ErrorCode::NOT_FINITE, "The probability " + format_number(p) +
                                                               " is not a finite number.");
   if (p < 0.0)
-    return Result<double>::failure(ErrorCode::NEGATIVE, "The probability " + format_number(p) +
-                                                            " is negative; it must be in [0, 1].");
+    return Result<double>::failure(Error{ErrorCode::NEGATIVE,
+                                         "The probability " + format_number(p) + " is negative; it must be in [0, 1].",
+                                         "NEGATIVE", 0.0});
   if (p > 1.0)
-    return Result<double>::failure(ErrorCode::OUT_OF_RANGE,
-                                   "The probability " + format_number(p) +
-                                       " is greater than 1; it must be in [0, 1].");
+    return Result<double>::failure(Error{ErrorCode::OUT_OF_RANGE,
+                                         "The probability " + format_number(p) +
+                                             " is greater than 1; it must be in [0, 1].",
+                                         "ABOVE_ONE", 1.0});
   if (p == 0.0) return Result<double>::success(HUGE_VAL);
   // Exact for powers of the base (1/1024 -> 10 bit); + 0.0 turns -0 into +0 at p = 1.
   double value;
@@ -746,6 +749,8 @@ Result<double> weight_sum(const std::vector<double>& weights) {
   if (!sc.ok) return element_error<double>(weights, sc.bad_index, "P");
   return Result<double>::success(sc.sum);
 }
+
+Result<double> validate_distribution(const std::vector<double>& p) { return check_distribution(p, "P"); }
 
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize) {
   if (normalize) return normalize_named(weights, "P");

@@ -323,7 +323,8 @@ Result<LossGradient> loss_and_gradient(const Dataset& data, int degree, const st
   double loss = 0.0;
   const bool valid = accumulate(data, degree, theta, out.gradient.data(), &loss);
   if (!valid)
-    return Result<LossGradient>::failure(ErrorCode::OUT_OF_RANGE, "Each sample needs a finite x and y in {0, 1, 2}.");
+    return Result<LossGradient>::failure(
+        Error{ErrorCode::OUT_OF_RANGE, "Each sample needs a finite x and y in {0, 1, 2}.", "SAMPLE"});
   const double inv_n = 1.0 / static_cast<double>(data.x.size());
   out.loss_nats = loss * inv_n;
   for (double& g : out.gradient) g *= inv_n;

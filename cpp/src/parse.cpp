@@ -780,10 +780,8 @@ class Parser {
   std::size_t i_ = 0;
 };
 
-// The 0-based entry that holds byte `at` of a text whose bytes before `at` are valid UTF-8.
-long long entry_index_at(std::string_view text, std::size_t at) {
-  std::vector<Glyph> glyphs;
-  if (decode(text.substr(0, at), glyphs)) return -1;
+// The 0-based entry that holds the byte after `glyphs` (the text's characters before it).
+long long entry_index_at(std::string_view text, const std::vector<Glyph>& glyphs) {
   std::vector<double> values;
   Parser parser(text, glyphs, false);
   if (parser.run(values)) return static_cast<long long>(values.size());  // the entry that failed
@@ -813,7 +811,9 @@ Result<ParsedList> parse_list(std::string_view text, bool single, bool with_rang
   }
   std::vector<Glyph> glyphs;
   if (auto f = decode(text, glyphs)) {
-    if (!single) f->index = entry_index_at(text, f->start);
+    // `glyphs` holds the characters before the malformed bytes.
+    while (!glyphs.empty() && glyphs.back().byte >= f->start) glyphs.pop_back();
+    if (!single) f->index = entry_index_at(text, glyphs);
     return R::failure(std::move(*f));
   }
   ParsedList out;

@@ -101,26 +101,37 @@ double Rng::normal() {
 Result<CodingRun> sample_coding(const std::vector<double>& p, const std::vector<double>& q, std::size_t n,
                                 std::uint64_t seed, bool normalize) {
   using R = Result<CodingRun>;
-  auto pd = as_distribution(p, normalize);
-  if (!pd) return R::failure(pd);
-  auto code = huffman(q, normalize);
+  // P as used: the caller's (checked, not copied) or its rescaled copy.
+  std::vector<double> rescaled;
+  if (normalize) {
+    auto r = bitruler::normalize(p);
+    if (!r) return R::failure(r);
+    rescaled = std::move(r.value());
+  } else {
+    auto check = validate_distribution(p);
+    if (!check) return R::failure(check);
+  }
+  const std::vector<double>& pd = normalize ? rescaled : p;
+  auto code = huffman_lengths(q, normalize);
   if (!code) return R::failure(code);
-  if (pd.value().size() != q.size()) {
-    return R::failure(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.value().size()) +
-                                                      " outcomes but Q has " + std::to_string(q.size()) + ".");
+  if (pd.size() != q.size()) {
+    return R::failure(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.size()) + " outcomes but Q has " +
+                                                      std::to_string(q.size()) + "; they must have the same length.");
   }
   if (n > kMaxCodingSamples) {
-    return R::failure(ErrorCode::OUT_OF_RANGE, "At most " + std::to_string(kMaxCodingSamples) +
-                                                   " draws are allowed; " + std::to_string(n) + " were asked for.");
+    return R::failure(Error{ErrorCode::OUT_OF_RANGE,
+                            "At most " + std::to_string(kMaxCodingSamples) + " draws are allowed; " +
+                                std::to_string(n) + " were asked for.",
+                            "TOO_MANY_DRAWS", static_cast<double>(kMaxCodingSamples)});
   }
-  auto cross = expected_code_length(pd.value(), code.value());
+  auto cross = expected_code_length(pd, code.value());
   if (!cross) return R::failure(cross);
 
   CodingRun run;
   run.cross_code_length = cross.value();
   run.outcomes.reserve(n);
   run.running_mean.reserve(n);
-  const std::vector<double> c = cumulative(pd.value());
+  const std::vector<double> c = cumulative(pd);
   const std::vector<int>& lengths = code.value().lengths;
   Rng rng(seed);
   double total_bits = 0.0;  // a sum of small integers: exact far beyond any n allowed

@@ -5,8 +5,10 @@
 //   KL sums term by term over the support.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -216,7 +218,7 @@ TEST_CASE("KL between families on the integers") {
 
 TEST_CASE("the lambda minimizing D(P||Poisson(lambda)) is the mean of P") {
   const std::vector<Family> ps = {ok(gaussian(7.3, 2.0, true)), ok(binomial(20, 0.3)), ok(geometric(0.2)),
-                                  ok(gaussian(60, 5)), ok(poisson(12))};
+                                  ok(gaussian(60, 5, true)), ok(poisson(12))};
   for (const Family& p : ps) {
     auto fit = fit_poisson(p);
     REQUIRE(fit.ok());
@@ -232,6 +234,14 @@ TEST_CASE("the lambda minimizing D(P||Poisson(lambda)) is the mean of P") {
     auto fit = fit_poisson(ok(gaussian(3, 2)));
     REQUIRE_FALSE(fit.ok());
     CHECK(fit.error().code == ErrorCode::OUT_OF_RANGE);
+    CHECK(fit.error().reason == "SUPPORT");
+  }
+  SUBCASE("an unrestricted Gaussian however far right still has mass on negative integers: refused") {
+    // (This test used an unrestricted N(60, 25) as P until the support rule: its window held no
+    // negative integer, so the infinite D(P||Poisson) was reported as finite.)
+    auto fit = fit_poisson(ok(gaussian(60, 5)));
+    REQUIRE_FALSE(fit.ok());
+    CHECK(fit.error().reason == "SUPPORT");
   }
 }
 
@@ -284,4 +294,87 @@ TEST_CASE("bad parameters are refused with a code and a message") {
   CHECK(code(gaussian_kl_binned(0, 1, 0, 1, 0)) == ErrorCode::OUT_OF_RANGE);
   auto r = poisson(-1);
   CHECK(r.error().message.find("lambda") != std::string::npos);
+}
+
+TEST_CASE("support decides infinity, not where the tails are cut") {
+  SUBCASE("a Poisson against any binomial is infinite, even when n lies far beyond the Poisson's window") {
+    for (const double n : {5.0, 100.0, 1e6, 1e9}) {
+      for (const double p : {1e-9, 0.3, 0.999}) {
+        CAPTURE(n);
+        CAPTURE(p);
+        CHECK(*kl_divergence(ok(poisson(3)), ok(binomial(n, p))) == kInf);
+      }
+    }
+  }
+  SUBCASE("an unrestricted Gaussian against a Poisson is infinite, however far right its mean") {
+    for (const double mu : {0.0, 50.0, 1e6, 1e9}) {
+      for (const double sigma : {1e-3, 1.0, 1e3}) {
+        CAPTURE(mu);
+        CAPTURE(sigma);
+        CHECK(*kl_divergence(ok(gaussian(mu, sigma)), ok(poisson(std::max(mu, 1.0)))) == kInf);
+        CHECK(*kl_divergence(ok(gaussian(mu, sigma)), ok(geometric(0.5))) == kInf);
+        CHECK(*kl_divergence(ok(gaussian(mu, sigma)), ok(gaussian(mu, sigma, true))) == kInf);
+      }
+    }
+  }
+  SUBCASE("nested supports stay finite: the reverse directions and point masses") {
+    CHECK(std::isfinite(*kl_divergence(ok(binomial(1e9, 0.5)), ok(poisson(5e8)))));
+    CHECK(std::isfinite(*kl_divergence(ok(gaussian(1e6, 1.0, true)), ok(poisson(1e6)))));
+    CHECK(*kl_divergence(ok(poisson(0)), ok(binomial(5, 0.3)), std::exp(1.0)) ==
+          doctest::Approx(-5 * std::log(0.7)).epsilon(1e-14));
+    CHECK(*kl_divergence(ok(binomial(10, 1.0)), ok(binomial(10, 0.5)), 2.0) == doctest::Approx(10.0).epsilon(1e-15));
+    CHECK(*kl_divergence(ok(binomial(10, 0.5)), ok(binomial(9, 0.5))) == kInf);
+    CHECK(*kl_divergence(ok(poisson(2)), ok(poisson(0))) == kInf);
+  }
+}
+
+TEST_CASE("families a few ulps apart have the tiny positive divergence they have, not 0") {
+  const auto next = [](double x, int n = 1) {
+    for (int i = 0; i < n; ++i) x = std::nextafter(x, kInf);
+    return x;
+  };
+  const std::vector<std::pair<Family, Family>> pairs = {
+      {ok(poisson(7)), ok(poisson(next(7)))},
+      {ok(binomial(20, 0.4)), ok(binomial(20, next(0.4)))},
+      {ok(geometric(0.3)), ok(geometric(next(0.3)))},
+      {ok(gaussian(10, 3)), ok(gaussian(next(10), 3))},
+      {ok(gaussian(10, 3)), ok(gaussian(10, next(3)))},
+      {ok(gaussian(7.3, 2, true)), ok(gaussian(next(7.3, 2), 2, true))},
+      {ok(gaussian(0, 1e5)), ok(gaussian(0, std::nextafter(1e5, 0.0)))},
+  };
+  for (const auto& [p, q] : pairs) {
+    CAPTURE(p.a);
+    CAPTURE(q.a);
+    const double d = *kl_divergence(p, q);
+    CHECK(d > 0.0);
+    CHECK(d < 1e-25);
+    CHECK(*kl_divergence(p, p) == 0.0);
+  }
+  SUBCASE("the closed form for Gaussians a few ulps apart too") {
+    CHECK(*gaussian_kl_closed_form(0, 2.5, 0, next(2.5)) > 0.0);
+    CHECK(*gaussian_kl_closed_form(0, 2.5, 0, next(2.5)) < 1e-30);
+    CHECK(*gaussian_kl_closed_form(1, 2.5, next(1), 2.5) > 0.0);
+  }
+}
+
+TEST_CASE("family kinds have one list of names, and range refusals name their bound") {
+  REQUIRE(kFamilyKindNames.size() == 4);
+  for (std::size_t i = 0; i < kFamilyKindNames.size(); ++i) {
+    const auto kind = static_cast<FamilyKind>(i);
+    CHECK(std::string(family_kind_name(kind)) == kFamilyKindNames[i]);
+    const auto back = family_kind_from_name(kFamilyKindNames[i]);
+    REQUIRE(back.ok());
+    CHECK(*back == kind);
+  }
+  CHECK(family_kind_from_name("gauss").error().code == ErrorCode::TYPE);
+  CHECK(family_kind_from_name("gauss").error().reason == "FAMILY_KIND");
+  CHECK(kFamilyParameterCounts[static_cast<int>(FamilyKind::POISSON)] == 1);
+  const auto big = gaussian(0, 2e5);
+  CHECK(big.error().reason == "PARAMETER_RANGE");
+  CHECK(big.error().limit == kMaxSigma);
+  CHECK(gaussian(0, 1e-4).error().limit == kMinSigma);
+  CHECK(poisson(2e9).error().limit == kMaxLambda);
+  CHECK(binomial(2e9, 0.5).error().limit == kMaxBinomialN);
+  CHECK(geometric(1e-5).error().limit == kMinGeometricP);
+  CHECK(gaussian(-2e9, 1).error().limit == -kMaxAbsMu);
 }

@@ -297,3 +297,112 @@ TEST_CASE("expected_code_length refuses bad P and a code of the wrong size") {
     CHECK(expected_code_length({0.5, 0.25, 0.25}, broken).error().code == ErrorCode::OUT_OF_RANGE);
   }
 }
+
+namespace {
+
+// The construction this file's tests were first written against (two FIFO queues with per-node
+// parent and depth arrays, leaves first on ties, canonical codewords by (length, index)), kept as
+// a reference for the in-place lengths and the streamed codewords that replaced it.
+HuffmanCode reference_code(const std::vector<double>& q) {
+  const std::size_t n = q.size();
+  HuffmanCode code;
+  code.lengths.assign(n, 0);
+  code.codewords.assign(n, std::string());
+  std::vector<std::size_t> leaves;
+  for (std::size_t i = 0; i < n; ++i)
+    if (q[i] > 0.0) leaves.push_back(i);
+  std::sort(leaves.begin(), leaves.end(),
+            [&](std::size_t a, std::size_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
+  const std::size_t m = leaves.size();
+  if (m == 1) {
+    code.lengths[leaves[0]] = 1;
+    code.codewords[leaves[0]] = "0";
+    return code;
+  }
+  std::vector<double> weight(2 * m - 1);
+  std::vector<std::size_t> parent(2 * m - 1, 0);
+  for (std::size_t k = 0; k < m; ++k) weight[k] = q[leaves[k]];
+  std::size_t next_leaf = 0, next_merged = m, created = m;
+  const auto take = [&]() {
+    if (next_leaf < m && (next_merged >= created || weight[next_leaf] <= weight[next_merged])) return next_leaf++;
+    return next_merged++;
+  };
+  for (; created < 2 * m - 1; ++created) {
+    const std::size_t a = take(), b = take();
+    weight[created] = weight[a] + weight[b];
+    parent[a] = parent[b] = created;
+  }
+  std::vector<int> depth(2 * m - 1, 0);
+  for (std::size_t k = 2 * m - 2; k-- > 0;) depth[k] = depth[parent[k]] + 1;
+  for (std::size_t k = 0; k < m; ++k) code.lengths[leaves[k]] = depth[k];
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i)
+    if (code.lengths[i] > 0) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return code.lengths[a] < code.lengths[b]; });
+  std::string current;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k > 0) {
+      for (std::size_t i = current.size(); i-- > 0;) {
+        if (current[i] == '0') { current[i] = '1'; break; }
+        current[i] = '0';
+      }
+    }
+    current.resize(static_cast<std::size_t>(code.lengths[order[k]]), '0');
+    code.codewords[order[k]] = current;
+  }
+  return code;
+}
+
+}  // namespace
+
+TEST_CASE("the in-place construction gives exactly the codes of the two-queue reference, ties included") {
+  bitruler::Rng rng(99);
+  int compared = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const std::size_t n = 1 + rng.next_u64() % (trial < 2000 ? 40 : 3000);
+    std::vector<double> w(n);
+    const int style = trial % 4;
+    for (auto& x : w) {
+      const double u = rng.next_double();
+      if (style == 0) x = std::floor(u * 4.0);                 // few distinct values: many ties, zeros
+      else if (style == 1) x = std::ldexp(1.0, -static_cast<int>(u * 60));  // dyadic, deep trees
+      else if (style == 2) x = u;
+      else x = std::pow(u, 8.0);
+    }
+    if (std::all_of(w.begin(), w.end(), [](double x) { return x == 0.0; })) w[0] = 1.0;
+    CAPTURE(trial);
+    const auto got = huffman(w, true);
+    REQUIRE(got.ok());
+    const HuffmanCode want = reference_code(bitruler::normalize(w).value());
+    CHECK(got->lengths == want.lengths);
+    CHECK(got->codewords == want.codewords);
+    const auto lengths_only = bitruler::huffman_lengths(w, true);
+    REQUIRE(lengths_only.ok());
+    CHECK(lengths_only->lengths == want.lengths);
+    CHECK(lengths_only->codewords.empty());
+    CHECK(lengths_only->expected_length == got->expected_length);
+    ++compared;
+  }
+  CHECK(compared == 3000);
+}
+
+TEST_CASE("canonical codewords stream from the lengths alone") {
+  const std::vector<int> lengths = {2, 0, 1, 3, 3};
+  bitruler::CanonicalCodewords words(lengths);
+  CHECK(words.next() == "10");
+  CHECK(words.next() == "");
+  CHECK(words.next() == "0");
+  CHECK(words.next() == "110");
+  CHECK(words.next() == "111");
+  CHECK(words.next() == "");  // past the end
+  SUBCASE("a million equal outcomes: 20-bit codewords numbered in order") {
+    const auto code = bitruler::huffman_lengths(std::vector<double>(1 << 20, 1.0 / (1 << 20)));
+    REQUIRE(code.ok());
+    bitruler::CanonicalCodewords all(code->lengths);
+    CHECK(all.next() == std::string(20, '0'));
+    CHECK(all.next() == std::string(19, '0') + "1");
+    for (int i = 2; i < (1 << 20) - 1; ++i) all.next();
+    CHECK(all.next() == std::string(20, '1'));
+  }
+}

@@ -424,3 +424,50 @@ TEST_CASE("rare outcomes inside long inputs are each counted once") {
   CHECK(value_of(bitruler::cross_entropy(p, q)) == doctest::Approx(static_cast<double>(ce)).epsilon(1e-14));
   CHECK(value_of(bitruler::kl_divergence(p, q)) == doctest::Approx(static_cast<double>(kl)).epsilon(1e-12));
 }
+
+TEST_CASE("KL of P and Q a few ulps apart is the tiny positive number it is, not 0 (mpmath)") {
+  // P = [s, s, 1 - 2s], Q = [next(s), prev(s), 1 - 2s]: both sum to the same double; the exact
+  // D is s ln(s/next(s)) + s ln(s/prev(s)) ~ s * 2^-105. References: mpmath, 60 digits, in bits.
+  struct Case {
+    double s;
+    double bits;
+  };
+  for (const Case c : {Case{1e-200, 3.0350144057720549e-232}, Case{1e-280, 2.1587535440803226e-312}}) {
+    CAPTURE(c.s);
+    const std::vector<double> p = {c.s, c.s, 1 - 2 * c.s};
+    const std::vector<double> q = {std::nextafter(c.s, 1.0), std::nextafter(c.s, 0.0), 1 - 2 * c.s};
+    const double d = value_of(bitruler::kl_divergence(p, q));
+    CHECK(d > 0.0);
+    // Relative, not doctest::Approx (whose default scale makes any two numbers below 1e-12 "equal").
+    CHECK(std::fabs(d - c.bits) <= 1e-12 * c.bits);
+  }
+  const double u = std::ldexp(1.0, -53);
+  const double halves = value_of(bitruler::kl_divergence({0.5, 0.5}, {0.5 + u, 0.5 - u}));
+  const double halves_bits = 3.5565178622297885e-32;  // mpmath (terms.json: few-ulps/halves), in bits
+  CHECK(std::fabs(halves - halves_bits) <= 1e-12 * halves_bits);
+}
+
+TEST_CASE("refusals of the information core carry their reason, limit and index") {
+  const auto base = bitruler::entropy({0.5, 0.5}, Options{0.5, false});
+  CHECK(base.error().reason == "BASE_RANGE");
+  CHECK(base.error().limit == bitruler::kBaseLowerBound);
+  const auto sum = bitruler::entropy({0.5, 0.6});
+  CHECK(sum.error().code == ErrorCode::NOT_NORMALIZED);
+  CHECK(sum.error().reason == "SUM_NOT_ONE");
+  CHECK(sum.error().limit == bitruler::kSumTolerance);
+  const auto element = bitruler::kl_divergence({0.5, 0.5}, {0.5, -0.5, 1.0});
+  CHECK(element.error().code == ErrorCode::LENGTH_MISMATCH);
+  const auto negative = bitruler::cross_entropy({0.25, 0.75}, {1.5, -0.5});
+  CHECK(negative.error().code == ErrorCode::NEGATIVE);
+  CHECK(negative.error().index == 1);
+  CHECK(negative.error().limit == 0.0);
+  const auto nan = bitruler::entropy({0.5, NAN, 0.5});
+  CHECK(nan.error().index == 1);
+  CHECK(bitruler::surprisal(1.5).error().reason == "ABOVE_ONE");
+  CHECK(bitruler::surprisal(1.5).error().limit == 1.0);
+  CHECK(bitruler::entropy({0.0, 0.0}, Options{2.0, true}).error().reason == "ALL_ZERO");
+  CHECK(bitruler::validate_distribution({0.5, 0.6}).error().reason == "SUM_NOT_ONE");
+  CHECK(bitruler::validate_distribution({0.5, 0.5}).value() == 1.0);
+  CHECK(bitruler::weight_sum({3.0, 4.0}).value() == 7.0);
+  CHECK(bitruler::weight_sum({3.0, -4.0}).error().index == 1);
+}

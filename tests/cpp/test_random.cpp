@@ -377,6 +377,8 @@ TEST_CASE("sample_coding refuses bad input with the core's codes") {
     const auto r = sample_coding(p, p, bitruler::kMaxCodingSamples + 1, 1);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == ErrorCode::OUT_OF_RANGE);
+    CHECK(r.error().reason == "TOO_MANY_DRAWS");
+    CHECK(r.error().limit == static_cast<double>(bitruler::kMaxCodingSamples));
     CHECK(sample_coding(p, p, bitruler::kMaxCodingSamples, 1).ok());
   }
   SUBCASE("NOT_NORMALIZED weights unless normalize is asked") {

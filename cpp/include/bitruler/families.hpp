@@ -14,9 +14,12 @@
 // platforms, so tests compare with tolerances, never bit-exactly.
 //
 // The Gaussian N(mu, sigma^2) is discretized to the integer bins [k - 1/2, k + 1/2):
-// the mass of bin k is Phi((k + 1/2 - mu)/sigma) - Phi((k - 1/2 - mu)/sigma), computed
-// from erfc (or erf across the mean) so that no difference of two numbers near 1 is
-// taken. Tails: the window [lo, hi] is extended until each tail beyond it holds less
+// the mass of bin k is Phi((k + 1/2 - mu)/sigma) - Phi((k - 1/2 - mu)/sigma). A bin narrow
+// against the density's variation (width 1/sigma <= 1 and |z| / sigma <= 2 in standard units) is
+// phi(z) / sigma times a Hermite series in 1/sigma (no difference of two nearly equal tail masses,
+// which is what erfc differences lose for sigma = 1e5); a wider bin is an erfc difference (or erf
+// sum across the mean) that cannot cancel much. Accurate to ~1e-14 relative for every sigma in
+// [kMinSigma, kMaxSigma] (tests/fixtures/families.json, mpmath). Tails: the window [lo, hi] is extended until each tail beyond it holds less
 // than 1e-17 of the mass (|z| >= 8.6), and in `pmf()` the left tail (-inf, lo - 1/2) is
 // folded into bin lo and the right tail [hi + 1/2, inf) into bin hi, so the window's
 // masses account for all of the mass. `log_pmf(k)` is always the bin's own mass (no
@@ -28,7 +31,9 @@
 // is +infinity: correct, and the element says so.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "bitruler/result.hpp"
@@ -37,6 +42,15 @@ namespace bitruler {
 
 enum class FamilyKind { GAUSSIAN, POISSON, BINOMIAL, GEOMETRIC };
 
+// Boundary fact: the kinds' names in enum order (kFamilyKindNames[int(kind)]), as the JS API spells them.
+inline constexpr std::array<const char*, 4> kFamilyKindNames = {"gaussian", "poisson", "binomial", "geometric"};
+const char* family_kind_name(FamilyKind kind) noexcept;
+// The kind of a name in kFamilyKindNames; TYPE error (reason "FAMILY_KIND") for any other text.
+Result<FamilyKind> family_kind_from_name(std::string_view name);
+// Boundary fact: how many parameters a kind takes (a, b): Gaussian 2 (mu, sigma; plus the
+// naturals flag), Poisson 1 (lambda), binomial 2 (n, p), geometric 1 (p).
+inline constexpr std::array<int, 4> kFamilyParameterCounts = {2, 1, 2, 1};
+
 struct Family {
   FamilyKind kind = FamilyKind::GAUSSIAN;
   double a = 0.0;            // Gaussian: mu;     Poisson: lambda; binomial: n; geometric: p
@@ -44,17 +58,24 @@ struct Family {
   bool on_naturals = false;  // Gaussian only: restrict to k >= 0 and renormalize
 };
 
-// Limits that keep a window (and a browser tab) small enough: the window of a family
-// has about 17 sigma or 17 sqrt(lambda) integers.
+// Boundary facts: the parameter ranges the constructors accept. They keep a window (and a browser
+// tab) small enough: the window of a family has about 17 sigma or 17 sqrt(lambda) integers
+// (at most about 1.7e6 for sigma = kMaxSigma, 5.4e5 for lambda = kMaxLambda, 3.9e5 for a
+// geometric of p = kMinGeometricP).
+inline constexpr double kMinSigma = 1e-3;         // Gaussian sigma: [kMinSigma, kMaxSigma]
 inline constexpr double kMaxSigma = 1e5;
-inline constexpr double kMaxAbsMu = 1e9;
-inline constexpr double kMaxLambda = 1e9;
-inline constexpr double kMaxBinomialN = 1e9;
-inline constexpr double kTailMass = 1e-17;  // mass allowed beyond each end of a window
+inline constexpr double kMaxAbsMu = 1e9;          // Gaussian mu: [-kMaxAbsMu, kMaxAbsMu]
+inline constexpr double kMaxLambda = 1e9;         // Poisson lambda: [0, kMaxLambda]
+inline constexpr double kMaxBinomialN = 1e9;      // binomial n: whole numbers 0..kMaxBinomialN; p in [0, 1]
+inline constexpr double kMinGeometricP = 1e-4;    // geometric p: [kMinGeometricP, 1]
+inline constexpr double kTailMass = 1e-17;        // mass allowed beyond each end of a window
+// Memory: pmf() holds 8 bytes per window point; kl_divergence() between different kinds 32 bytes
+// per point of P's window (Gaussian pairs and same-kind closed forms allocate nothing).
 
 // Constructors that validate: NOT_FINITE for NaN/inf, OUT_OF_RANGE for sigma <= 0,
 // lambda < 0, n not a whole number >= 0, p outside [0, 1] (geometric: (0, 1]), and the
-// limits above. Messages are clear English sentences.
+// limits above (reason "PARAMETER_RANGE", limit = the bound crossed). Messages are clear English
+// sentences saying what is allowed.
 Result<Family> gaussian(double mu, double sigma, bool on_naturals = false);
 Result<Family> poisson(double lambda);
 Result<Family> binomial(double n, double p);
@@ -86,25 +107,35 @@ struct IntegerWindow {
 IntegerWindow window(const Family& family);
 
 // D(P||Q) on the integers, in the given base (2 = bit, e = nat, 10 = hartley).
-// +infinity when Q has zero mass where P has mass (e.g. a Gaussian against a Poisson
-// when the Gaussian reaches the negative integers). Never negative, exactly 0 for P == Q.
-// Computed with the core's kl_divergence on the union of both windows; when that sum is
-// +infinity only because q underflowed to 0 where log q is still finite, the sum is
-// redone in log space (such values are large and have no cancellation).
-// Terms beyond both windows (P-mass < 2e-17) are left out.
+// Never negative, exactly 0 for P == Q, and the tiny positive number it is for P != Q a few ulps
+// apart (tests/fixtures/families.json, mpmath: within ~1e-14 relative).
+// - Support first: +infinity whenever P has mass where Q has none, decided from the parameters,
+//   never from where a window cuts the tails (a Poisson against any binomial; an unrestricted
+//   Gaussian, which has mass on every integer, against a Poisson, a geometric, a binomial or a
+//   Gaussian restricted to the naturals).
+// - Same kind: closed forms written as sums of phi1(u) = u - log(1 + u) >= 0 terms (Poisson,
+//   geometric, binomials of equal n; exact, no tails left out); two Gaussians with the same
+//   restriction: sum_k p_k phi1(q_k/p_k - 1) over both windows with q_k/p_k - 1 formed from how
+//   far each bin edge moves (costs four bin masses per window point).
+// - Other pairs: the core's kl_divergence over P's window (Q's mass outside it as one more
+//   outcome); when that sum is +infinity only because q underflowed to 0 where log q is still
+//   finite, the sum is redone in log space. Terms beyond P's window (P-mass < 2e-17) are left out.
 Result<double> kl_divergence(const Family& p, const Family& q, double base = 2.0);
 
 // The lambda minimizing D(P||Poisson(lambda)), and the minimum.
 // For P on the natural numbers the minimizer is lambda* = E_P[k] (proof in families.cpp);
-// OUT_OF_RANGE when P has mass on negative integers (then D = +infinity for every lambda).
+// OUT_OF_RANGE (reason "SUPPORT") when P has mass on negative integers, as every unrestricted
+// Gaussian has (then D = +infinity for every lambda).
 struct PoissonFit {
   double lambda = 0.0;
   double kl = 0.0;  // D(P || Poisson(lambda)) in the requested base
 };
 Result<PoissonFit> fit_poisson(const Family& p, double base = 2.0);
 
-// Closed-form KL between continuous Gaussians, in nats:
-//   log(s2/s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2, then divided by ln(base).
+// Closed-form KL between continuous Gaussians:
+//   log(s2/s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2 nats, then divided by ln(base),
+// computed as phi1(t)/2 + d^2/2 with t = (s1/s2)^2 - 1 formed from s1 - s2: full precision when
+// the two nearly coincide (s2 = s1 (1 + 1e-7) or a few ulps apart; mpmath, within 1e-15).
 Result<double> gaussian_kl_closed_form(double mu1, double sigma1, double mu2, double sigma2,
                                        double base = 2.0);
 

@@ -16,14 +16,25 @@
 
 namespace bitruler {
 
+// Boundary fact: probabilities used as given must sum to 1 within this (else NOT_NORMALIZED, or
+// rescaling with Options::normalize).
 inline constexpr double kSumTolerance = 1e-9;
+
+// Boundary fact: a logarithm base must be finite and greater than this (BAD_BASE with this limit):
+// bases in (0, 1) would make information negative.
+inline constexpr double kBaseLowerBound = 1.0;
+
+// Memory: entropy, cross_entropy and kl_divergence read their inputs in place (no allocation of
+// their size); with Options::normalize each distribution is rescaled into a copy, 8 bytes per
+// outcome. as_distribution and normalize return a copy (8 bytes per outcome).
+inline constexpr std::size_t kNormalizeBytesPerOutcome = 8;
 
 struct Options {
   double base = 2.0;       // 2 = bit, e = nat, 10 = hartley; any finite base > 1
   bool normalize = false;  // rescale non-negative weights to sum to 1
 };
 
-// Checks a logarithm base; returns ln(base) on success (BAD_BASE otherwise).
+// Checks a logarithm base; returns ln(base) on success (BAD_BASE otherwise, limit kBaseLowerBound).
 Result<double> log_of_base(double base);
 
 // -log_base(p) for p in [0, 1].
@@ -34,6 +45,11 @@ Result<double> surprisal(double p, double base = 2.0);
 // Without `normalize`, the weights must already sum to 1 within kSumTolerance and
 // are returned unchanged.
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize);
+
+// The checks of as_distribution(p, false) without the copy: the sum of p (as weight_sum) when p is
+// a distribution (non-empty, finite, non-negative, summing to 1 within kSumTolerance), else the
+// same error as_distribution(p, false) gives.
+Result<double> validate_distribution(const std::vector<double>& p);
 
 // Rescales non-negative finite weights to sum to 1 (EMPTY / NEGATIVE / NOT_FINITE /
 // OUT_OF_RANGE with reason "ALL_ZERO" when they sum to 0). Element errors carry the index.
@@ -59,7 +75,9 @@ Result<double> kl_divergence(const std::vector<double>& p, const std::vector<dou
 // cross_entropy() and kl_divergence() on the same input and options, so they are bit-identical to
 // those functions (tested). Rows: each outcome's term by the same element formula the kernel sums
 // (the same logarithm, the same 2^64 scaling), in the requested base:
-//   surprisal_p[i] = -log p_i (+inf for p_i = 0), surprisal_q[i] = -log q_i,
+//   surprisal_p[i] = -log p_i (+inf for p_i = 0), surprisal_q[i] = -log q_i (by the kernels' own
+//     logarithm, the same bits natively and in WASM; within 1 ulp of surprisal(), which uses the
+//     C library's log2 / log10 / log and so is not always bit-equal: 2.4e-16 relative at most, measured),
 //   entropy_terms[i] = p_i * -log p_i (0 for p_i = 0), cross_terms[i] = p_i * -log q_i
 //   (0 for p_i = 0 whatever q_i is; +inf for q_i = 0 < p_i),
 //   kl_terms[i] = p_i log(p_i / q_i), negative where q_i > p_i, with ln(q_i/p_i) formed from the

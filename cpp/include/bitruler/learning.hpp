@@ -53,8 +53,6 @@ inline constexpr std::size_t kLabMaxSamples = 1000000;    // ... and most
 inline constexpr int kLabMaxStepsPerCall = 100000;        // gradient steps of one train() call
 inline constexpr double kLabMaxLearningRate = 1000.0;     // learning rate: (0, this]
 inline constexpr double kLabMaxStepNumber = kMaxExactInteger;  // step numbers stay exact doubles (2^53 - 1)
-// The most parameters a model has (degree kLabMaxDegree); parameter_count(degree) gives each.
-inline constexpr std::size_t kLabMaxParameters = kLabOutcomes * (kLabMaxDegree + 1);
 
 // The columns of a training report, in the order train_row() and the binding (labTrain's
 // `columns`) lay them out; the names are the JS names.
@@ -127,7 +125,7 @@ struct TrainRun {
 // Errors: OUT_OF_RANGE for lr <= 0 or > kLabMaxLearningRate (reason "LEARNING_RATE"), steps < 0
 // or > kLabMaxStepsPerCall ("STEPS"), first_step < 0 or first_step + steps > kLabMaxStepNumber
 // ("STEP_NUMBER"); LENGTH_MISMATCH for a theta of the wrong length; NOT_FINITE for a non-finite
-// lr or theta; BAD_BASE. Memory: 56 bytes per step (the reports) besides the data set.
+// lr or theta; BAD_BASE. Memory: 64 bytes per step (the reports) besides the data set.
 Result<TrainRun> train(const Dataset& data, int degree, double learning_rate, std::vector<double> theta,
                        std::int64_t first_step, int steps, double base = 2.0);
 

@@ -35,7 +35,9 @@ struct DistributionText {
 // Reads exactly what parse_distribution reads, with the same weights (the same bits) and the
 // same errors, plus one refusal: weights that are all 0 are not a distribution (OUT_OF_RANGE,
 // reason "ALL_ZERO", byte range of the whole list).
-// Memory: about 48 bytes per entry (entries are at most kMaxInputLength / 2).
+// Memory: bounded by kMaxInputLength: while parsing, one decoded character record per input byte
+// at most (20 bytes in WASM, 32 natively), and 32 bytes per entry in the result (entries are at
+// most kMaxInputLength / 2).
 Result<DistributionText> read_distribution(std::string_view text);
 
 // Error details of the parsers (see Error in result.hpp). Every error except TOO_LONG carries

@@ -24,10 +24,18 @@ class Rng {
   std::uint64_t s_[4];
 };
 
-inline constexpr std::size_t kMaxCodingSamples = 1000000;  // sample_coding: larger n is OUT_OF_RANGE
+// Boundary fact: the most draws one sample_coding call makes; larger n is OUT_OF_RANGE with reason
+// "TOO_MANY_DRAWS" and this limit. (12 bytes per draw come back: an int and a double.)
+inline constexpr std::size_t kMaxCodingSamples = 1000000;
+
+// Boundary fact: the largest seed the JS API accepts, 2^53 - 1 (every integer a JS number holds
+// exactly; kMaxExactInteger). The core itself takes any 64-bit seed.
+inline constexpr double kMaxSeed = kMaxExactInteger;
 
 // Sampling demo: draw n outcomes from P, encode each with the Huffman code for Q, and
 // return the running average code length after each draw (size n). Deterministic per seed.
+// Memory: 12 bytes per draw (the result) and, per outcome, 8 (cumulative sums of P) plus
+// huffman_lengths' 16 for Q (plus 8 for each rescaled copy with normalize).
 struct CodingRun {
   std::vector<int> outcomes;          // drawn outcome indices
   std::vector<double> running_mean;   // average code length (bits) after each draw
