@@ -16,6 +16,7 @@ export const FACTS = freeze({
   "maxInputBytes": 10000,
   "sumTolerance": 1e-9,
   "maxSeed": 9007199254740991,
+  "baseLowerBound": 1,
   "maxDraws": 1000000,
   "heapBytes": 2147483648,
   "maxOutcomes": {
@@ -24,8 +25,8 @@ export const FACTS = freeze({
     "klDivergence": 50000000,
     "infoTerms": 10000000,
     "huffman": 100000,
-    "expectedCodeLength": 1000000,
-    "sampleCoding": 1000000,
+    "expectedCodeLength": 10000000,
+    "sampleCoding": 10000000,
     "labTrueConditional": 10000000,
     "labModelConditional": 10000000
   },
@@ -36,10 +37,18 @@ export const FACTS = freeze({
       "binomial",
       "geometric"
     ],
+    "parameterCounts": [
+      2,
+      1,
+      2,
+      1
+    ],
+    "minSigma": 0.001,
     "maxSigma": 100000,
     "maxAbsMu": 1000000000,
     "maxLambda": 1000000000,
     "maxBinomialN": 1000000000,
+    "minGeometricP": 0.0001,
     "tailMass": 1e-17
   },
   "lab": {
