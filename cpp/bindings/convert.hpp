@@ -20,7 +20,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <new>
 #include <optional>
 #include <string>
@@ -34,8 +33,6 @@
 namespace bitruler::bindings {
 
 using emscripten::val;
-
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // UTF-8 bytes -> a Uint8Array copy owned by JS (decoded by core.js). The view is used at once,
 // before anything could grow memory and detach it.
@@ -58,7 +55,7 @@ inline val error_head(const char* code, val message) {
 // start / end are UTF-8 byte offsets here; core.js turns them into UTF-16 offsets.
 inline val error_to_val(const Error& error) {
   val out = error_head(error_code_name(error.code), utf8_bytes(error.message));
-  if (!error.reason.empty()) out.set("reason", utf8_bytes(error.reason));
+  if (!error.reason.empty()) out.set("reason", val(error.reason.c_str()));  // reasons are ASCII keys
   if (error.has_limit()) out.set("limit", error.limit);
   if (error.index >= 0) out.set("index", static_cast<double>(error.index));
   if (error.has_range()) {

@@ -90,7 +90,7 @@ function makeApi(wasm) {
 
   // Every exported C++ function returns { ok: true, value } | { ok: false, code, message (UTF-8
   // bytes, or a bare key when the module had no memory for text), reason?, limit?, index?,
-  // start?, end? }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
+  // start?, end? (UTF-8 byte offsets) }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
   const call = (name, args, text) => {
     // Arguments are all made by this file, so nothing can throw inside the module on the
     // caller's behalf. Should the engine itself throw (stack or memory exhausted) while the
@@ -105,9 +105,7 @@ function makeApi(wasm) {
     }
     if (result.ok) return result.value;
     const details = {};
-    if (result.reason !== undefined) {
-      details.reason = typeof result.reason === 'string' ? result.reason : decoder.decode(result.reason);
-    }
+    if (result.reason !== undefined) details.reason = result.reason;
     if (result.limit !== undefined) details.limit = result.limit;
     if (result.index !== undefined) details.index = result.index;
     if (result.start !== undefined && text !== undefined) {
