@@ -20,10 +20,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <new>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,8 +33,6 @@
 namespace bitruler::bindings {
 
 using emscripten::val;
-
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // UTF-8 bytes -> a Uint8Array copy owned by JS (decoded by core.js). The view is used at once,
 // before anything could grow memory and detach it.
@@ -59,7 +55,7 @@ inline val error_head(const char* code, val message) {
 // start / end are UTF-8 byte offsets here; core.js turns them into UTF-16 offsets.
 inline val error_to_val(const Error& error) {
   val out = error_head(error_code_name(error.code), utf8_bytes(error.message));
-  if (!error.reason.empty()) out.set("reason", utf8_bytes(error.reason));
+  if (!error.reason.empty()) out.set("reason", val(error.reason.c_str()));  // reasons are ASCII keys
   if (error.has_limit()) out.set("limit", error.limit);
   if (error.index >= 0) out.set("index", static_cast<double>(error.index));
   if (error.has_range()) {
@@ -77,28 +73,27 @@ inline val out_of_memory() {
   return out;
 }
 
-// Any other C++ exception (none is expected): reported, never propagated into JS.
-inline val internal_failure() {
-  return error_head("OUT_OF_RANGE", val("INTERNAL"));
-}
-
-// Runs a binding's body; a C++ exception unwinds it (destructors free what it took) and becomes
-// an error value instead of an abort.
+// Runs a binding's body; a C++ exception (a failed allocation) unwinds it, destructors free what
+// it took, and it becomes an error value instead of an abort. Not noexcept, on purpose: a JavaScript exception thrown
+// inside the call (only possible if the page replaced a built-in such as
+// Float64Array.prototype.slice, or the engine ran out of stack) is not a C++ exception, so
+// catch (...) lets it pass, but the unwinding still runs every destructor on its way (memory and
+// embind handles are freed) and core.js puts the stack pointer back; a noexcept function would
+// turn it into std::terminate, an abort.
 // (Without exceptions, -DBITRULER_WASM_EXCEPTIONS=none, only for size comparisons, a failed
 // allocation aborts the instance.)
 template <class F>
-val guarded(F&& body) noexcept {
+val guarded(F&& body) {
 #if !defined(__cpp_exceptions)
   return body();
 #else
   try {
     return body();
-  } catch (const std::bad_alloc&) {
-    return out_of_memory();
-  } catch (const std::length_error&) {
-    return out_of_memory();
   } catch (...) {
-    return internal_failure();
+    // Only allocation failures throw here: std::bad_alloc from operator new (core_bindings.cpp)
+    // and std::length_error from a container asked for more than it can hold. Catching them
+    // without naming them keeps their type information out of the module (-1.5 KB gzipped).
+    return out_of_memory();
   }
 #endif
 }

@@ -145,15 +145,18 @@ val js_read_distribution(val bytes) {
 
 // Codewords travel as blocks of '0'/'1' bytes in outcome order (codeword i has lengths[i] bytes),
 // each block at most kCodewordBlock bytes and cut between codewords; core.js cuts them into
-// strings. A few copies instead of n JS strings made from here, and never a second copy of all
-// codewords in the heap (they reach 1.5 KB each for the most skewed distributions).
+// strings. The codewords are made one at a time from the lengths (CanonicalCodewords), so the
+// heap never holds more than one block of them (they reach ~1,500 bits each for the most skewed
+// distributions), and JS gets a few copies instead of n strings made from here.
 constexpr std::size_t kCodewordBlock = std::size_t{1} << 20;
 val code_to_val(const HuffmanCode& code) {
   val blocks = val::array();
   std::string block;
   block.reserve(kCodewordBlock);
   std::size_t count = 0;
-  for (const std::string& w : code.codewords) {
+  CanonicalCodewords words(code.lengths);
+  for (std::size_t i = 0; i < code.lengths.size(); ++i) {
+    const std::string& w = words.next();
     if (block.size() + w.size() > kCodewordBlock) {
       blocks.set(count++, utf8_bytes(block));
       block.clear();
@@ -173,7 +176,7 @@ val js_huffman(val p, bool normalize) {
     std::vector<double> pv;
     std::optional<Error> refusal;
     if (!read_outcomes(p, limits::kMaxOutcomesHuffman, "P", pv, refusal)) return error_to_val(*refusal);
-    return result_to_val(huffman(pv, normalize), code_to_val);
+    return result_to_val(huffman_lengths(pv, normalize), code_to_val);
   });
 }
 
@@ -193,7 +196,7 @@ val js_expected_code_length(val p, val q, bool normalize) {
     }
     const Result<std::vector<double>> pd = as_distribution(pv, normalize);
     if (!pd) return error_to_val(pd.error());
-    const Result<HuffmanCode> code = huffman(qv, normalize);
+    const Result<HuffmanCode> code = huffman_lengths(qv, normalize);
     if (!code) return error_to_val(code.error());
     return result_to_val(expected_code_length(*pd, *code));
   });
@@ -205,11 +208,10 @@ val js_sample_coding(val p, val q, double draws, double seed, bool normalize) {
     if (!(draws >= 1 && draws <= max_draws && std::floor(draws) == draws)) {
       return error_to_val(Error{ErrorCode::OUT_OF_RANGE,
                                   "n must be a whole number of draws from 1 to " + std::to_string(kMaxCodingSamples) + ".",
-                                  "", max_draws});
+                                  draws > max_draws ? "TOO_MANY_DRAWS" : "", max_draws});
     }
-    if (!(seed >= 0 && seed <= kMaxExactInteger && std::floor(seed) == seed)) {
-      return error_to_val(Error{ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "",
-                                  kMaxExactInteger});
+    if (!(seed >= 0 && seed <= kMaxSeed && std::floor(seed) == seed)) {
+      return error_to_val(Error{ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "", kMaxSeed});
     }
     std::vector<double> pv, qv;
     std::optional<Error> refusal;

@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 
 #include "bitruler/families.hpp"
+#include "bitruler/huffman.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/learning.hpp"
 #include "bitruler/limits.hpp"
@@ -12,7 +13,6 @@
 #include "bitruler/random.hpp"
 #include "bitruler/result.hpp"
 #include "convert.hpp"
-#include "shapes.hpp"
 
 namespace bitruler::bindings {
 namespace {
@@ -30,7 +30,8 @@ val js_facts() {
     facts.set("errorCodes", string_list(kErrorCodeNames.data(), kErrorCodeNames.size()));
     facts.set("maxInputBytes", static_cast<double>(kMaxInputLength));
     facts.set("sumTolerance", kSumTolerance);
-    facts.set("maxSeed", kMaxExactInteger);
+    facts.set("maxSeed", kMaxSeed);
+    facts.set("baseLowerBound", kBaseLowerBound);
     facts.set("maxDraws", static_cast<double>(kMaxCodingSamples));
     facts.set("heapBytes", limits::kHeapBytes);
 
@@ -47,7 +48,10 @@ val js_facts() {
     facts.set("maxOutcomes", outcomes);
 
     val families = val::object();
-    families.set("kinds", string_list(kFamilyKinds, kFamilyKindCount));
+    families.set("kinds", string_list(kFamilyKindNames.data(), kFamilyKindNames.size()));
+    val counts = val::array();
+    for (std::size_t i = 0; i < kFamilyParameterCounts.size(); ++i) counts.set(i, kFamilyParameterCounts[i]);
+    families.set("parameterCounts", counts);
     families.set("minSigma", kMinSigma);
     families.set("maxSigma", kMaxSigma);
     families.set("minGeometricP", kMinGeometricP);
@@ -67,7 +71,7 @@ val js_facts() {
     lab.set("maxStepsPerCall", kLabMaxStepsPerCall);
     lab.set("maxLearningRate", kLabMaxLearningRate);
     lab.set("minSamples", static_cast<double>(kLabMinSamples));
-    lab.set("maxParameters", static_cast<double>(kLabOutcomes * (kLabMaxDegree + 1)));
+    lab.set("maxParameters", static_cast<double>(*parameter_count(kLabMaxDegree)));
     lab.set("maxStepNumber", kLabMaxStepNumber);
     lab.set("trainColumns", string_list(kLabTrainColumns.data(), kLabTrainColumns.size()));
     facts.set("lab", lab);

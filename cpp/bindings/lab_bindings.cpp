@@ -19,13 +19,13 @@
 #include "bitruler/format.hpp"
 #include "bitruler/learning.hpp"
 #include "bitruler/limits.hpp"
+#include "bitruler/random.hpp"
 #include "convert.hpp"
-#include "shapes.hpp"
 
 namespace bitruler::bindings {
 namespace {
 
-// kind: index into kFamilyKinds (lab-api.js maps the name).
+// kind: index into kFamilyKindNames (lab-api.js maps the name).
 Result<Family> to_family(double kind, double a, double b, bool on_naturals) {
   if (kind == 0) return gaussian(a, b, on_naturals);
   if (kind == 1) return poisson(a);
@@ -108,7 +108,7 @@ std::optional<CachedData>& data_cache() {
 const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal) {
   if (!to_whole(n, "The number of samples N", static_cast<double>(kLabMinSamples), static_cast<double>(kLabMaxSamples), refusal))
     return nullptr;
-  if (!to_whole(seed, "seed", 0, kMaxExactInteger, refusal)) return nullptr;
+  if (!to_whole(seed, "seed", 0, kMaxSeed, refusal)) return nullptr;
   const auto ni = static_cast<std::size_t>(n);
   const auto si = static_cast<std::uint64_t>(seed);
   auto& cache = data_cache();

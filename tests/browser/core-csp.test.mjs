@@ -1,6 +1,7 @@
-// dist/core.js in headless Chromium: loads and computes under the strict Content-Security-Policy
-// (served from a sub-path), from another origin, and fails cleanly (BitRulerError LOAD, no
-// abort) when the policy forbids WebAssembly.
+// dist/core.js in headless Chromium: loads and computes under a strict Content-Security-Policy
+// (style-src 'self', no 'unsafe-inline'; served from a sub-path), runs its WebAssembly exceptions
+// (a full heap is a clean OUT_OF_MEMORY refusal), works from another origin, and fails cleanly
+// (BitRulerError LOAD, no abort) when the policy forbids WebAssembly.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,8 +32,19 @@ try {
     const api = await m.load();
     let refused = null;
     try { api.entropy([0.5, 0.6]); } catch (e) { refused = { code: e.code, isError: e instanceof m.BitRulerError }; }
+    // A failed allocation is a C++ std::bad_alloc caught in the module (WebAssembly exceptions):
+    // fill the heap, see the clean refusal, free it, compute again.
+    const held = api.holdMemory(Infinity);
+    let outOfMemory = null;
+    try { api.entropy([0.5, 0.5]); } catch (e) { outOfMemory = { code: e.code, reason: e.reason }; }
+    api.holdMemory(0);
     report({
       ok: true,
+      held,
+      outOfMemory,
+      afterMemory: api.entropy([0.5, 0.5]),
+      terms: api.infoTerms([0.5, 0.5], [0.25, 0.75]).kl,
+      spans: api.readDistribution('１／２，1/2').spans,
       china: api.surprisal(1 / 1024),
       eight: api.entropy(new Float64Array(8).fill(1 / 8)),
       france: api.entropy([0.99, 0.01]),
@@ -49,6 +61,16 @@ try {
   report({ ok: false, importFailed: String(e) });
 }
 `;
+
+// The policy the core's own pages are held to: no 'unsafe-inline' anywhere (the page-level
+// policy of serve.mjs is the reading page's business). The module injects no style and no script.
+const MODULE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
 
 let browser;
 let snapshot;
@@ -84,10 +106,12 @@ async function probe(url) {
   return { result, log, headers: response.headers() };
 }
 
-test('under the strict CSP, from a sub-path, the module loads and computes the article numbers', async () => {
-  const server = await serve({ base: '/blog/2024/bitruler/' });
+test("under a strict CSP (style-src 'self', no 'unsafe-inline'), from a sub-path, the module loads and computes the article numbers", async () => {
+  const server = await serve({ base: '/blog/2024/bitruler/', csp: MODULE_CSP });
   const { result, log, headers } = await probe(`${server.url}csp-probe.html`);
   assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(headers['content-security-policy'], /style-src 'self'(;|$)/);
+  assert.doesNotMatch(headers['content-security-policy'], /unsafe-inline/);
   assert.equal(result.ok, true, JSON.stringify(result));
   assert.equal(result.evalBlocked, true, 'the CSP must forbid eval');
   // Exactly one violation: the probe's own eval, refused. Nothing in the module (glue, embind)
@@ -102,6 +126,11 @@ test('under the strict CSP, from a sub-path, the module loads and computes the a
   assert.deepEqual(result.huffman, ['0', '10', '11']);
   assert.deepEqual(result.refused, { code: 'NOT_NORMALIZED', isError: true });
   assert.equal(result.afterRefusal, 3);
+  assert.ok(result.held > 2 ** 30, `held ${result.held}`);
+  assert.deepEqual(result.outOfMemory, { code: 'OUT_OF_RANGE', reason: 'OUT_OF_MEMORY' });
+  assert.equal(result.afterMemory, 1);
+  assert.equal(result.terms, result.kl);
+  assert.deepEqual(result.spans, [[0, 3], [4, 7]]);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.consoleErrors, []);
   assert.deepEqual(log.failed, []);

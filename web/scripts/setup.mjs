@@ -2,7 +2,8 @@
 // Makes a fresh Debian machine ready: system packages (apt) and node_modules (npm ci).
 //
 //   node web/scripts/setup.mjs          build + serve needs: emscripten, cmake, g++, doctest
-//   node web/scripts/setup.mjs --test   also chromium, fonts-noto-cjk, python3-mpmath
+//   node web/scripts/setup.mjs --test   also chromium, fonts-noto-cjk, python3-mpmath, clang-14,
+//                                       libclang-rt-14-dev (fuzzing)
 //
 // As root it installs what is missing; otherwise it prints the exact apt command and exits 1.
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,9 @@ if (forTests) {
     ['chromium', () => existsSync('/usr/bin/chromium')],
     ['fonts-noto-cjk', () => dpkgInstalled('fonts-noto-cjk')],
     ['python3-mpmath', () => ok('python3', ['-c', 'import mpmath'])],
+    // libFuzzer targets (tests/fuzz): clang with its fuzzer and sanitizer runtimes.
+    ['clang-14', () => onPath('clang++-14')],
+    ['libclang-rt-14-dev', () => dpkgInstalled('libclang-rt-14-dev')],
   );
 }
 

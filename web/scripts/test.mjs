@@ -2,9 +2,12 @@
 // npm test (after setup and build): every suite, in order, continuing past failures so one run
 // shows all of them; exits non-zero if any failed.
 //   1. doctest suites of the core, built natively (build/native) and run by ctest
-//   2. tsc --noEmit: tests/types/usage.ts against dist/core.d.ts
-//   3. node --test tests/node/     (the WASM module through dist/core.js)
-//   4. node --test tests/browser/  (headless Chromium, when the folder has tests)
+//   2. the same suites built with AddressSanitizer + UndefinedBehaviorSanitizer (build/native-asan)
+//   3. the libFuzzer targets of tests/fuzz/, a few seconds each (tests/fuzz/run.mjs; npm run fuzz
+//      runs them for ten minutes)
+//   4. tsc --noEmit: tests/types/usage.ts against dist/core.d.ts
+//   5. node --test tests/node/     (the WASM module through dist/core.js)
+//   6. node --test tests/browser/  (headless Chromium, when the folder has tests)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,11 +43,24 @@ if (configured && step('build native core and tests', 'cmake', ['--build', nativ
   step('ctest (doctest suites)', 'ctest', ['--output-on-failure'], { cwd: nativeDir });
 }
 
-// 2. type declarations
+// 2. native core under ASan + UBSan (any report aborts the suite)
+const asanDir = join(root, 'build', 'native-asan');
+const sanitizers = '-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer';
+const asanConfigured = existsSync(join(asanDir, 'CMakeCache.txt')) ||
+  step('configure native ASan+UBSan build', 'cmake', ['-S', root, '-B', asanDir, '-DCMAKE_BUILD_TYPE=RelWithDebInfo',
+    `-DCMAKE_CXX_FLAGS=${sanitizers}`]);
+if (asanConfigured && step('build doctest suites with ASan+UBSan', 'cmake', ['--build', asanDir, '--target', 'bitruler_tests', '-j2'])) {
+  step('ctest (doctest suites, ASan+UBSan)', 'ctest', ['--output-on-failure'], { cwd: asanDir });
+}
+
+// 3. fuzz targets, briefly
+step('libFuzzer targets (5 s each)', process.execPath, [join(root, 'tests/fuzz/run.mjs'), '--seconds', '5', '--quiet']);
+
+// 4. type declarations
 step('tsc --noEmit (tests/types)', process.execPath,
   [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tests/types/tsconfig.json']);
 
-// 3-4. Node and browser tests
+// 5-6. Node and browser tests
 for (const dir of ['tests/node', 'tests/browser']) {
   const files = testFiles(dir);
   if (files.length === 0) {

@@ -71,6 +71,8 @@ export interface Facts {
   readonly sumTolerance: number;
   /** Largest seed, 2^53 - 1. */
   readonly maxSeed: number;
+  /** Logarithm bases must be greater than this (1). */
+  readonly baseLowerBound: number;
   /** Most draws of sampleCoding (10^6). */
   readonly maxDraws: number;
   /** Ceiling of the WebAssembly heap in bytes. */
@@ -90,10 +92,14 @@ export interface Facts {
   readonly families: {
     /** Family kinds, in the core's order. */
     readonly kinds: readonly ('gaussian' | 'poisson' | 'binomial' | 'geometric')[];
+    /** Parameters of each kind, in the order of `kinds`. */
+    readonly parameterCounts: readonly number[];
+    readonly minSigma: number;
     readonly maxSigma: number;
     readonly maxAbsMu: number;
     readonly maxLambda: number;
     readonly maxBinomialN: number;
+    readonly minGeometricP: number;
     /** Mass left beyond each end of a family's window. */
     readonly tailMass: number;
   };

@@ -74,23 +74,23 @@ async function compile(source, url, imports) {
 }
 
 const decoder = new TextDecoder();
+const deepFreeze = (o) => {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
+};
 const LIMITS = FACTS.maxOutcomes;
 const GiB = 1024 ** 3;
 
-// The message of a failure the binding layer reports without text (it had no memory to spare).
-function bindingMessage(name, result) {
-  if (result.reason === 'OUT_OF_MEMORY') {
-    return `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
-  }
-  return `${name} failed unexpectedly inside the module; nothing was kept.`;
-}
+// The message of a failure the binding layer reports without text (it had no memory to spare):
+// reason OUT_OF_MEMORY.
+const outOfMemoryMessage = (name) => `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
 
 function makeApi(wasm) {
   const { stackSave, stackRestore } = wasm;
 
   // Every exported C++ function returns { ok: true, value } | { ok: false, code, message (UTF-8
   // bytes, or a bare key when the module had no memory for text), reason?, limit?, index?,
-  // start?, end? }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
+  // start?, end? (UTF-8 byte offsets) }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
   const call = (name, args, text) => {
     // Arguments are all made by this file, so nothing can throw inside the module on the
     // caller's behalf. Should the engine itself throw (stack or memory exhausted) while the
@@ -105,9 +105,7 @@ function makeApi(wasm) {
     }
     if (result.ok) return result.value;
     const details = {};
-    if (result.reason !== undefined) {
-      details.reason = typeof result.reason === 'string' ? result.reason : decoder.decode(result.reason);
-    }
+    if (result.reason !== undefined) details.reason = result.reason;
     if (result.limit !== undefined) details.limit = result.limit;
     if (result.index !== undefined) details.index = result.index;
     if (result.start !== undefined && text !== undefined) {
@@ -115,7 +113,7 @@ function makeApi(wasm) {
       details.start = at(result.start);
       details.end = at(result.end);
     }
-    const message = typeof result.message === 'string' ? bindingMessage(name, result) : decoder.decode(result.message);
+    const message = typeof result.message === 'string' ? outOfMemoryMessage(name) : decoder.decode(result.message);
     throw new BitRulerError(result.code, message, details);
   };
 
@@ -198,7 +196,7 @@ function makeApi(wasm) {
         n, seed, toBoolean(o.normalize, 'normalize')]);
     },
     /** Every boundary fact of the running module (the same as the static FACTS). */
-    facts: call('facts', []),
+    facts: deepFreeze(call('facts', [])),
     memoryStats() {
       // liveHandles: JS values held for C++ by embind; a binding that forgot one grows it.
       return { ...wasm.memoryStats(), liveHandles: wasm.count_emval_handles() };

@@ -11,7 +11,7 @@
 //   - numbers, booleans and strings must be primitives: nothing calls valueOf or toString;
 //   - options are read once per key, each read guarded;
 //   - text is measured and encoded to UTF-8 here (lone surrogates refused).
-import FACTS from 'bitruler-facts';
+import { FACTS } from './facts.js';
 
 export { FACTS };
 
