@@ -45,10 +45,10 @@ export const FACTS = freeze({
     ],
     "minSigma": 0.001,
     "maxSigma": 100000,
+    "minGeometricP": 0.0001,
     "maxAbsMu": 1000000000,
     "maxLambda": 1000000000,
     "maxBinomialN": 1000000000,
-    "minGeometricP": 0.0001,
     "tailMass": 1e-17
   },
   "lab": {
