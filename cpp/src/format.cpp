@@ -55,7 +55,7 @@ std::string format_number(double x) {
   // form walks towards x by reading its text back: 17 digits always identify a double.
   const auto text_of = [&](std::int64_t head, std::size_t len) {
     std::string digits = std::to_string(head);
-    int exp10 = e10 - static_cast<int>(len) + 1 + static_cast<int>(digits.size() - len);
+    int exp10 = e10 - static_cast<int>(len) + 1;  // head × 10^exp10 (a carry to more digits keeps the value)
     while (digits.size() > 1 && digits.back() == '0') { digits.pop_back(); ++exp10; }
     return sign + layout(digits, exp10);
   };

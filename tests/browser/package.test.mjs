@@ -85,7 +85,8 @@ test('the tarball holds exactly the author\'s files: what the entries can load, 
   assert.deepEqual(files, expected);
   for (const f of ['dist/elements.d.ts', 'dist/lab-api.d.ts']) assert.ok(files.includes(f), f);
   for (const f of ['dist/bitruler.wasm', 'dist/bitruler.css', 'dist/core.js']) assert.ok(files.includes(f), f);
-  assert.ok(files.some((f) => /^dist\/bit-entropy-[A-Z0-9]{8}\.js$/.test(f)), 'the entropy element chunk');
+  for (const chunk of ['prose', 'lab', 'zh', 'en']) assert.ok(files.some((f) => new RegExp(`^dist/${chunk}-[A-Z0-9]{8}\\.js$`).test(f)), `the ${chunk} chunk`);
+  assert.ok(files.includes('dist/lab-worker.js'), 'the lab worker');
   for (const f of files) assert.doesNotMatch(f, /^dist\/(debug\/|index\.html|page\.|favicon)/, 'no debug build, no reading page');
   const gz = packed.size;
   assert.ok(gz > 50_000 && gz < 1_500_000, `tarball ${gz} bytes`);

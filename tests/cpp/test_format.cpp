@@ -42,6 +42,18 @@ TEST_CASE("every formatted number reads back as the same double") {
       CHECK(std::strtod(format_number(x).c_str(), nullptr) == x);
     }
   }
+  SUBCASE("the doubles next to every power of ten (a rounding carry: 9.9999999999999991e-05)") {
+    CHECK(format_number(9.9999999999999991e-05) == "9.999999999999999e-05");
+    for (int k = -320; k <= 308; ++k) {
+      const double p = std::strtod(("1e" + std::to_string(k)).c_str(), nullptr);
+      for (const double x : {std::nextafter(p, 0.0), p, std::nextafter(p, DBL_MAX)}) {
+        if (!(x > 0) || !std::isfinite(x)) continue;
+        const std::string text = format_number(x);
+        CAPTURE(text);
+        REQUIRE(std::strtod(text.c_str(), nullptr) == x);
+      }
+    }
+  }
   SUBCASE("random bit patterns") {
     bitruler::Rng rng(2026);
     int checked = 0;

@@ -39,10 +39,15 @@ export const UNITS = Object.freeze({
 /** The width pictures are laid out for before the element has measured itself (and in Node). */
 export const DEFAULT_WIDTH = 640;
 
-const SHARED_WORDS = {
-  zh: () => import('../messages/zh/index.js').then((m) => m.shared),
-  en: () => import('../messages/en/index.js').then((m) => m.shared),
-};
+/** The loaders of one part of the words (messages/<lang>/index.js's export `key`), per language. */
+export function languagesOf(key) {
+  return {
+    zh: () => import('../messages/zh/index.js').then((m) => m[key]),
+    en: () => import('../messages/en/index.js').then((m) => m[key]),
+  };
+}
+
+const SHARED_WORDS = languagesOf('shared');
 
 // Elements whose language follows an ancestor re-render when any lang attribute changes.
 const live = new Set();

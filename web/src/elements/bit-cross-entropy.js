@@ -12,9 +12,8 @@
  * State: p, q, labels, seed, unit, open. Result: { entropy, crossEntropy, kl, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement } from './base.js';
-import { DistributionModel } from '../model/distribution.js';
-import { strips, pqControls, makeStripDrag } from './pq-view.js';
+import { BitElement, languagesOf } from './base.js';
+import { strips, pqControls, PQ_PROPERTIES, usePQ } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
 import { scaleLinear, scaleLog, yAxis, px, polyline, aspect } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
@@ -44,28 +43,19 @@ const DRAWS = 1000;
 export class BitCrossEntropy extends BitElement {
   static properties = {
     ...BitElement.properties,
-    p: { reflect: true },
-    q: { reflect: true },
-    labels: { reflect: true },
+    ...PQ_PROPERTIES,
     seed: { reflect: true },
   };
 
   static state = ['p', 'q', 'labels', 'seed', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.crossEntropy),
-    en: () => import('../messages/en/index.js').then((m) => m.crossEntropy),
-  };
+  static languages = languagesOf('crossEntropy');
 
   constructor() {
     super();
-    this.p = EXAMPLES[0].p;
-    this.q = EXAMPLES[0].q;
-    this.labels = null;
+    usePQ(this, EXAMPLES[0]);
     this.seed = null;
     this.bestGap = Infinity;
-    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
-    this.stripDrag = makeStripDrag(this);
   }
 
   compute() {

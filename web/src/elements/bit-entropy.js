@@ -9,7 +9,7 @@
  * State: p (text, as typed), labels, unit, open. Result: { entropy, maxEntropy, probabilities, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement } from './base.js';
+import { BitElement, languagesOf } from './base.js';
 import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
 import { formatNumber, formatPercent, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
@@ -43,10 +43,7 @@ export class BitEntropy extends BitElement {
 
   static state = ['p', 'labels', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.entropy),
-    en: () => import('../messages/en/index.js').then((m) => m.entropy),
-  };
+  static languages = languagesOf('entropy');
 
   constructor() {
     super();
@@ -61,7 +58,9 @@ export class BitEntropy extends BitElement {
     const t = this.model.terms;
     if (!t) return;
     const n = t.p.length;
-    const result = { entropy: t.entropy, maxEntropy: Math.log(n) / Math.log(this.base), probabilities: [...t.p], unit: this.unitName };
+    // the ceiling log n, from the core (the surprisal of one of n equal outcomes)
+    this.maxEntropy = this.api.surprisal(1 / n, this.base);
+    const result = { entropy: t.entropy, maxEntropy: this.maxEntropy, probabilities: [...t.p], unit: this.unitName };
     if (valid) this.succeed(result, this.t('announce', { h: formatNumber(t.entropy), u: this.unitInfo.symbol }));
   }
 
@@ -196,7 +195,7 @@ export class BitEntropy extends BitElement {
     const u = this.unitInfo.symbol;
     const n = t.p.length;
     return html`<p class="headline"><span class="big">H = ${formatNumber(t.entropy)} ${u}</span>
-      <span class="aside">≤ ${this.unitInfo.log} ${n} = ${formatNumber(Math.log(n) / Math.log(this.base))} ${u}: ${this.t('bound', { n })}</span></p>`;
+      <span class="aside">${this.t('bound', { n, log: this.unitInfo.log, max: formatNumber(this.maxEntropy), u })}</span></p>`;
   }
 
   formulas() {

@@ -11,9 +11,8 @@
  * State: p, q, labels, unit, open. Result: { kl, klReverse, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement } from './base.js';
-import { DistributionModel } from '../model/distribution.js';
-import { strips, pqControls, makeStripDrag } from './pq-view.js';
+import { BitElement, languagesOf } from './base.js';
+import { strips, pqControls, PQ_PROPERTIES, usePQ } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
 import { scaleLinear, px, aspect } from '../shared/chart.js';
 import { codeBlock, pyList } from '../shared/code.js';
@@ -40,26 +39,17 @@ const EXAMPLES = [
 export class BitKl extends BitElement {
   static properties = {
     ...BitElement.properties,
-    p: { reflect: true },
-    q: { reflect: true },
-    labels: { reflect: true },
+    ...PQ_PROPERTIES,
   };
 
   static state = ['p', 'q', 'labels', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.kl),
-    en: () => import('../messages/en/index.js').then((m) => m.kl),
-  };
+  static languages = languagesOf('kl');
 
   constructor() {
     super();
-    this.p = EXAMPLES[0].p;
-    this.q = EXAMPLES[0].q;
-    this.labels = null;
+    usePQ(this, EXAMPLES[0]);
     this.reverse = null;
-    this.model = new DistributionModel(this, { which: ['p', 'q'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
-    this.stripDrag = makeStripDrag(this);
   }
 
   compute() {

@@ -19,7 +19,7 @@
  * logLikelihood, n, seed, degree, learningRate, unit, status }.
  */
 import { html, nothing, isServer } from 'lit';
-import { BitElement } from './base.js';
+import { BitElement, languagesOf } from './base.js';
 import { formatNumber, formatCount } from '../shared/format.js';
 import { rangeText } from '../shared/i18n.js';
 import { readNumber } from '../shared/number.js';
@@ -109,10 +109,7 @@ export class BitLearning extends BitElement {
 
   static state = ['n', 'seed', 'rate', 'degree', 'speed', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.learning),
-    en: () => import('../messages/en/index.js').then((m) => m.learning),
-  };
+  static languages = languagesOf('learning');
 
   constructor() {
     super();

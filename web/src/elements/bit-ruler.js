@@ -19,7 +19,7 @@
  * Result: { kl, klReverse, unit, p, q, naturals, fittedLambda?, fittedKl?, closedForm?, binnedSum?, binWidth? }.
  */
 import { html, nothing, isServer } from 'lit';
-import { BitElement } from './base.js';
+import { BitElement, languagesOf } from './base.js';
 import { formatNumber, formatCount, formatInteger } from '../shared/format.js';
 import { rangeText } from '../shared/i18n.js';
 import { readNumber } from '../shared/number.js';
@@ -77,10 +77,7 @@ export class BitRuler extends BitElement {
 
   static state = ['p', 'q', 'naturals', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.ruler),
-    en: () => import('../messages/en/index.js').then((m) => m.ruler),
-  };
+  static languages = languagesOf('ruler');
 
   constructor() {
     super();

@@ -14,11 +14,11 @@
  * Result: { p, information, unit } and, with pa/pb, { composite: { pa, pb, p, ia, ib, information } }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement } from './base.js';
+import { BitElement, languagesOf } from './base.js';
 import { formatNumber, formatProbability, probabilityText } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
 import { px, aspect } from '../shared/chart.js';
-import { perFrame } from '../shared/frame.js';
+import { perFrame, trackPointer } from '../shared/frame.js';
 import { codeBlock } from '../shared/code.js';
 import F from '../formulas/surprisal.tex.js';
 import LOG from '../formulas/units.tex.js';
@@ -71,10 +71,7 @@ export class BitSurprisal extends BitElement {
 
   static state = ['p', 'label', 'pa', 'pb', 'label-a', 'label-b', 'label-ab', ...BitElement.state];
 
-  static languages = {
-    zh: () => import('../messages/zh/index.js').then((m) => m.surprisal),
-    en: () => import('../messages/en/index.js').then((m) => m.surprisal),
-  };
+  static languages = languagesOf('surprisal');
 
   /** <bit-additivity> shows only the composite event. */
   static compositeOnly = false;
@@ -256,18 +253,7 @@ export class BitSurprisal extends BitElement {
     const L = this._layout(this._rows);
     const rect = svgEl.getBoundingClientRect();
     const toBits = (ev) => (((ev.clientX - rect.left) / rect.width) * L.W - L.rx0) / (L.rx1 - L.rx0) * this._maxBits - h.offset;
-    const move = (ev) => this._drag(h.which, Math.max(0, toBits(ev)), ev.shiftKey);
-    const up = () => {
-      this._drag.flush();
-      svgEl.removeEventListener('pointermove', move);
-      svgEl.removeEventListener('pointerup', up);
-      svgEl.removeEventListener('pointercancel', up);
-    };
-    svgEl.setPointerCapture(e.pointerId);
-    svgEl.addEventListener('pointermove', move);
-    svgEl.addEventListener('pointerup', up);
-    svgEl.addEventListener('pointercancel', up);
-    e.preventDefault();
+    trackPointer(svgEl, e, (ev) => this._drag(h.which, Math.max(0, toBits(ev)), ev.shiftKey), () => this._drag.flush());
   }
 
   picture() {

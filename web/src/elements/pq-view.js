@@ -9,11 +9,23 @@ import { html, svg, nothing } from 'lit';
 import { formatProbability } from '../shared/format.js';
 import { px } from '../shared/chart.js';
 import { perFrame } from '../shared/frame.js';
-import { MAX_OUTCOMES } from '../model/distribution.js';
+import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
+import { trackPointer } from '../shared/frame.js';
 
-/** Per-frame boundary drags for a host with a DistributionModel at host.model. */
-export function makeStripDrag(host) {
-  return perFrame((which, i, x, fine) => host.model.moveBoundary(which, i, x, { fine }));
+/** The attributes of a P/Q element's distributions (with the base element's). */
+export const PQ_PROPERTIES = {
+  p: { reflect: true },
+  q: { reflect: true },
+  labels: { reflect: true },
+};
+
+/** Sets a P/Q element up: its example's texts, the distribution model, per-frame strip drags. */
+export function usePQ(host, example) {
+  host.p = example.p;
+  host.q = example.q;
+  host.labels = null;
+  host.model = new DistributionModel(host, { which: ['p', 'q'], defaultLabel: (lang, i) => host.wordsFor(lang).outcome(i) });
+  host.stripDrag = perFrame((which, i, x, fine) => host.model.moveBoundary(which, i, x, { fine }));
 }
 
 function onKey(host, e, which, i) {
@@ -43,18 +55,7 @@ function grab(host, e, which, x0, width) {
     if (Math.abs(cum - at) <= bestDist) { best = i; bestDist = Math.abs(cum - at); }
   }
   if (best < 0) return;
-  const move = (ev) => host.stripDrag(which, best, toCum(ev), ev.shiftKey);
-  const up = () => {
-    host.stripDrag.flush();
-    svgEl.removeEventListener('pointermove', move);
-    svgEl.removeEventListener('pointerup', up);
-    svgEl.removeEventListener('pointercancel', up);
-  };
-  svgEl.setPointerCapture(e.pointerId);
-  svgEl.addEventListener('pointermove', move);
-  svgEl.addEventListener('pointerup', up);
-  svgEl.addEventListener('pointercancel', up);
-  e.preventDefault();
+  trackPointer(svgEl, e, (ev) => host.stripDrag(which, best, toCum(ev), ev.shiftKey), () => host.stripDrag.flush());
 }
 
 /**

@@ -25,3 +25,21 @@ export function perFrame(fn) {
   };
   return schedule;
 }
+
+/**
+ * Follows one pointer from its pointerdown event `down` on `target` (captured, so the drag goes on
+ * outside the picture): `move(event)` for each pointermove, `end()` once on pointerup/cancel.
+ */
+export function trackPointer(target, down, move, end) {
+  const up = () => {
+    end();
+    target.removeEventListener('pointermove', move);
+    target.removeEventListener('pointerup', up);
+    target.removeEventListener('pointercancel', up);
+  };
+  target.setPointerCapture(down.pointerId);
+  target.addEventListener('pointermove', move);
+  target.addEventListener('pointerup', up);
+  target.addEventListener('pointercancel', up);
+  down.preventDefault();
+}

@@ -16,7 +16,7 @@ export default {
   picture: ({ n, h, u }) => `${n} blocks, width = probability, height = surprisal; their total area is the entropy H = ${h} ${u}`,
   block: ({ name, p, s, u }) => `${name}: probability ${p}, surprisal ${s} ${u}`,
   caption: 'Width = probability, height = surprisal, area = share of the entropy. The blocks are one unit wide together, so their total area is their average height: the entropy H. Drag the boundary between two blocks to move probability.',
-  bound: ({ n }) => `the largest entropy ${n} outcomes can have`,
+  bound: ({ n, log, max, u }) => `≤ ${log} ${n} = ${max} ${u}, the most ${n} outcomes can have`,
   announce: ({ h, u }) => `Entropy H = ${h} ${u}`,
   codeComment: 'entropy (in the unit above)',
   };
