@@ -188,7 +188,7 @@ async function main() {
   printTable(native, js);
   distSizes();
   if (!argv.includes('--no-browser')) {
-    for (const bench of ['page.mjs', 'lab.mjs']) {
+    for (const bench of ['page.mjs', 'lab.mjs', 'outcomes.mjs']) {
       const file = join(root, 'tests', 'bench', bench);
       if (!existsSync(file)) continue;
       console.log(`\n=== tests/bench/${bench}`);

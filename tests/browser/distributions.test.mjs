@@ -84,6 +84,9 @@ describe('editing', () => {
       ['', 'EMPTY', /分布还空着/],
       ['0.5,,0.5', 'PARSE', /空/],
       ['x'.repeat(10001), 'PARSE', /最多 10000 个字节/],
+      // MAX_OUTCOMES (model/distribution.js, measured by tests/bench/outcomes.mjs)
+      [Array(65).fill(1).join(','), 'OUT_OF_RANGE', /结果太多了：这个计算器最多接受 64 项/],
+      [Array(1000).fill('0.001').join(', '), 'OUT_OF_RANGE', /最多接受 64 项/],
     ];
     for (const [text, code, message] of cases) {
       await p.locator('#france #f-p').fill(text);
@@ -97,6 +100,19 @@ describe('editing', () => {
       assert.equal(await p.$eval('#france', (el) => el.shadowRoot.querySelector('#f-p').value), text);
       assert.equal(await attr(p, '#france', 'p'), '0.99,0.01', 'an invalid text never reaches the attribute (or a permalink)');
     }
+    // A lone surrogate (typed in the page: the protocol to the browser would replace it) is named
+    // as such, with its place.
+    const lone = await p.$eval('#france', async (el) => {
+      const field = el.shadowRoot.querySelector('#f-p');
+      field.value = `0.5, ${String.fromCharCode(0xd800)}, 0.5`;
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      return { ...el.error, kept: field.value === `0.5, ${String.fromCharCode(0xd800)}, 0.5` };
+    });
+    assert.equal(lone.code, 'PARSE');
+    assert.equal(lone.reason, 'LONE_SURROGATE');
+    assert.match(lone.message, /^第 6 个字符是残缺的（孤立的 UTF-16 代理项），请删掉它或补全。请用逗号分隔各项/);
+    assert.ok(lone.kept, 'the typed text is kept');
     assertClean(assert, log);
     await context.close();
   });

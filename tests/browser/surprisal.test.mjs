@@ -157,7 +157,7 @@ test('the ruler ends are sliders: arrow keys add a bit, a drag snaps to 1/2^k', 
   await context.close();
 });
 
-test('units: nat and hartley rescale every number; an unknown unit is reported and bits are used', async () => {
+test('units: nat and hartley rescale every number; an unknown unit or language is reported and bits and zh are used', async () => {
   const { context, page: p, log } = await open(browser, site.url());
   await p.$eval('#s', async (el) => { el.setAttribute('unit', 'nat'); await el.updateComplete; });
   assert.ok(Math.abs((await result(p, '#s')).information - Math.log(1024)) < 1e-12);
@@ -167,6 +167,10 @@ test('units: nat and hartley rescale every number; an unknown unit is reported a
   await p.$eval('#s', async (el) => { el.setAttribute('unit', 'furlong'); await el.updateComplete; });
   assert.equal((await result(p, '#s')).information, 10);
   assert.match(await shadowText(p, '#s', '.notes'), /unit=「furlong」 无效，已忽略/);
+  // an unknown language is reported too, in the language used instead (the post's, else zh)
+  await p.$eval('#s', async (el) => { el.setAttribute('unit', 'bit'); el.setAttribute('lang', 'xx'); await el.updateComplete; });
+  assert.match(await shadowText(p, '#s', '.notes'), /lang=「xx」 无效，已忽略：可用 zh 或 en。/);
+  assert.match(await shadowText(p, '#s', '.title'), /信息量/);
   assertClean(assert, log);
   await context.close();
 });

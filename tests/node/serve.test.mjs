@@ -44,6 +44,15 @@ test('serves under a sub-path and redirects the root to it', async () => {
   assert.equal(root.headers.get('location'), '/blog/bitruler/');
 });
 
+test('a long permalink (a 60 KB query: long P and Q lists) is served, not refused with 431', async () => {
+  const list = Array.from({ length: 4000 }, (_, i) => `0.${String(i).padStart(4, '0')}`).join(',');
+  const url = `${server.url}?ce.p=${encodeURIComponent(list)}&ce.q=${encodeURIComponent(list)}`;
+  assert.ok(url.length > 60000, `${url.length}`);
+  const res = await fetch(url);
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /<bit-cross-entropy/);
+});
+
 test('refuses to leave dist/, other methods, and unknown files', async () => {
   const origin = server.url.replace(/\/$/, '');
   for (const path of ['/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fetc/passwd', '/nope.js']) {
