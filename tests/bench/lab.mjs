@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 // n last: an element that recomputes on each attribute does the large N once.
 export const LAB_SETTING = { speed: 'max', degree: '3', rate: '1', seed: '1', n: '100000' };
 
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
+export const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
 /**
  * Busy share and longest task of the page's main thread (and of its dedicated workers) between

@@ -23,8 +23,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../browser/helpers.mjs';
-import { BEFORE_COMMIT, max, median, min, quantile, startSites, summary } from './sites.mjs';
-import { measureLab } from './lab.mjs';
+import { BEFORE_COMMIT, max, median, paired, quantile, startSites, summary } from './sites.mjs';
+import { TRACE_CATEGORIES, analyseTrace, measureLab } from './lab.mjs';
 
 export const VIEWPORT = { width: 1280, height: 900 };
 const QUIET_MS = 700;
@@ -266,7 +266,7 @@ function loadFigures(load) {
     longTasks: longtasks.length,
     longestTask: longest ? longest.d : 0,
     longestTaskAt: longest ? longest.t : null,
-    longestTaskScript: script ? `${script.src || '?'}${script.fn ? ` ${script.fn}` : ''} (${script.invoker}, ${Math.round(script.d)} ms)` : null,
+    longestTaskScript: script ? `${script.src || '?'}${script.fn ? ` ${script.fn}` : ''} (${String(script.invoker).split('/').pop()}, ${Math.round(script.d)} ms)` : null,
     blockingTime: longtasks.reduce((s, e) => s + Math.max(0, e.d - LONG_TASK_MS), 0),
     elements,
     files: files.map((f) => ({ ...f, phase: f.end <= state.fcp ? 'paint' : B.firstChange !== null && f.end <= B.firstChange ? 'answer' : 'later' })),
@@ -290,7 +290,7 @@ function loadFigures(load) {
  * it on screen). A pointermove whose frame carries no change (the value did not move on the
  * element's grid) is counted apart.
  */
-async function dragLatency(page, moves) {
+async function dragLatency(page, moves, { trace = null } = {}) {
   await page.$eval('#eight', (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.waitForTimeout(300);
   const geometry = await page.$eval('#eight', (el) => [...el.shadowRoot.querySelectorAll('[role="slider"]')].map((b) => {
@@ -349,6 +349,10 @@ async function dragLatency(page, moves) {
   await page.mouse.move(sx, sy);
   await page.waitForTimeout(50);
   await page.mouse.down();
+  if (trace) {
+    await trace.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.evaluate(() => performance.mark('bench-drag-start'));
+  }
   const pending = [];
   const t0 = performance.now();
   for (let i = 1; i <= moves; i++) {
@@ -361,6 +365,11 @@ async function dragLatency(page, moves) {
     pending.push(page.mouse.move(x, y));
   }
   await Promise.all(pending);
+  let traced = null;
+  if (trace) {
+    await page.evaluate(() => performance.mark('bench-drag-end'));
+    traced = analyseTrace(await trace.browser.stopTracing(), 'bench-drag-start', 'bench-drag-end');
+  }
   await page.mouse.up();
   await page.waitForTimeout(300);
   const D = await page.evaluate(() => {
@@ -389,6 +398,7 @@ async function dragLatency(page, moves) {
   }
   const framesIn = frames.filter((f) => f.raf >= D.samples[0]?.handler && f.raf <= D.samples.at(-1)?.handler);
   const gaps = framesIn.slice(1).map((f, i) => f.raf - framesIn[i].raf);
+  if (traced) return { traced, frames: gaps.length + 1 };
   return {
     mode,
     pointermoves: D.samples.length,
@@ -419,6 +429,13 @@ async function oneRun(browser, site, { moves, labSeconds }) {
     if (load.problems.length) throw new Error(`${site.name}: ${load.problems.join('\n')}`);
     const figures = loadFigures(load);
     const drag = moves > 0 ? await dragLatency(load.page, moves) : null;
+    if (drag) {
+      // the same drag again, traced (not timed: tracing slows the page a little), for what its
+      // main-thread time goes to
+      const again = await dragLatency(load.page, Math.min(moves, 120), { trace: { browser } });
+      drag.traced = again.traced;
+      drag.tracedFrames = again.frames;
+    }
     let lab = null;
     if (labSeconds > 0) {
       const before = load.log.requests.length;
@@ -464,7 +481,8 @@ export async function runPageBench({ runs = 7, moves = 240, labSeconds = 4, befo
 }
 
 // ------------------------------------------------------------------ summary and table
-const pick = (loads, f) => loads.map(f).filter((x) => x !== null && x !== undefined && Number.isFinite(x));
+/** One figure of every load, in run order (NaN where a load has none). */
+const pick = (loads, f) => loads.map(f).map((x) => (x === null || x === undefined || !Number.isFinite(x) ? NaN : x));
 
 /** Medians with spread of every figure, and the after/before ratios. */
 export function summarizePageBench(result) {
@@ -511,6 +529,13 @@ export function summarizePageBench(result) {
       blockingTime: summary(pick(loads, (l) => l.blockingTime)),
       elements,
       files,
+      // the last load's files that arrived before its first calculator was interactive, in order
+      waterfall: (() => {
+        const l = loads.at(-1);
+        if (!l || l.firstInteractive === null) return [];
+        return l.files.filter((f) => f.end <= l.firstInteractive).sort((a, b) => a.end - b.end)
+          .map((f) => ({ path: f.path, end: f.end, gz: f.gz })).concat([{ path: '(first interactive)', end: l.firstInteractive, gz: 0 }]);
+      })(),
       drag: drags.length ? {
         mode: drags[0].mode,
         pointermoves: drags.reduce((s, d) => s + d.pointermoves, 0),
@@ -519,7 +544,7 @@ export function summarizePageBench(result) {
         pointermoveHz: median(drags.map((d) => d.pointermoveHz)),
         p50: quantile(all('toFrame'), 0.5),
         p95: quantile(all('toFrame'), 0.95),
-        p95PerLoad: summary(drags.map((d) => quantile(d.toFrame, 0.95))),
+        p95PerLoad: summary(loads.map((l) => (l.drag ? quantile(l.drag.toFrame, 0.95) : NaN))),
         p50First: quantile(all('toFrameFirst'), 0.5),
         p95First: quantile(all('toFrameFirst'), 0.95),
         domP50: quantile(all('toDom'), 0.5),
@@ -534,18 +559,24 @@ export function summarizePageBench(result) {
         longFrames: drags.reduce((s, d) => s + d.longFrames, 0),
         longFrameMax: max(drags.map((d) => d.longFrameMax)),
         longFrameRenderingShare: drags.reduce((s, d) => s + d.longFrameRendering, 0) / Math.max(1e-9, drags.reduce((s, d) => s + d.longFrameTotal, 0)),
+        p50PerLoad: summary(loads.map((l) => (l.drag ? quantile(l.drag.toFrame, 0.5) : NaN))),
+        traced: drags.some((d) => d.traced) ? {
+          mainBusyShare: summary(pick(drags, (d) => d.traced?.mainBusyShare)),
+          mainLongestMs: summary(pick(drags, (d) => d.traced?.mainLongestMs)),
+          mainPerSecond: Object.fromEntries(Object.keys(drags.find((d) => d.traced).traced.mainByKind).map((k) => [k, median(pick(drags, (d) => (d.traced ? (d.traced.mainByKind[k] * 1000) / d.traced.windowMs : NaN)))])),
+        } : null,
       } : null,
       lab: labs.length ? {
-        stepsPerSecond: summary(labs.map((l) => l.stepsPerSecond)),
-        mainBusyShare: summary(labs.map((l) => l.mainBusyShare)),
-        workerBusyShare: labs.some((l) => l.workerBusyShare !== null) ? summary(pick(labs, (l) => l.workerBusyShare)) : null,
-        mainLongestMs: summary(labs.map((l) => l.mainLongestMs)),
+        stepsPerSecond: summary(pick(loads, (l) => l.lab?.stepsPerSecond)),
+        mainBusyShare: summary(pick(loads, (l) => l.lab?.mainBusyShare)),
+        workerBusyShare: labs.some((l) => l.workerBusyShare !== null) ? summary(pick(loads, (l) => l.lab?.workerBusyShare)) : null,
+        mainLongestMs: summary(pick(loads, (l) => l.lab?.mainLongestMs)),
         // ms of main-thread time per second of training, by kind (medians over the loads)
         mainPerSecond: Object.fromEntries(Object.keys(labs[0].mainByKind).map((k) => [k, median(labs.map((l) => (l.mainByKind[k] * 1000) / l.windowMs))])),
-        mainTasksOver50: summary(labs.map((l) => l.mainTasksOver50)),
-        longtasks: summary(labs.map((l) => l.longtasks)),
-        switchLongtaskMs: summary(labs.map((l) => l.switchLongtaskMs)),
-        bytes: summary(labs.map((l) => l.bytes)),
+        mainTasksOver50: summary(pick(loads, (l) => l.lab?.mainTasksOver50)),
+        longtasks: summary(pick(loads, (l) => l.lab?.longtasks)),
+        switchLongtaskMs: summary(pick(loads, (l) => l.lab?.switchLongtaskMs)),
+        bytes: summary(pick(loads, (l) => l.lab?.bytes)),
         requests: labs[0].requests,
       } : null,
     };
@@ -564,6 +595,7 @@ const spread = (s, f) => {
   const [m, unit = ''] = f(s.median).split(' ');
   return `${m} (${f(s.min).split(' ')[0]}…${f(s.max).split(' ')[0]})${unit ? ` ${unit}` : ''}`;
 };
+const kinds = (p) => ['script', 'style', 'layout', 'paint', 'gc', 'other'].map((k) => Math.round(p[k])).join(' / ');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && a !== 0 ? `${(b / a).toFixed(2)}×` : a === 0 && b === 0 ? '=' : '–');
 
 function table(rows) {
@@ -576,16 +608,23 @@ export function formatPageBench(summaryResult) {
   const { config, sites, before: B, after: A } = summaryResult;
   const out = [];
   out.push(`Reading page, before = ${sites.before.label} vs after = ${sites.after.label}`);
-  out.push(`${config.runs} cold loads each, alternated; Chromium ${config.chromium} headless, ${config.viewport.width}×${config.viewport.height}, zh-CN, light; scroll ${config.scroll}.`);
-  out.push('Times in ms after navigation start: median (min…max over the loads). Bytes: every response body gzipped -9.');
+  out.push(`${config.runs} rounds, each a cold load of both pages (order alternating); Chromium ${config.chromium} headless, ${config.viewport.width}×${config.viewport.height}, zh-CN, light; scroll ${config.scroll}.`);
+  out.push('Times in ms after navigation start: median (min…max over the loads). Bytes: every response body the server sent, gzipped -9.');
+  out.push('after/before: of the medians; paired: the median (min…max) of after/before within each round.');
   out.push('');
-  const row = (label, b, a, f, r = true) => [label, spread(b, f), spread(a, f), r ? ratio(b?.median, a?.median) : ''];
-  const rows = [['measure', 'before', 'after', 'after/before']];
+  const pairedText = (b, a) => {
+    const p = paired(b, a);
+    if (!p.n) return '';
+    return p.n > 1 && p.min !== p.max ? `${p.median.toFixed(2)} (${p.min.toFixed(2)}…${p.max.toFixed(2)})` : p.median.toFixed(2);
+  };
+  const row = (label, b, a, f, r = true) => [label, spread(b, f), spread(a, f), r ? ratio(b?.median, a?.median) : '', r ? pairedText(b, a) : ''];
+  const plain = (label, b, a, r = '', p = '') => [label, b, a, r, p];
+  const rows = [['measure', 'before', 'after', 'after/before', 'paired']];
   rows.push(row('bytes before first paint (FCP)', B.bytes.firstPaint, A.bytes.firstPaint, kib));
   rows.push(row('bytes before the first calculator is interactive', B.bytes.firstInteractive, A.bytes.firstInteractive, kib));
   rows.push(row('bytes before the first calculator answers (change)', B.bytes.firstChange, A.bytes.firstChange, kib));
   rows.push(row('bytes in all, scrolled to the bottom, all loaded', B.bytes.total, A.bytes.total, kib));
-  rows.push(['  requests before first paint / in all', `${num(B.requests.firstPaint.median)} / ${num(B.requests.total.median)}`, `${num(A.requests.firstPaint.median)} / ${num(A.requests.total.median)}`, '']);
+  rows.push(plain('  requests before first paint / in all', `${num(B.requests.firstPaint.median)} / ${num(B.requests.total.median)}`, `${num(A.requests.firstPaint.median)} / ${num(A.requests.total.median)}`));
   rows.push(row('first contentful paint', B.fcp, A.fcp, ms));
   rows.push(row('first calculator interactive', B.firstInteractive, A.firstInteractive, ms));
   rows.push(row('first calculator answers (change)', B.firstChange, A.firstChange, ms));
@@ -596,32 +635,35 @@ export function formatPageBench(summaryResult) {
   rows.push(row('  longest', B.longestTask, A.longestTask, ms));
   rows.push(row('  blocking time (sum of the parts over 50 ms)', B.blockingTime, A.blockingTime, ms));
   if (A.drag && B.drag) {
-    rows.push([`drag #eight (${B.drag.mode} / ${A.drag.mode}): input → frame p50`, ms(B.drag.p50), ms(A.drag.p50), ratio(B.drag.p50, A.drag.p50)]);
-    rows.push(['  input → frame p95 (goal ≤ 16 ms)', ms(B.drag.p95), ms(A.drag.p95), ratio(B.drag.p95, A.drag.p95)]);
-    rows.push(['  p95 per load: median (min…max)', spread(B.drag.p95PerLoad, ms), spread(A.drag.p95PerLoad, ms), '']);
-    rows.push(['  from the oldest coalesced input: p50 / p95', `${ms(B.drag.p50First)} / ${ms(B.drag.p95First)}`, `${ms(A.drag.p50First)} / ${ms(A.drag.p95First)}`, ratio(B.drag.p95First, A.drag.p95First)]);
-    rows.push(['  input → DOM changed: p50 / p95', `${ms(B.drag.domP50)} / ${ms(B.drag.domP95)}`, `${ms(A.drag.domP50)} / ${ms(A.drag.domP95)}`, '']);
-    rows.push(['  handler → DOM changed (the element\'s work): p50 / p95', `${ms(B.drag.workP50)} / ${ms(B.drag.workP95)}`, `${ms(A.drag.workP50)} / ${ms(A.drag.workP95)}`, '']);
-    rows.push(['  share of moves within 16 ms', pct(B.drag.within16), pct(A.drag.within16), '']);
-    rows.push(['  moves that changed the picture / pointermoves', `${B.drag.changed}/${B.drag.pointermoves}`, `${A.drag.changed}/${A.drag.pointermoves}`, '']);
-    rows.push(['  input rate / pointermove rate (Hz)', `${num(B.drag.inputHz)} / ${num(B.drag.pointermoveHz)}`, `${num(A.drag.inputHz)} / ${num(A.drag.pointermoveHz)}`, '']);
-    rows.push(['  frames later than 25 ms during the drag', `${B.drag.framesOver}/${B.drag.frames}`, `${A.drag.framesOver}/${A.drag.frames}`, '']);
+    const two = (d, a, b) => `${ms(d[a])} / ${ms(d[b])}`;
+    rows.push(plain(`drag #eight (${B.drag.mode} / ${A.drag.mode}), ${B.drag.changed} / ${A.drag.changed} moves: input → frame p50`, ms(B.drag.p50), ms(A.drag.p50), ratio(B.drag.p50, A.drag.p50), pairedText(B.drag.p50PerLoad, A.drag.p50PerLoad)));
+    rows.push(plain('  input → frame p95 (goal ≤ 16 ms)', ms(B.drag.p95), ms(A.drag.p95), ratio(B.drag.p95, A.drag.p95), pairedText(B.drag.p95PerLoad, A.drag.p95PerLoad)));
+    rows.push(plain('  p95 of each load: median (min…max)', spread(B.drag.p95PerLoad, ms), spread(A.drag.p95PerLoad, ms)));
+    rows.push(plain('  from the oldest coalesced input: p50 / p95', two(B.drag, 'p50First', 'p95First'), two(A.drag, 'p50First', 'p95First'), ratio(B.drag.p95First, A.drag.p95First)));
+    rows.push(plain('  input → DOM changed: p50 / p95', two(B.drag, 'domP50', 'domP95'), two(A.drag, 'domP50', 'domP95')));
+    rows.push(plain('  handler → DOM changed (the element\'s work): p50 / p95', two(B.drag, 'workP50', 'workP95'), two(A.drag, 'workP50', 'workP95'), ratio(B.drag.workP50, A.drag.workP50)));
+    rows.push(plain('  share of moves within 16 ms', pct(B.drag.within16), pct(A.drag.within16)));
+    rows.push(plain('  moves that changed the picture / pointermoves', `${B.drag.changed}/${B.drag.pointermoves}`, `${A.drag.changed}/${A.drag.pointermoves}`));
+    rows.push(plain('  input rate / pointermove rate (Hz)', `${num(B.drag.inputHz)} / ${num(B.drag.pointermoveHz)}`, `${num(A.drag.inputHz)} / ${num(A.drag.pointermoveHz)}`));
+    rows.push(plain('  frames later than 25 ms during the drag', `${B.drag.framesOver}/${B.drag.frames}`, `${A.drag.framesOver}/${A.drag.frames}`));
     const lf = (d) => (d.longFrames ? `${d.longFrames}, longest ${ms(d.longFrameMax)}, ${pct(d.longFrameRenderingShare)} rendering` : '0');
-    rows.push(['  long animation frames (>= 50 ms) during the drag', lf(B.drag), lf(A.drag), '']);
+    rows.push(plain('  long animation frames (>= 50 ms) during the drag', lf(B.drag), lf(A.drag)));
+    if (B.drag.traced && A.drag.traced) {
+      rows.push(row('  main thread busy while dragging (traced drag)', B.drag.traced.mainBusyShare, A.drag.traced.mainBusyShare, pct));
+      rows.push(plain('  main thread ms per s: script/style/layout/paint/gc/other', kinds(B.drag.traced.mainPerSecond), kinds(A.drag.traced.mainPerSecond)));
+    }
   }
   if (A.lab && B.lab) {
     rows.push(row('lab at N = 100,000 (degree 3, max speed): steps/s', B.lab.stepsPerSecond, A.lab.stepsPerSecond, (x) => num(x)));
     rows.push(row('  main thread busy while training', B.lab.mainBusyShare, A.lab.mainBusyShare, pct));
-    rows.push(['  worker thread busy while training', B.lab.workerBusyShare ? spread(B.lab.workerBusyShare, pct) : 'no worker', A.lab.workerBusyShare ? spread(A.lab.workerBusyShare, pct) : 'no worker', '']);
+    rows.push(plain('  worker thread busy while training', B.lab.workerBusyShare ? spread(B.lab.workerBusyShare, pct) : 'no worker', A.lab.workerBusyShare ? spread(A.lab.workerBusyShare, pct) : 'no worker'));
     rows.push(row('  longest main-thread task while training', B.lab.mainLongestMs, A.lab.mainLongestMs, ms));
-    const kinds = (p) => ['script', 'style', 'layout', 'paint', 'gc', 'other'].map((k) => Math.round(p[k])).join(' / ');
-    rows.push(['  main thread ms per s: script/style/layout/paint/gc/other', kinds(B.lab.mainPerSecond), kinds(A.lab.mainPerSecond), '']);
+    rows.push(plain('  main thread ms per s: script/style/layout/paint/gc/other', kinds(B.lab.mainPerSecond), kinds(A.lab.mainPerSecond)));
     rows.push(row('  long tasks (>= 50 ms) while training', B.lab.longtasks, A.lab.longtasks, (x) => num(x), false));
     rows.push(row('  switching to N = 100,000: longest long task', B.lab.switchLongtaskMs, A.lab.switchLongtaskMs, ms, false));
     rows.push(row('  bytes fetched when training starts', B.lab.bytes, A.lab.bytes, kib, false));
   }
   out.push(table(rows));
-
   out.push('');
   out.push('When each element is interactive (defined and hydrated, or its first change): ms after navigation, and ms after it entered the viewport (negative: ready before the reader sees it)');
   const ids = [...new Set([...Object.keys(A.elements), ...Object.keys(B.elements)])];
@@ -652,6 +694,7 @@ export function formatPageBench(summaryResult) {
   for (const [name, S] of [['before', B], ['after', A]]) {
     if (S.biggestShift) notes.push(`${name}: largest layout shift ${S.biggestShift.value.toFixed(4)} at ${Math.round(S.biggestShift.t)} ms (${S.biggestShift.sources.join(', ') || 'no source'})`);
     if (S.longestTaskScript) notes.push(`${name}: longest load task ${ms(S.longestTask.max)}; its frame's longest script: ${S.longestTaskScript}`);
+    if (S.waterfall?.length) notes.push(`${name}, last load, files before the first calculator was interactive (ms when each arrived): ${S.waterfall.map((f) => `${f.path.replace(/^\//, '').replace(/-[A-Z0-9]{8}\.js$/, '.js')} ${Math.round(f.end)}`).join(' → ')}`);
     if (S.lab?.requests?.length) notes.push(`${name}: training started ${S.lab.requests.length} requests: ${S.lab.requests.join(', ')}`);
   }
   if (notes.length) out.push('', ...notes);

@@ -108,7 +108,22 @@ export function quantile(xs, q) {
 export const median = (xs) => quantile(xs, 0.5);
 export const min = (xs) => (sorted(xs).length ? sorted(xs)[0] : NaN);
 export const max = (xs) => (sorted(xs).length ? sorted(xs).at(-1) : NaN);
-/** { median, min, max, n } of the finite values. */
+/**
+ * { median, min, max, n } of the finite values, and `values` as given (run order, NaN where a
+ * load had none), so that two sides measured in the same rounds can be paired.
+ */
 export function summary(xs) {
-  return { median: median(xs), min: min(xs), max: max(xs), n: sorted(xs).length };
+  const values = xs.map((x) => (x === null || x === undefined ? NaN : x));
+  return { median: median(values), min: min(values), max: max(values), n: sorted(values).length, values };
+}
+
+/** after/before per round (the two loads next to each other in time): { median, min, max, n }. */
+export function paired(before, after) {
+  const r = [];
+  for (let i = 0; i < Math.min(before?.values?.length ?? 0, after?.values?.length ?? 0); i++) {
+    const b = before.values[i];
+    const a = after.values[i];
+    if (Number.isFinite(a) && Number.isFinite(b) && b !== 0) r.push(a / b);
+  }
+  return { median: median(r), min: min(r), max: max(r), n: r.length };
 }
