@@ -16,8 +16,11 @@
 //     layout shifts; long tasks ('longtask', >= 50 ms) and long animation frames (for the script
 //     behind the longest); every response, with its end time (resource timing in the page, the
 //     browser's request timing for a worker's) and its body gzipped at level 9;
-//  3. the drag (dragLatency below) on <bit-entropy id="eight">;
+//  3. the drag (dragLatency below) on <bit-entropy id="eight">, then the same drag again traced
+//     (main-thread busy share and what its time goes to; not timed);
 //  4. the lab (tests/bench/lab.mjs) at N = 100,000.
+// The summary gives medians (min…max) per page, after/before of the medians, and "paired":
+// after/before within each round (the two loads close in time), steadier on a shared machine.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -266,7 +269,10 @@ function loadFigures(load) {
     longTasks: longtasks.length,
     longestTask: longest ? longest.d : 0,
     longestTaskAt: longest ? longest.t : null,
-    longestTaskScript: script ? `${script.src || '?'}${script.fn ? ` ${script.fn}` : ''} (${String(script.invoker).split('/').pop()}, ${Math.round(script.d)} ms)` : null,
+    longestTaskScript: script ? (() => {
+      const invoker = String(script.invoker ?? '').split('/').pop();
+      return `${script.src || '?'}${script.fn ? ` ${script.fn}` : ''}${invoker && invoker !== script.src ? ` (${invoker})` : ''}, ${Math.round(script.d)} ms`;
+    })() : null,
     blockingTime: longtasks.reduce((s, e) => s + Math.max(0, e.d - LONG_TASK_MS), 0),
     elements,
     files: files.map((f) => ({ ...f, phase: f.end <= state.fcp ? 'paint' : B.firstChange !== null && f.end <= B.firstChange ? 'answer' : 'later' })),
@@ -695,7 +701,7 @@ export function formatPageBench(summaryResult) {
     if (S.biggestShift) notes.push(`${name}: largest layout shift ${S.biggestShift.value.toFixed(4)} at ${Math.round(S.biggestShift.t)} ms (${S.biggestShift.sources.join(', ') || 'no source'})`);
     if (S.longestTaskScript) notes.push(`${name}: longest load task ${ms(S.longestTask.max)}; its frame's longest script: ${S.longestTaskScript}`);
     if (S.waterfall?.length) notes.push(`${name}, last load, files before the first calculator was interactive (ms when each arrived): ${S.waterfall.map((f) => `${f.path.replace(/^\//, '').replace(/-[A-Z0-9]{8}\.js$/, '.js')} ${Math.round(f.end)}`).join(' → ')}`);
-    if (S.lab?.requests?.length) notes.push(`${name}: training started ${S.lab.requests.length} requests: ${S.lab.requests.join(', ')}`);
+    if (S.lab?.requests?.length) notes.push(`${name}: requests when training started (path, status): ${S.lab.requests.join(', ')}`);
   }
   if (notes.length) out.push('', ...notes);
   return out.join('\n');
