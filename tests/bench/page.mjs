@@ -72,8 +72,9 @@ function instrument() {
     const seen = new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting && !(keyOf(e.target) in B.entered)) B.entered[keyOf(e.target)] = e.time;
     });
-    for (const el of document.body.querySelectorAll('*')) {
-      if (!el.localName.startsWith('bit-')) continue;
+    // the project's tags (a walk over every node costs the page ~10 ms at this point)
+    const tags = ['bit-surprisal', 'bit-additivity', 'bit-entropy', 'bit-cross-entropy', 'bit-kl', 'bit-ruler', 'bit-learning'];
+    for (const el of document.body.querySelectorAll(tags.join(','))) {
       const k = keyOf(el);
       B.tags[k] = el.localName;
       B.order.push(k);
@@ -584,6 +585,7 @@ export function summarizePageBench(result) {
         switchLongtaskMs: summary(pick(loads, (l) => l.lab?.switchLongtaskMs)),
         bytes: summary(pick(loads, (l) => l.lab?.bytes)),
         requests: labs[0].requests,
+        stoppedEarly: labs.filter((l) => l.stoppedEarly).length,
       } : null,
     };
   };
@@ -701,6 +703,7 @@ export function formatPageBench(summaryResult) {
     if (S.biggestShift) notes.push(`${name}: largest layout shift ${S.biggestShift.value.toFixed(4)} at ${Math.round(S.biggestShift.t)} ms (${S.biggestShift.sources.join(', ') || 'no source'})`);
     if (S.longestTaskScript) notes.push(`${name}: longest load task ${ms(S.longestTask.max)}; its frame's longest script: ${S.longestTaskScript}`);
     if (S.waterfall?.length) notes.push(`${name}, last load, files before the first calculator was interactive (ms when each arrived): ${S.waterfall.map((f) => `${f.path.replace(/^\//, '').replace(/-[A-Z0-9]{8}\.js$/, '.js')} ${Math.round(f.end)}`).join(' → ')}`);
+    if (S.lab?.stoppedEarly) notes.push(`${name}: the lab converged inside the window in ${S.lab.stoppedEarly} loads (their window was cut there)`);
     if (S.lab?.requests?.length) notes.push(`${name}: requests when training started (path, status): ${S.lab.requests.join(', ')}`);
   }
   if (notes.length) out.push('', ...notes);
