@@ -199,14 +199,13 @@ async function coldLoad(browser, site) {
     };
   });
   const loadRequests = log.requests.length;
-  const servedAfterLoad = site.served.length;
   const files = describeRequests(site, log.requests.slice(0, loadRequests), servedFrom, state.timing, state.timeOrigin);
   if (log.failed.length) problems.push(...log.failed.map((f) => `request failed: ${f}`));
   if (!allReady) {
     const missing = state.bench.order.filter((k) => !(k in state.bench.interactive) && !(k in state.bench.change));
     problems.push(`not interactive 30 s after the scroll: ${missing.join(', ')}`);
   }
-  return { context, page, log, loadRequests, servedAfterLoad, state, files, scroll, problems };
+  return { context, page, log, loadRequests, state, files, scroll, problems };
 }
 
 /** The figures of one load (times in ms after navigation start). */
