@@ -1,166 +1,176 @@
-#!/usr/bin/env node
-// Benchmark of the learning lab in the browser (Debian's Chromium, headless, through playwright-core):
-// training steps per second of <bit-learning> at N = 1,000 and N = 100,000 samples (speed "max"),
-// and how responsive the page stays while it trains:
-//   - long tasks: PerformanceObserver 'longtask' entries (the browser reports tasks >= 50 ms);
-//   - the longest animation-frame callback (the lab redraws in rAF callbacks) and the longest
-//     MessagePort message handler (the lab trains in MessageChannel tasks): the longest slice;
-//   - input delay: keys pressed into a text field while training, time from the event's creation
-//     to its handler (performance.now() - event.timeStamp): median, 95th percentile and worst.
-// Needs dist/ built (npm run build). Prints a table; exits 0 on success.
+// The learning lab (<bit-learning id="learn"> of the reading page) while it trains: steps per
+// second and what training costs the page's main thread. Used by tests/bench/page.mjs on each
+// cold load of the "before" and "after" pages (the same page the reader has, scrolled to the lab).
 //
-//   node tests/bench/lab.mjs [--seconds 4]
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import {
-  launchBrowser, openPage, repoRoot, snapshotDist, startServer,
-} from '../browser/helpers.mjs';
+// Setting, the same for both pages: n = 100,000 (the largest N), degree 3, rate 1, seed 1, speed
+// "max" (at degree 2 the new lab converges and stops after 399 steps; at degree 3 after 2,405).
+// After a warm-up, a window of `seconds` is measured (shorter if the lab converges in it, on a
+// fast machine: `stoppedEarly` says so):
+//   - steps per second: result.step at the window's two ends (the new lab refreshes its numbers
+//     at most every 120 ms while training, so each end may lag by up to 120 ms of steps);
+//   - the main thread's busy share: the total time of its top-level tasks (Chromium's trace events
+//     'RunTask' on the page's CrRendererMain thread, clipped to the window) over the window's
+//     length; the same for the lab's worker thread when there is one;
+//   - the longest main-thread task (from the trace, so below 50 ms too) and the 'longtask'
+//     entries (PerformanceObserver, tasks >= 50 ms) in the window;
+//   - what the main thread's time went to (byKind): script, style, layout, paint (pre-paint,
+//     paint, layerize, commit), gc, other.
+// Switching to N = 100,000 is measured too: the longest 'longtask' entry (0 when none reached
+// 50 ms) from setting the attributes until 300 ms after the element reports n = 100,000.
+import { readFileSync } from 'node:fs';
 
-const args = process.argv.slice(2);
-const secondsArg = args.indexOf('--seconds');
-const SECONDS = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 4;
+// n last: an element that recomputes on each attribute does the large N once.
+export const LAB_SETTING = { speed: 'max', degree: '3', rate: '1', seed: '1', n: '100000' };
 
-// Installed before any page script: probes of main-thread responsiveness.
-const PROBES = `
-  window.__lab = { longtasks: [], frameMax: 0, frames: 0, messageMax: 0, messages: 0, messageMs: [], inputDelays: [] };
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__lab.longtasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (e) { window.__lab.longtaskUnsupported = String(e); }
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (cb) => raf((ts) => {
-    const t0 = performance.now();
-    try { cb(ts); } finally {
-      const d = performance.now() - t0;
-      window.__lab.frames += 1;
-      if (d > window.__lab.frameMax) window.__lab.frameMax = d;
-    }
-  });
-  const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage');
-  Object.defineProperty(MessagePort.prototype, 'onmessage', {
-    configurable: true,
-    get() { return onmessage.get.call(this); },
-    set(fn) {
-      onmessage.set.call(this, typeof fn !== 'function' ? fn : function timed(ev) {
-        const t0 = performance.now();
-        try { return fn.call(this, ev); } finally {
-          const d = performance.now() - t0;
-          window.__lab.messages += 1;
-          window.__lab.messageMs.push(d);
-          if (d > window.__lab.messageMax) window.__lab.messageMax = d;
-        }
-      });
-    },
-  });
-  document.addEventListener('keydown', (ev) => {
-    window.__lab.inputDelays.push(performance.now() - ev.timeStamp);
-  }, true);
-`;
+export const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
-// The q-quantile of the values (nearest rank); NaN when there are none.
-function quantile(values, q) {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+/**
+ * Busy share and longest task of the page's main thread (and of its dedicated workers) between
+ * two performance.mark()s, from a Chromium trace (JSON, as browser.stopTracing() returns it).
+ */
+export function analyseTrace(buffer, startMark, endMark) {
+  const parsed = JSON.parse(buffer.toString());
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const threadName = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name);
+  const start = events.find((e) => e.name === startMark && String(e.cat).includes('user_timing'));
+  const end = events.find((e) => e.name === endMark && String(e.cat).includes('user_timing'));
+  if (!start || !end) throw new Error(`trace: marks ${startMark}/${endMark} not found`);
+  const w0 = start.ts;
+  const w1 = end.ts;
+  const threads = new Map(); // key → { name, busyUs, longestUs, over50 }
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || e.pid !== start.pid) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const name = threadName.get(key) ?? '';
+    const main = e.tid === start.tid;
+    if (!main && !/DedicatedWorker/.test(name)) continue;
+    const a = Math.max(w0, e.ts);
+    const b = Math.min(w1, e.ts + (e.dur ?? 0));
+    if (b <= a) continue;
+    if (!threads.has(key)) threads.set(key, { name, main, busyUs: 0, longestUs: 0, over50: 0, tasks: 0 });
+    const t = threads.get(key);
+    t.busyUs += b - a;
+    t.tasks += 1;
+    t.longestUs = Math.max(t.longestUs, e.dur ?? 0);
+    if ((e.dur ?? 0) >= 50000) t.over50 += 1;
+  }
+  const windowMs = (w1 - w0) / 1000;
+  const mainEvents = events.filter((e) => e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.ts < w1 && e.ts + (e.dur ?? 0) > w0);
+  const share = (t) => (t ? t.busyUs / 1000 / windowMs : 0);
+  const main = [...threads.values()].find((t) => t.main);
+  const workers = [...threads.values()].filter((t) => !t.main);
+  const worker = workers.sort((x, y) => y.busyUs - x.busyUs)[0] ?? null;
+  return {
+    windowMs,
+    mainBusyShare: share(main),
+    mainTasks: main?.tasks ?? 0,
+    mainLongestMs: (main?.longestUs ?? 0) / 1000,
+    mainTasksOver50: main?.over50 ?? 0,
+    workerBusyShare: worker ? share(worker) : null,
+    mainByKind: byKind(mainEvents, w0, w1),
+  };
 }
 
-export async function runLabBench({ seconds = SECONDS, quiet = false } = {}) {
-  const snapshot = snapshotDist();
-  await esbuild.build({
-    stdin: { contents: "import './web/src/elements/bit-learning.js';", resolveDir: repoRoot },
-    bundle: true,
-    format: 'esm',
-    outfile: join(snapshot.dir, 'lab-bench.js'),
-    logLevel: 'warning',
-    plugins: [{
-      name: 'dist-core',
-      setup(b) { b.onResolve({ filter: /(^|\/)core\.js$/ }, () => ({ path: './core.js', external: true })); },
-    }],
-  });
-  const sizes = [1000, 100000];
-  for (const n of sizes) {
-    writeFileSync(join(snapshot.dir, `lab-bench-${n}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<link rel="icon" href="./favicon.svg"><title>lab bench</title><script type="module" src="./lab-bench.js"></script></head>
-<body><input id="probe" aria-label="probe"><bit-learning id="l" n="${n}" seed="1" rate="1" degree="3" speed="max"></bit-learning></body></html>`);
-  }
-  const server = await startServer({ root: snapshot.dir });
-  const browser = await launchBrowser();
-  const rows = [];
-  try {
-    for (const n of sizes) {
-      const { page, context } = await openPage(browser, `${server.url}lab-bench-${n}.html`, { waitReady: false, initScript: PROBES });
-      await page.waitForFunction(() => document.querySelector('#l').result?.step === 0, null, { timeout: 20000 });
-      // The cost of one step by itself: the WASM call, best of 7 calls of 3 steps.
-      const msPerStep = await page.evaluate((size) => {
-        const { api } = document.querySelector('#l');
-        api.labTrain({ n: size, seed: 1, degree: 3, steps: 1 });
-        let best = Infinity;
-        for (let i = 0; i < 7; i++) {
-          const t = performance.now();
-          api.labTrain({ n: size, seed: 1, degree: 3, steps: 3 });
-          best = Math.min(best, (performance.now() - t) / 3);
-        }
-        return best;
-      }, n);
-      await page.locator('#l button.play').click();
-      await page.waitForTimeout(500); // warm-up: the step-cost estimate settles
-      const t0 = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, t: performance.now() }));
-      await page.evaluate(() => { window.__lab.longtasks.length = 0; window.__lab.frameMax = 0; window.__lab.frames = 0; window.__lab.messageMax = 0; window.__lab.messages = 0; window.__lab.messageMs.length = 0; window.__lab.inputDelays.length = 0; });
-      // Type into a field while training, a key every ~100 ms.
-      await page.locator('#probe').focus();
-      const end = Date.now() + seconds * 1000;
-      while (Date.now() < end) {
-        await page.keyboard.press('a');
-        await page.waitForTimeout(100);
-      }
-      const t1 = await page.evaluate(() => ({ step: document.querySelector('#l').result.step, t: performance.now() }));
-      const probe = await page.evaluate(() => window.__lab);
-      await page.locator('#l button.play').click();
-      const error = await page.evaluate(() => document.querySelector('#l').error);
-      if (error) throw new Error(`training stopped with ${error.code}: ${error.message}`);
-      const stepsPerSecond = ((t1.step - t0.step) * 1000) / (t1.t - t0.t);
-      rows.push({
-        n,
-        msPerStep,
-        stepsPerSecond,
-        framesPerSecond: (probe.frames * 1000) / (t1.t - t0.t),
-        longestFrameCallbackMs: probe.frameMax,
-        longTasks: probe.longtasks.length,
-        longestLongTaskMs: probe.longtasks.length ? Math.max(...probe.longtasks) : 0,
-        longestMessageTaskMs: probe.messageMax,
-        medianMessageTaskMs: quantile(probe.messageMs, 0.5),
-        medianInputDelayMs: quantile(probe.inputDelays, 0.5),
-        p95InputDelayMs: quantile(probe.inputDelays, 0.95),
-        worstInputDelayMs: probe.inputDelays.length ? Math.max(...probe.inputDelays) : NaN,
-        keys: probe.inputDelays.length,
-        longtaskUnsupported: probe.longtaskUnsupported,
-      });
-      await context.close();
+// What the main thread's time went to: each trace event's own time (its duration less its
+// children's) goes to the nearest enclosing event of a known kind; the rest is "other".
+const KINDS = {
+  script: ['FunctionCall', 'EvaluateScript', 'FireAnimationFrame', 'TimerFire', 'EventDispatch', 'HandlePostMessage', 'RunMicrotasks', 'v8.callFunction', 'v8.compile', 'v8.run'],
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  paint: ['PrePaint', 'Paint', 'Layerize', 'Commit', 'PaintImage', 'RasterTask'],
+  gc: ['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL', 'V8.GCIncrementalMarking', 'V8.GCScavenger'],
+};
+const KIND_OF = new Map(Object.entries(KINDS).flatMap(([k, names]) => names.map((n) => [n, k])));
+
+/** ms of main-thread time per kind (script, style, layout, paint, gc, other) inside [w0, w1] µs. */
+export function byKind(events, w0, w1) {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out = { script: 0, style: 0, layout: 0, paint: 0, gc: 0, other: 0 };
+  const stack = []; // { end, kind, self }
+  const clip = (a, b) => Math.max(0, Math.min(w1, b) - Math.max(w0, a));
+  const close = (upTo) => {
+    while (stack.length && stack.at(-1).end <= upTo) {
+      const f = stack.pop();
+      out[f.kind] += f.self;
     }
+  };
+  for (const e of sorted) {
+    const end = e.ts + (e.dur ?? 0);
+    close(e.ts);
+    const parent = stack.at(-1);
+    const own = clip(e.ts, end);
+    if (parent) parent.self -= own;
+    stack.push({ end, kind: KIND_OF.get(e.name) ?? parent?.kind ?? 'other', self: own });
+  }
+  close(Infinity);
+  for (const k of Object.keys(out)) out[k] /= 1000;
+  return out;
+}
+
+/**
+ * Trains the page's lab for `seconds` and measures it. `page` is a loaded reading page (its
+ * elements defined); `browser` traces it. Resolves to the figures above and the requests the
+ * lab made when it started (`requests`, the index in `requestLog` before the switch).
+ */
+export async function measureLab(browser, page, { seconds = 4, warmup = 1000 } = {}) {
+  await page.$eval('#learn', (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#learn');
+    return customElements.get('bit-learning') && el?.result && typeof el.result.step === 'number';
+  }, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  // Switching to the setting (N = 100,000 computes the samples and step 0): its longest task.
+  const switchStart = await page.evaluate(() => performance.now());
+  await page.$eval('#learn', (el, s) => { for (const [k, v] of Object.entries(s)) el.setAttribute(k, v); }, LAB_SETTING);
+  await page.waitForFunction((n) => document.querySelector('#learn').result?.n === n, Number(LAB_SETTING.n), { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const switchLongest = await page.evaluate((t) => Math.max(0, ...globalThis.__bench.longtasks.filter((e) => e.t >= t).map((e) => e.d)), switchStart);
+
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let trace;
+  let a;
+  let b;
+  try {
+    await page.locator('#learn button.play').click();
+    await page.waitForTimeout(warmup);
+    a = await page.evaluate(() => {
+      const el = document.querySelector('#learn');
+      performance.mark('bench-lab-start');
+      return { step: el.result.step, t: performance.now() };
+    });
+    // the window ends early if the lab stops by itself (converged) on a fast machine
+    const until = Date.now() + seconds * 1000;
+    while (Date.now() < until) {
+      await page.waitForTimeout(Math.min(100, Math.max(0, until - Date.now())));
+      const training = await page.evaluate(() => { const el = document.querySelector('#learn'); return Boolean(el.playing ?? el.running); });
+      if (!training) break;
+    }
+    b = await page.evaluate(() => {
+      const el = document.querySelector('#learn');
+      performance.mark('bench-lab-end');
+      return { step: el.result.step, t: performance.now(), training: el.playing ?? el.running, status: el.result.status ?? null, error: el.error ? String(el.error.code) : null };
+    });
   } finally {
-    await browser.close();
-    await server.close();
-    snapshot.remove();
+    trace = await browser.stopTracing();
   }
-  if (!quiet) {
-    console.log(`\nLearning lab in Chromium (${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}, headless), degree 3, ${seconds} s per row`);
-    console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (a busy machine stretches every time below)`);
-    console.log('| N | one step (ms) | steps/s | frames/s | longest rAF callback (ms) | message tasks: median / longest (ms) | long tasks ≥ 50 ms | input delay median / p95 / worst (ms, keys) |');
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of rows) {
-      const lt = r.longtaskUnsupported ? 'n/a' : `${r.longTasks}${r.longTasks ? ` (max ${r.longestLongTaskMs.toFixed(0)})` : ''}`;
-      console.log(`| ${r.n.toLocaleString('en')} | ${r.msPerStep.toFixed(2)} | ${r.stepsPerSecond.toFixed(0)} | ${r.framesPerSecond.toFixed(0)} | ${r.longestFrameCallbackMs.toFixed(1)} | ${Number.isNaN(r.medianMessageTaskMs) ? '–' : r.medianMessageTaskMs.toFixed(1)} / ${r.longestMessageTaskMs.toFixed(1)} | ${lt} | ${r.medianInputDelayMs.toFixed(1)} / ${r.p95InputDelayMs.toFixed(1)} / ${r.worstInputDelayMs.toFixed(1)} (${r.keys}) |`);
-    }
-  }
-  return rows;
+  await page.$eval('#learn', (el) => el.pause?.());
+  if (b.error) throw new Error(`the lab stopped with ${b.error}`);
+  if (!b.training && b.t - a.t < 1000) throw new Error(`the lab stopped training (status ${b.status}) less than 1 s into the window; change LAB_SETTING`);
+  const longtasks = await page.evaluate(([t0, t1]) => globalThis.__bench.longtasks.filter((e) => e.t + e.d >= t0 && e.t <= t1).map((e) => e.d), [a.t, b.t]);
+  const traced = analyseTrace(trace, 'bench-lab-start', 'bench-lab-end');
+  return {
+    stepsPerSecond: ((b.step - a.step) * 1000) / (b.t - a.t),
+    steps: b.step - a.step,
+    stoppedEarly: b.training ? null : b.status,
+    ...traced,
+    longtasks: longtasks.length,
+    longestLongtaskMs: longtasks.length ? Math.max(...longtasks) : 0,
+    switchLongtaskMs: switchLongest,
+  };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runLabBench().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+// Kept for a look at a saved trace: node tests/bench/lab.mjs trace.json
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
+  console.log(analyseTrace(readFileSync(process.argv[2]), process.argv[3] || 'bench-lab-start', process.argv[4] || 'bench-lab-end'));
 }

@@ -91,18 +91,20 @@ export async function outcomesBench({ edits = EDITS } = {}) {
   return { edits, rows, fits };
 }
 
-function print({ edits, rows, fits }) {
-  console.log(`\nEditing a long distribution (headless Chromium, 1280 px, ${edits} edits each): ms from the edit to the laid-out picture`);
-  console.log('element            panel    n   create  median   worst  long tasks ≥ 50 ms');
+export function formatOutcomes({ edits, rows, fits }) {
+  const out = [];
+  const line = (x) => out.push(x);
+  line(`Editing a long distribution (headless Chromium, 1280 px, ${edits} edits each): ms from the edit to the laid-out picture`);
+  line('element            panel    n   create  median   worst  long tasks ≥ 50 ms');
   for (const r of rows) {
-    console.log(`${r.tag.padEnd(18)} ${(r.open ? 'open' : 'folded').padEnd(6)} ${String(r.n).padStart(4)} ${r.createMs.toFixed(1).padStart(8)} ${r.medianMs.toFixed(1).padStart(7)} ${r.worstMs.toFixed(1).padStart(7)}  ${r.longTasks.length ? r.longTasks.join(', ') : '-'}`);
+    line(`${r.tag.padEnd(18)} ${(r.open ? 'open' : 'folded').padEnd(6)} ${String(r.n).padStart(4)} ${r.createMs.toFixed(1).padStart(8)} ${r.medianMs.toFixed(1).padStart(7)} ${r.worstMs.toFixed(1).padStart(7)}  ${r.longTasks.length ? r.longTasks.join(', ') : '-'}`);
   }
-  console.log('\nmedian edit vs n, least squares (the worst edits on a busy machine are other work: GC, other processes): ms per outcome and the n at which an edit would take 50 ms');
-  for (const f of fits) console.log(`${f.tag.padEnd(18)} ${(f.open ? 'open' : 'folded').padEnd(6)} ${f.msPerOutcome.toFixed(3).padStart(7)} ms/outcome  ≈ ${f.outcomesAt50ms} outcomes`);
+  line('\nmedian edit vs n, least squares (the worst edits on a busy machine are other work: GC, other processes): ms per outcome and the n at which an edit would take 50 ms');
+  for (const f of fits) line(`${f.tag.padEnd(18)} ${(f.open ? 'open' : 'folded').padEnd(6)} ${f.msPerOutcome.toFixed(3).padStart(7)} ms/outcome  ≈ ${f.outcomesAt50ms} outcomes`);
+  return out.join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const result = await outcomesBench();
-  if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
-  else print(result);
+  console.log(argv.includes('--json') ? JSON.stringify(result, null, 2) : formatOutcomes(result));
 }

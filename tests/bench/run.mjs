@@ -2,9 +2,15 @@
 // npm run bench: ns per outcome for entropy, cross-entropy and KL at 10^3, 10^6 and 10^7
 // outcomes — native C++ (tests/bench/native_bench.cpp), the WASM module in Node (dist/core.js,
 // the public API: validation and the copy into WASM memory included) and a plain JavaScript loop
-// over Math.log2 — on the same data, in one run; then dist/ sizes, then the page and lab benches.
+// over Math.log2 — on the same data, in one run; then dist/ sizes; then the reading page before
+// (commit BEFORE_COMMIT, built once into build/bench-before/) and after (dist/), measured
+// alternately in one run (tests/bench/page.mjs, tests/bench/lab.mjs).
 //
-//   node tests/bench/run.mjs [--sizes 1000,1000000] [--no-browser]
+//   node tests/bench/run.mjs [--sizes 1000,1000000] [--no-browser] [--runs 7] [--moves 240]
+//                            [--lab-seconds 4] [--before <commit>] [--json]
+//
+// --json prints one JSON object (kernels, dist, page: the summary and every load's figures) on
+// stdout; progress goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,7 +20,9 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const nativeDir = join(root, 'build', 'native');
 const argv = process.argv.slice(2);
-const sizesArg = argv.includes('--sizes') ? argv[argv.indexOf('--sizes') + 1] : null;
+const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
+const JSON_OUT = argv.includes('--json');
+const sizesArg = opt('--sizes', null);
 const SIZES = sizesArg ? sizesArg.split(',').map(Number) : [1e3, 1e6, 1e7];
 const FUNCTIONS = ['entropy', 'cross_entropy', 'kl'];
 
@@ -118,13 +126,13 @@ function fmt(x, digits = 2) {
 }
 function pad(s, w) { return String(s).padStart(w); }
 
-function printTable(native, js) {
+function printTable(native, js, log) {
   const label = { entropy: 'entropy', cross_entropy: 'cross-entropy', kl: 'KL' };
   const cols = ['function', 'n', 'native', 'wasm', 'plain JS', 'wasm/native', 'JS/wasm'];
   const widths = [14, 10, 9, 9, 9, 12, 9];
-  console.log('\nns per outcome (median), lower is better; wasm = dist/core.js in Node, public API incl. copy-in');
-  console.log(cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : pad(c, widths[i]))).join(' '));
-  console.log(widths.map((w) => '-'.repeat(w)).join(' '));
+  log('\nns per outcome (median), lower is better; wasm = dist/core.js in Node, public API incl. copy-in');
+  log(cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : pad(c, widths[i]))).join(' '));
+  log(widths.map((w) => '-'.repeat(w)).join(' '));
   for (const f of FUNCTIONS) {
     for (const n of SIZES) {
       const nat = native[f]?.[n];
@@ -133,7 +141,7 @@ function printTable(native, js) {
       const row = [label[f].padEnd(widths[0]), pad(`10^${Math.round(Math.log10(n))}`, widths[1]),
         pad(fmt(nat), widths[2]), pad(fmt(w), widths[3]), pad(fmt(j), widths[4]),
         pad(nat ? `${fmt(w / nat)}x` : '-', widths[5]), pad(`${fmt(j / w)}x`, widths[6])];
-      console.log(row.join(' '));
+      log(row.join(' '));
     }
   }
   // The three implementations computed the same quantities on the same doubles.
@@ -145,7 +153,7 @@ function printTable(native, js) {
       if (ref !== undefined) worst = Math.max(worst, Math.abs(got - ref) / Math.abs(ref));
     }
   }
-  console.log(`\nwasm vs native values: largest relative difference ${worst.toExponential(2)}`);
+  log(`\nwasm vs native values: largest relative difference ${worst.toExponential(2)}`);
   let plainWorst = 0;
   for (const f of FUNCTIONS) {
     for (const n of SIZES) {
@@ -153,10 +161,10 @@ function printTable(native, js) {
       plainWorst = Math.max(plainWorst, Math.abs(js.values.plain[f][n] - a) / Math.abs(a));
     }
   }
-  console.log(`plain JS loop vs wasm values: largest relative difference ${plainWorst.toExponential(2)}`);
+  log(`plain JS loop vs wasm values: largest relative difference ${plainWorst.toExponential(2)}`);
 }
 
-function distSizes() {
+function distSizes(log) {
   const dist = join(root, 'dist');
   const files = [];
   const walk = (dir) => {
@@ -167,39 +175,54 @@ function distSizes() {
     }
   };
   walk(dist);
-  console.log('\ndist/ sizes (gzip -9)');
-  console.log(`${'file'.padEnd(28)} ${pad('raw', 10)} ${pad('gzip', 10)}`);
+  log('\ndist/ sizes (gzip -9; not all of them are fetched by the page: its own figures follow)');
+  log(`${'file'.padEnd(28)} ${pad('raw', 10)} ${pad('gzip', 10)}`);
   let raw = 0;
   let gz = 0;
+  const list = [];
   for (const file of files.sort()) {
     const body = readFileSync(file);
     const g = gzipSync(body, { level: 9 }).length;
     const rel = relative(dist, file);
     if (!rel.startsWith('debug/')) { raw += body.length; gz += g; }
-    console.log(`${rel.padEnd(28)} ${pad(body.length.toLocaleString('en'), 10)} ${pad(g.toLocaleString('en'), 10)}`);
+    list.push({ file: rel, raw: body.length, gz: g });
+    log(`${rel.padEnd(28)} ${pad(body.length.toLocaleString('en'), 10)} ${pad(g.toLocaleString('en'), 10)}`);
   }
-  console.log(`${'total (without debug/)'.padEnd(28)} ${pad(raw.toLocaleString('en'), 10)} ${pad(gz.toLocaleString('en'), 10)}`);
+  log(`${'total (without debug/)'.padEnd(28)} ${pad(raw.toLocaleString('en'), 10)} ${pad(gz.toLocaleString('en'), 10)}`);
+  return list;
 }
 
 async function main() {
-  let failed = false;
+  // the table goes to stdout, or to stderr when stdout carries the JSON
+  const log = JSON_OUT ? (...a) => console.error(...a) : (...a) => console.log(...a);
   const native = nativeBench();
   const js = await wasmAndPlainBench();
-  printTable(native, js);
-  distSizes();
+  printTable(native, js, log);
+  const dist = distSizes(log);
+  let page = null;
+  let outcomes = null;
   if (!argv.includes('--no-browser')) {
-    for (const bench of ['page.mjs', 'lab.mjs', 'outcomes.mjs']) {
-      const file = join(root, 'tests', 'bench', bench);
-      if (!existsSync(file)) continue;
-      console.log(`\n=== tests/bench/${bench}`);
-      const r = spawnSync(process.execPath, [file], { cwd: root, stdio: 'inherit' });
-      if (r.status !== 0) {
-        console.error(`tests/bench/${bench} failed (exit ${r.status})`);
-        failed = true;
-      }
-    }
+    const { runPageBench, summarizePageBench, formatPageBench } = await import('./page.mjs');
+    const { BEFORE_COMMIT } = await import('./sites.mjs');
+    log('\n=== the reading page, before and after (tests/bench/page.mjs)');
+    const raw = await runPageBench({
+      runs: Number(opt('--runs', 7)),
+      moves: Number(opt('--moves', 240)),
+      labSeconds: Number(opt('--lab-seconds', 4)),
+      beforeCommit: opt('--before', BEFORE_COMMIT),
+      progress: (line) => console.error(`  ${line}`),
+    });
+    page = summarizePageBench(raw);
+    log(`\n${formatPageBench(page)}`);
+    page.runs = raw.runs;
+    const { outcomesBench, formatOutcomes } = await import('./outcomes.mjs');
+    log('\n=== editing long distributions: the outcome limit (tests/bench/outcomes.mjs)');
+    outcomes = await outcomesBench();
+    log(formatOutcomes(outcomes));
   }
-  if (failed) process.exit(1);
+  if (JSON_OUT) {
+    console.log(JSON.stringify({ kernels: { native, wasm: js.wasm, plain: js.plain, values: js.values }, dist, page, outcomes }, null, 1));
+  }
 }
 
 main().catch((error) => {
