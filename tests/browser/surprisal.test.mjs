@@ -131,12 +131,18 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
 
 test('the ruler ends are sliders: arrow keys add a bit, a drag snaps to 1/2^k', async () => {
   const { context, page: p, log } = await open(browser, site.url());
+  // the hydrated formula: a new value rewrites its numbers in place (no new MathML to parse)
+  await p.$eval('#s', (el) => { window.__math = el.shadowRoot.querySelector('.formula math:last-child'); window.__mn = window.__math.querySelectorAll('mn').length; });
   const knob = p.locator('#s .knob').first();
   await knob.focus();
   await p.keyboard.press('ArrowRight');
   await settled(p, '#s');
   assert.equal(await p.getAttribute('#s', 'p'), '1/2048');
   assert.equal((await result(p, '#s')).information, 11);
+  assert.deepEqual(await p.$eval('#s', (el) => {
+    const m = el.shadowRoot.querySelector('.formula math:last-child');
+    return { same: m === window.__math, connected: window.__math.isConnected, text: m.textContent.replace(/[\s\u2061]/g, '') };
+  }), { same: true, connected: true, text: '=−log212048=11bit' });
   await p.keyboard.press('ArrowLeft');
   await p.keyboard.press('ArrowLeft');
   await settled(p, '#s');

@@ -119,3 +119,18 @@ test('labels with ^ ~ \\ read the same as in KaTeX (KaTeX adds only empty groups
   const text = (m) => m.replace(/<[^>]+>/g, '');
   assert.equal(text(ours), text(katex));
 });
+
+test('a formula keeps its shape when only numbers change; its texts are the DOM text, entities decoded', async () => {
+  const { shapeOf } = await import('../../web/src/elements/math-markup.js');
+  const F = compileModule((await import(pathToFileURL(join(dir, 'surprisal.tex.js')).href)).default);
+  const name = Object.keys(F).find((k) => F[k].some((p) => typeof p !== 'string' && p.kind === 'n'));
+  const slot = F[name].find((p) => typeof p !== 'string' && p.kind === 'n').slot;
+  const a = shapeOf(fill(F[name], { [slot]: 10 }));
+  const b = shapeOf(fill(F[name], { [slot]: 9.966 }));
+  const c = shapeOf(fill(F[name], { [slot]: 1.234e-9 }));
+  assert.equal(a.key, b.key, 'a new number, same shape: only text is rewritten');
+  assert.notEqual(a.key, c.key, 'an exponent appears: another shape, rendered anew');
+  assert.ok(a.texts.includes('10') && b.texts.includes('9.966'));
+  assert.deepEqual(shapeOf('<mtext>a&lt;b &amp; c&gt;d&#x2061;&#8722;</mtext>').texts, ['a<b & c>d\u2061\u2212']);
+  assert.deepEqual(shapeOf('<mi>x</mi><mo>=</mo>'), { key: '<mi>#</mi><mo>#</mo>', texts: ['x', '='] });
+});

@@ -278,13 +278,51 @@ export function pageIn(lang, html) {
   return out;
 }
 
-async function buildPage() {
+/**
+ * What the essay's first calculators need, as <link>s for its <head>: the browser fetches them all
+ * at once instead of finding each import only when the file before it has arrived (bitruler.js →
+ * its chunks → the core → the WASM → the element's chunk → its chunks → the words), for the page's
+ * first element (the one above the fold); the others still load as they near the viewport.
+ */
+export function preloadLinks(meta, lang, firstTag) {
+  const outputs = meta.outputs;
+  const name = (out) => out.split('/').pop();
+  const find = (test) => Object.keys(outputs).find((out) => out.endsWith('.js') && test(outputs[out]));
+  const byInput = (input) => find((o) => input in o.inputs);
+  const files = [];
+  let core = false;
+  const add = (out) => {
+    if (!out || files.includes(name(out))) return;
+    files.push(name(out));
+    for (const i of outputs[out].imports) {
+      if (i.external && i.path.endsWith('/core.js')) core = true;
+      else if (i.kind === 'import-statement' && !i.external) add(i.path);
+    }
+  };
+  const entry = (file) => find((o) => o.entryPoint === file);
+  for (const out of [entry('web/src/bitruler.js'), entry('web/src/page/page.js')]) for (const i of outputs[out].imports) if (i.kind === 'import-statement' && !i.external) add(i.path);
+  add(entry('web/src/shared/core-store.js') ?? byInput('web/src/shared/core-store.js'));
+  // the chunk groups of web/src/bitruler.js
+  add(byInput(['bit-ruler', 'bit-learning'].includes(firstTag) ? 'web/src/elements/lab.js' : 'web/src/elements/prose.js'));
+  add(byInput(`web/src/messages/${lang}/index.js`));
+  if (!core) throw new Error('preloadLinks: no chunk imports core.js');
+  return [
+    ...files.map((f) => `<link rel="modulepreload" href="${f}">`),
+    '<link rel="modulepreload" href="core.js">',
+    '<link rel="preload" href="bitruler.wasm" as="fetch" type="application/wasm" crossorigin>',
+  ].join('\n');
+}
+
+async function buildPage(meta) {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
   const { prerenderHtml } = await import(`${pathToFileURL(join(dist, 'prerender.mjs')).href}?t=${Date.now()}`);
   const source = renderPageFormulas(readFileSync(join(root, 'web/src/page/index.html'), 'utf8'));
   for (const [lang, file] of Object.entries(PAGE_FILES)) {
-    writeFileSync(join(dist, file), await prerenderHtml(pageIn(lang, source), { base: './' }));
+    const page = pageIn(lang, source);
+    const firstTag = /<(bit-[a-z-]+)[\s>]/.exec(page.slice(page.indexOf('<body')))[1];
+    const html = page.replace('<script type="module" src="bitruler.js"></script>', (tag) => `${preloadLinks(meta, lang, firstTag)}\n${tag}`);
+    writeFileSync(join(dist, file), await prerenderHtml(html, { base: './' }));
   }
 }
 
@@ -300,9 +338,9 @@ async function main() {
     await generateFacts(debug);
     await bundleCore(debug, join(dist, 'debug'), { minify: false });
   }
-  await bundleElements();
+  const meta = await bundleElements();
   copyPackageTypes();
-  await buildPage();
+  await buildPage(meta);
   if (!quiet) console.log(`built ${dist}`);
 }
 

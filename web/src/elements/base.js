@@ -25,10 +25,11 @@
  * `open` (the "adjust and details" panel). Unknown values are reported in the element, not dropped.
  */
 import { LitElement, html, nothing, isServer } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { mathMarkup } from './math-markup.js';
 import { core, elementSheet } from '../shared/core-store.js';
 import { langOf, resolveLang, translate, errorSentence, useLanguage } from '../shared/i18n.js';
 import { fill } from '../shared/mathml.js';
+import { NARROW } from '../shared/chart.js';
 
 export const UNITS = Object.freeze({
   bit: { base: 2, symbol: 'bit', log: 'log₂', python: '2' },
@@ -36,8 +37,22 @@ export const UNITS = Object.freeze({
   hartley: { base: 10, symbol: 'Hart', log: 'log₁₀', python: '10' },
 });
 
-/** The width pictures are laid out for before the element has measured itself (and in Node). */
-export const DEFAULT_WIDTH = 640;
+/**
+ * The width pictures are laid out for before the element has measured itself (and in Node): about
+ * a blog's text column (the essay's is 668-744 px at 1280), so that a prerendered picture is
+ * usually drawn once, not again when the element measures itself.
+ */
+export const DEFAULT_WIDTH = 720;
+
+/** A picture is drawn again for a measured width only past this ratio (else it just scales). */
+const REDRAW_RATIO = 1.15;
+
+/** Whether a picture drawn for `drawn` px must be drawn again at `measured` px. */
+export function needsRedraw(drawn, measured) {
+  if (!(measured > 0)) return false;
+  if ((measured < NARROW) !== (drawn < NARROW)) return true;   // another aspect ratio and layout
+  return Math.max(measured / drawn, drawn / measured) > REDRAW_RATIO;
+}
 
 /** The loaders of one part of the words (messages/<lang>/index.js's export `key`), per language. */
 export function languagesOf(key) {
@@ -150,8 +165,9 @@ export class BitElement extends LitElement {
     if (typeof ResizeObserver !== 'undefined') {
       this._resize = new ResizeObserver(([entry]) => {
         const w = Math.round(entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
-        // same aspect ratio at every width: measuring never moves what is around the element
-        if (w > 0 && Math.abs(w - this.width) > 2) this.width = w;
+        // same aspect ratio at every width: measuring never moves what is around the element; a
+        // width close to the drawn one only scales the picture (no second render during load)
+        if (needsRedraw(this.width, w)) this.width = w;
       });
       this._resize.observe(this);
     }
@@ -317,9 +333,9 @@ export class BitElement extends LitElement {
   }
 
   // ------------------------------------------------------------------ pieces of templates
-  /** MathML of a compiled formula with values (see shared/mathml.js). */
+  /** MathML of a compiled formula with values (see shared/mathml.js); a new value rewrites text only. */
   formula(parts, values) {
-    return unsafeHTML(fill(parts, values));
+    return mathMarkup(fill(parts, values));
   }
 
   /**

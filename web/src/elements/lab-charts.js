@@ -7,7 +7,7 @@ import { formatInteger } from '../shared/format.js';
 
 // Height / width of each chart, wide and narrow (below NARROW px): the same ratios stand in
 // bitruler.css (aspect-ratio, by container width), so the box a chart takes never depends on when
-// it was drawn: a chart prerendered at 640 px and redrawn at a phone's width keeps its place.
+// it was drawn: a chart prerendered at 720 px and redrawn at a phone's width keeps its place.
 export { NARROW } from './ruler-chart.js';
 export const LOSS_ASPECT = { wide: 0.38, narrow: 0.62 };
 export const FIT_ASPECT = { wide: 0.38, narrow: 0.6 };

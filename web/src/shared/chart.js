@@ -10,7 +10,7 @@ export const px = (x) => Math.round(x * 100) / 100;
 /**
  * Height / width of each picture, wide and narrow (an element narrower than NARROW px). The same
  * ratios stand in bitruler.css (aspect-ratio, by the width of .picture), so a picture's box never
- * depends on when it was drawn: one prerendered at 640 px and redrawn at a phone's width keeps its
+ * depends on when it was drawn: one prerendered at 720 px and redrawn at a phone's width keeps its
  * place (no layout shift), and a phone gets a taller picture than a desktop.
  */
 export const NARROW = 480;
