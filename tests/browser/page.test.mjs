@@ -164,6 +164,21 @@ describe('with JavaScript', () => {
 });
 
 describe('the essay at its defaults (1280 × 900, zh, panels folded)', () => {
+  test("the elements' stylesheet styles the elements only, never the post around them", async () => {
+    const { context, page } = await open(browser, server.url);
+    try {
+      const r = await page.evaluate(() => {
+        const links = [...document.head.querySelectorAll('link[rel="stylesheet"]')].filter((l) => l.href.endsWith('/bitruler.css'));
+        const p = [...document.querySelectorAll('main div[lang] > p')].find((x) => x.textContent.length > 40);
+        return { media: links.map((l) => [l.media, matchMedia(l.media || 'all').matches]), margin: getComputedStyle(p).marginTop, root: getComputedStyle(document.documentElement).fontSize };
+      });
+      assert.deepEqual(r.media, [['not all', false]], 'fetched with the page, applied to none of it');
+      assert.ok(Math.abs(parseFloat(r.margin) - 0.7 * parseFloat(r.root)) < 0.01, `${r.margin}: the post's paragraphs keep the page's own margins (page.css: p { margin: 0.7rem 0 })`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('at most 60 visible controls, at most 10,000 px tall', async () => {
     const { context, page } = await open(browser, server.url, { width: 1280, height: 900 });
     try {

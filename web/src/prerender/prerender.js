@@ -119,7 +119,9 @@ export async function prerenderHtml(html, options = {}) {
   // one at a time: the renderer's language is global state
   for (const job of jobs) await job();
   if (headEnd != null && !hasLink && inserts.length) {
-    inserts.push({ at: headEnd, markup: `<link rel="stylesheet" href="${escapeAttribute(cssHref)}">\n` });
+    // Fetched with the page (so that each shadow root's link finds it loaded) and read by the
+    // loader for elements rendered later, but applied to no part of the post: media="not all".
+    inserts.push({ at: headEnd, markup: `<link rel="stylesheet" href="${escapeAttribute(cssHref)}" media="not all">\n` });
   }
   inserts.sort((a, b) => b.at - a.at);
   let out = html;

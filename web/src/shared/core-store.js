@@ -23,8 +23,8 @@ export function elementSheet() {
   return sheet;
 }
 
-// The page may already have the stylesheet (a prerendered page links it in <head>): its rules are
-// reused instead of a second download. Otherwise (an element rendered only in the browser, or a
+// The page may already have the stylesheet (a prerendered page links it in <head>, for no media:
+// the post itself is never styled by it): its rules are reused instead of a second download. Otherwise (an element rendered only in the browser, or a
 // stylesheet on another origin, whose rules a page cannot read) it is fetched.
 function linkedRules(url) {
   for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
