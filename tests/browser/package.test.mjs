@@ -200,7 +200,7 @@ test('the installed bitruler-prerender bin prerenders a small post', () => {
   const [surprisal, additivity] = out.split('<bit-additivity').map((part) => part.replace(/<!--[^]*?-->/g, ''));
   assert.match(surprisal, /<mn>10<\/mn><mtext>\s?bit<\/mtext>/, 'the article number: I = 10 bit');
   assert.match(additivity, /<mn>3<\/mn><mtext>\s?bit<\/mtext>/, 'the article number: 1 + 2 = 3 bit');
-  assert.match(out, /<link rel="stylesheet" href="\/bitruler\/bitruler\.css">\n<\/head>/);
+  assert.match(out, /<link rel="stylesheet" href="\/bitruler\/bitruler\.css" media="not all">\n<\/head>/, "fetched with the post, styling none of it");
   assert.ok(out.startsWith('<!doctype html>\n<html lang="zh">\n<head>'), 'the rest of the file stays as it was');
   // --base and --out, as a blog build calls it
   mkdirSync(join(project, 'out'));

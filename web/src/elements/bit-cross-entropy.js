@@ -104,7 +104,7 @@ export class BitCrossEntropy extends BitElement {
       const yp = y(sp[i]);
       const yq = Number.isFinite(sq[i]) ? y(sq[i]) : m.t;
       cols.push(svg`<rect class="area-p" x=${px(left)} y=${px(yp)} width=${px(w)} height=${px(y1 - yp)}></rect>
-        ${yq < yp ? svg`<rect class="area-extra" x=${px(left)} y=${px(yq)} width=${px(w)} height=${px(yp - yq)}></rect>` : nothing}
+        ${yq < yp ? svg`<rect class="area-extra" fill="url(#ce-hatch)" x=${px(left)} y=${px(yq)} width=${px(w)} height=${px(yp - yq)}></rect>` : nothing}
         ${yq > yp ? svg`<rect class="area-save" x=${px(left)} y=${px(yp)} width=${px(w)} height=${px(yq - yp)}></rect>` : nothing}
         <line class="q-top" x1=${px(left)} x2=${px(left + w)} y1=${px(yq)} y2=${px(yq)}></line>
         ${Number.isFinite(sq[i]) ? nothing : svg`<text class="inf" x=${px(left + w / 2)} y=${px(m.t + 14)} text-anchor="middle">∞</text>`}
@@ -114,6 +114,9 @@ export class BitCrossEntropy extends BitElement {
     const stripY = H - stripsH - 4;
     return html`<svg class="chart cross-entropy" viewBox="0 0 ${W} ${H}" role="group"
         aria-label=${this.t('picture', { ce: formatNumber(t.crossEntropy), h: formatNumber(t.entropy), kl: formatNumber(t.kl), u })}>
+      <defs><pattern id="ce-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect class="hatch-bg" width="6" height="6"></rect><line class="hatch" x1="1" x2="1" y1="0" y2="6"></line>
+      </pattern></defs>
       ${yAxis(y, { x: m.l, ticks: y.ticks(5), gridTo: m.l + plotW, label: this.t('axis') })}
       ${cols}
       <line class="baseline" x1=${px(m.l)} x2=${px(m.l + plotW)} y1=${px(y1)} y2=${px(y1)}></line>
