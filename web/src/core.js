@@ -90,11 +90,13 @@ function makeApi(wasm) {
 
   // Every exported C++ function returns { ok: true, value } | { ok: false, code, message (UTF-8
   // bytes, or a bare key when the module had no memory for text), reason?, limit?, index?,
-  // start?, end? (UTF-8 byte offsets) }. `text` (when the call read text) turns byte offsets into UTF-16 offsets.
+  // start?, end? (UTF-8 byte offsets) }. `text` (when the call read text) maps the offsets to
+  // UTF-16 ones.
   const call = (name, args, text) => {
-    // Arguments are all made by this file, so nothing can throw inside the module on the
-    // caller's behalf. Should the engine itself throw (stack or memory exhausted) while the
-    // module is on the stack, the module's stack pointer is put back so later calls still work.
+    // Arguments are all made by errors.js, so nothing can throw inside the module on the
+    // caller's behalf. Should JavaScript throw there anyway (the engine out of stack, or a page
+    // that replaced a built-in the bindings call), the C++ frames unwind with their destructors
+    // and the module's stack pointer is put back here, so later calls still work.
     const sp = stackSave();
     let result;
     try {
