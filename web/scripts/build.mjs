@@ -313,6 +313,12 @@ export function preloadLinks(meta, lang, firstTag) {
   ].join('\n');
 }
 
+/** A small SVG as a data: URL (percent-encoded only where a URL in an attribute needs it). */
+export function svgDataUrl(svgText) {
+  const compact = svgText.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim().replace(/"/g, "'");
+  return `data:image/svg+xml,${compact.replace(/[%#<>&\n]/g, encodeURIComponent)}`;
+}
+
 async function buildPage(meta) {
   const publicDir = join(root, 'web/public');
   if (existsSync(publicDir)) cpSync(publicDir, dist, { recursive: true });
@@ -321,7 +327,9 @@ async function buildPage(meta) {
   for (const [lang, file] of Object.entries(PAGE_FILES)) {
     const page = pageIn(lang, source);
     const firstTag = /<(bit-[a-z-]+)[\s>]/.exec(page.slice(page.indexOf('<body')))[1];
-    const html = page.replace('<script type="module" src="bitruler.js"></script>', (tag) => `${preloadLinks(meta, lang, firstTag)}\n${tag}`);
+    const html = page.replace('<script type="module" src="bitruler.js"></script>', (tag) => `${preloadLinks(meta, lang, firstTag)}\n${tag}`)
+      // the icon travels in the page (a browser asks for it apart, sometimes twice)
+      .replace('<link rel="icon" href="favicon.svg" type="image/svg+xml">', () => `<link rel="icon" href="${svgDataUrl(readFileSync(join(root, 'web/public/favicon.svg'), 'utf8'))}">`);
     writeFileSync(join(dist, file), await prerenderHtml(html, { base: './' }));
   }
 }
