@@ -6,7 +6,7 @@
 //
 // writes DIR/bitruler-<version>.tgz (default DIR: build/) holding exactly
 //   package.json            generated here from the repository's package.json (never written twice)
-//   README.md, LICENSE
+//   README.md, LICENSE (from web/LICENSE)
 //   custom-elements.json    the Custom Elements Manifest, generated from the element sources by
 //                           @custom-elements-manifest/analyzer (+ the rules below)
 //   dist/bitruler.js        the loader and every chunk it can load (elements, shared code, the
@@ -368,7 +368,8 @@ export async function makePackage({ out = join(root, 'build'), build = true, qui
   try {
     mkdirSync(join(stage, 'dist'));
     for (const f of files) cpSync(join(dist, f), join(stage, 'dist', f));
-    for (const f of ['README.md', 'LICENSE']) cpSync(join(root, f), join(stage, f));
+    cpSync(join(root, 'README.md'), join(stage, 'README.md'));
+    cpSync(join(root, 'web', 'LICENSE'), join(stage, 'LICENSE'));   // the top level holds only what the product card lists
     writeFileSync(join(stage, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
     writeFileSync(join(stage, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     mkdirSync(out, { recursive: true });
