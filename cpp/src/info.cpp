@@ -596,7 +596,10 @@ Result<double> finish(const Prepared& prep, const PassResult& pass, double divis
       if (!cq) return cq;
     }
   }
-  return Result<double>::success(pass.value / divisor + 0.0);  // + 0.0: never -0
+  // H, H(P,Q) and D are never below 0. A sum can fall below only through an entry a little above
+  // 1 that the sum tolerance lets in (entropy([1.0000000005]) = -7.2e-10 bit, found by fuzzing).
+  // + 0.0: never -0.
+  return Result<double>::success(std::max(0.0, pass.value / divisor) + 0.0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -649,7 +652,7 @@ Result<InfoTerms> info_terms(const std::vector<double>& p, const std::vector<dou
     const Result<double> h = finish(prep, entropy_pass(prep.p()), prep.log2_base);
     if (!h) return R::failure(h);
   }
-  out.entropy = entropy_pass(prep.p()).value / prep.log2_base + 0.0;
+  out.entropy = std::max(0.0, entropy_pass(prep.p()).value / prep.log2_base) + 0.0;  // as finish()
 
   // The rows: the kernels' element formulas, scaled by 2^64 where the kernels scale (exact for
   // these values), so that each row is the term its total adds.

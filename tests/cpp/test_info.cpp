@@ -148,6 +148,23 @@ TEST_CASE("identities: H(P,Q) = H(P) + D(P||Q), H <= log n, D >= 0, D(P||P) = 0"
   }
 }
 
+TEST_CASE("entropy and cross-entropy are never negative, also for an entry just above 1 within the sum tolerance") {
+  // an entry 1 + 5e-10 passes the sum check (tolerance 1e-9); its term -p log p is -7.2e-10 bit
+  const std::vector<double> p{1.0000000005};
+  const auto h = bitruler::entropy(p);
+  REQUIRE(h);
+  CHECK(*h == 0.0);
+  CHECK_FALSE(std::signbit(*h));
+  const auto ce = bitruler::cross_entropy(p, p);
+  REQUIRE(ce);
+  CHECK(*ce == 0.0);
+  const std::vector<double> three{8.5e-314, 2e-314, 1 + 1.4e-14};
+  CHECK(*bitruler::entropy(three) >= 0.0);
+  const auto terms = bitruler::info_terms(p, nullptr);
+  REQUIRE(terms);
+  CHECK(terms->entropy == *h);
+}
+
 TEST_CASE("KL is never negative and reaches exactly 0 as Q is dragged onto P") {
   // Q moves towards P in steps that halve the distance, each Q exactly representable and summing
   // to exactly 1: D falls monotonically and ends at exactly 0, never below.

@@ -20,6 +20,8 @@ export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
+  // the reading page's icon is a data: URL inside it (as its own policy allows)
+  "img-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",
 ].join('; ');

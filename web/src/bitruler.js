@@ -28,6 +28,7 @@ const MODULES = {
 export const TAGS = Object.freeze(Object.keys(MODULES));
 
 const requested = new Map();
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 let corePromise = null;
 
 function loadCoreOnce() {
@@ -46,6 +47,9 @@ export function define(tag) {
       const langs = new Set([resolveLang(document.documentElement)]);
       for (const el of document.querySelectorAll(tag)) langs.add(resolveLang(el));
       await cls.loadLanguages([...langs]);
+      // Each tag takes over its elements in a task of its own: files that arrive together
+      // (preloaded) would otherwise hydrate every element on screen in one long task.
+      await nextTask();
       if (!customElements.get(tag)) customElements.define(tag, cls);
       return customElements.get(tag);
     });
