@@ -26,15 +26,43 @@ export const aspect = (name, width) => ASPECT[name][width < NARROW ? 'narrow' : 
 
 const tenth = (x) => Math.round(x * 10) / 10;
 
-/** Path data for straight segments through [x, y] points (0.1 px is finer than any screen needs:
- *  paths are most of a prerendered chart's bytes); non-finite points are skipped. */
+/** Largest distance (px) a dropped point may lie from the segment drawn in its place. */
+const SIMPLIFY_PX = 0.1;
+
+// Distance from point p to the segment a-b.
+function offSegment(p, a, b) {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+/**
+ * Path data for straight segments through [x, y] points, at 0.1 px (finer than any screen needs:
+ * paths are most of a prerendered chart's bytes). A point that lies within 0.1 px of the segment
+ * drawn past it is left out (a converged loss or a floor is a few points, not two hundred), so the
+ * line drawn is within 0.1 px of every point. Non-finite points are skipped.
+ */
 export function polyline(points) {
-  let d = '';
+  const kept = [];
+  let held = [];    // points since the last kept one, each within SIMPLIFY_PX of anchor -> newest
   for (const [x, y] of points) {
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    d += `${d ? 'L' : 'M'}${tenth(x)},${tenth(y)}`;
+    const p = [tenth(x), tenth(y)];
+    const anchor = kept[kept.length - 1];
+    if (!anchor) { kept.push(p); continue; }
+    if (held.every((h) => offSegment(h, anchor, p) <= SIMPLIFY_PX)) {
+      held.push(p);
+      continue;
+    }
+    // p cannot be reached straight from the anchor: the last held point (every point before it
+    // within reach of the segment anchor -> it) is kept and becomes the anchor
+    kept.push(held[held.length - 1]);
+    held = [p];
   }
-  return d;
+  if (held.length) kept.push(held[held.length - 1]);
+  return kept.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join('');
 }
 
 /** A closed area between two curves over the same xs (upper then lower reversed). */
