@@ -44,6 +44,8 @@ export const UNITS = Object.freeze({
  */
 export const DEFAULT_WIDTH = 720;
 
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 /** A picture is drawn again for a measured width only past this ratio (else it just scales). */
 const REDRAW_RATIO = 1.15;
 
@@ -134,21 +136,55 @@ export class BitElement extends LitElement {
     if (!isServer) {
       // Prerendered for another state (a link changed an attribute before the element was
       // defined): start from an empty root instead of hydrating a different DOM.
-      const signature = [...(root.children ?? [])].find((c) => c.classList.contains('bit'))?.getAttribute('data-state');
-      if (signature != null && signature !== this.stateSignature()) {
-        root.replaceChildren();
-        // Lit's hydration flag (set by @lit-labs/ssr-client's createRenderRoot): `_$AG` in Lit's
-        // production build, `_$needsHydration` in its development build. Tested by a page link
-        // that changes the language before the elements load (tests/browser/page.test.mjs).
-        this._$AG = false;
-        this._$needsHydration = false;
-      }
+      this._prerendered = this._keepPrerendered(root);
       const sheet = elementSheet();
       if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       }
     }
     return root;
+  }
+
+  /**
+   * A prerendered element takes over its DOM in a task of its own: its picture is already on
+   * screen, and elements defined together (two rulers, or files that arrive at once) would
+   * otherwise hydrate in one long task. An element rendered only here draws at once. A subclass
+   * may define prepare(): work for its first render, done in a task of its own before it.
+   */
+  async scheduleUpdate() {
+    if (!this.hasUpdated && this._prerendered) {
+      await nextTask();
+      // an element with heavy first work (the lab's default run) does it in a task before
+      if (this.prepare) {
+        this.prepare();
+        await nextTask();
+      }
+      // the state may have changed meanwhile (el.open = true from a script)
+      this._keepPrerendered(this.renderRoot);
+    }
+    super.scheduleUpdate();
+  }
+
+  firstUpdated() {
+    if (this._measuredWidth && needsRedraw(this.width, this._measuredWidth)) this.width = this._measuredWidth;
+  }
+
+  /**
+   * Whether the root holds a prerendered DOM of the element's current state (to hydrate). One
+   * prerendered for another state (a link or a script changed an attribute before the element
+   * took over) is removed, and the element renders from an empty root instead.
+   */
+  _keepPrerendered(root) {
+    const signature = [...(root.children ?? [])].find((c) => c.classList.contains('bit'))?.getAttribute('data-state');
+    if (signature == null) return false;
+    if (signature === this.stateSignature()) return true;
+    root.replaceChildren();
+    // Lit's hydration flag (set by @lit-labs/ssr-client's createRenderRoot): `_$AG` in Lit's
+    // production build, `_$needsHydration` in its development build. Tested by a page link that
+    // changes the language before the elements load (tests/browser/page.test.mjs).
+    this._$AG = false;
+    this._$needsHydration = false;
+    return false;
   }
 
   /** A short text identifying the state a render depends on (compared at hydration). */
@@ -167,7 +203,10 @@ export class BitElement extends LitElement {
         const w = Math.round(entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
         // same aspect ratio at every width: measuring never moves what is around the element; a
         // width close to the drawn one only scales the picture (no second render during load)
-        if (needsRedraw(this.width, w)) this.width = w;
+        // A prerendered element keeps the width it was drawn at until it has taken over its DOM
+        // (hydration needs the same render); firstUpdated() then applies the measured one.
+        if (this._prerendered && !this.hasUpdated) this._measuredWidth = w;
+        else if (needsRedraw(this.width, w)) this.width = w;
       });
       this._resize.observe(this);
     }

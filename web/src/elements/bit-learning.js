@@ -257,6 +257,11 @@ export class BitLearning extends BitElement {
     this.succeed(this._resultOf(run));
   }
 
+  /** Before the first render of a prerendered lab, in a task of its own: the default run. */
+  prepare() {
+    this.compute();
+  }
+
   _resultOf(run) {
     const lb = Math.log(this.base);
     const { last: r, step, maxResidual } = run.view;
