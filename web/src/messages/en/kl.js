@@ -5,8 +5,6 @@ export default {
   ...pq,
   title: 'KL divergence: two directions, two numbers',
   france: 'France 0.99 / China 0.01 against 50/50', zero: 'Q gives China probability 0', close: 'Two close distributions',
-  forwardTitle: 'Data from P, code from Q: D(P‖Q)',
-  reverseTitle: 'Data from Q, code from P: D(Q‖P)',
   axis: 'log ratio (bit)',
   panel: ({ which, d, u }) => `${which} = ${d} ${u}: columns as wide as the data’s probability and as tall as the log ratio; the net area is the divergence`,
   asym: ({ diff, u }) => `The two directions differ by ${diff} ${u}: KL divergence is not symmetric, so it is not a distance in the usual sense.`,

@@ -7,8 +7,6 @@ const q = quote.en;
 export const shared = {
   controls: 'Adjust and details',
   controlsHint: 'values, table and code',
-  copyLink: 'Copy link',
-  linkCopied: 'Link copied',
   examples: 'Examples',
   stale: 'Invalid input: the result below is the last valid one',
   codeTitle: 'The same number in code',
@@ -21,7 +19,6 @@ export const shared = {
   ignored: ({ name, value, allowed }) => `Attribute ${name}=${q(clip(value))} is not valid and was ignored: ${allowed}`,
   langAllowed: 'use zh or en.',
   unitAllowed: 'use bit, nat or hartley; computing in bits.',
-  loadFailed: 'This browser could not load the calculation module (WebAssembly is unavailable or blocked). The picture and numbers below are the article’s example, not interactive for now.',
   tableScroll: 'the table scrolls sideways',
   };
 

@@ -13,7 +13,6 @@ export default {
   certain: 'An event of probability 1 is certain: no question is needed, its surprisal is 0.',
   impossible: 'An event of probability 0 cannot happen; if it did, its surprisal would be infinite (∞).',
   square: ({ label, cuts }) => `The square is every possible outcome; ${label} is one small piece of it, left after ${cuts} cuts.`,
-  ruler: ({ label, bits, u }) => `${label}: ${bits} ${u}, one segment per question`,
   handle: ({ label, p }) => `probability of ${label}: ${p}; arrow keys change it by 1 bit`,
   handleA: ({ label, p }) => `probability of ${label}: ${p} (where A ends and B begins); arrow keys change it by 1 bit`,
   bitsAxis: ({ u }) => `surprisal (${u})`,

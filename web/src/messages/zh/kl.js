@@ -5,8 +5,6 @@ export default {
   ...pq,
   title: 'KL 散度：两个方向，两个数',
   france: '法国 0.99 / 中国 0.01 对五五开', zero: 'Q 给中国的概率是 0', close: '两个很接近的分布',
-  forwardTitle: '数据来自 P，用 Q 编码：D(P‖Q)',
-  reverseTitle: '数据来自 Q，用 P 编码：D(Q‖P)',
   axis: 'log 比值（bit）',
   panel: ({ which, d, u }) => `${which} = ${d} ${u}：柱宽为数据分布的概率，柱高为 log 比值，净面积即散度`,
   asym: ({ diff, u }) => `两个方向相差 ${diff} ${u}：KL 散度不对称，所以它不是通常意义下的“距离”。`,

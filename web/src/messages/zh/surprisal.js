@@ -13,7 +13,6 @@ export default {
   certain: '概率为 1 的事件是必然的：不用问任何问题，信息量为 0。',
   impossible: '概率为 0 的事件不可能发生；若真发生了，信息量是无穷大（∞）。',
   square: ({ label, cuts }) => `方块代表所有可能的结果；${label}只占其中一小块，要切 ${cuts} 刀才剩下它。`,
-  ruler: ({ label, bits, u }) => `${label}：${bits} ${u}，每一段是一个问题`,
   handle: ({ label, p }) => `${label} 的概率 ${p}；左右键每次改 1 bit`,
   handleA: ({ label, p }) => `${label} 的概率 ${p}（A 与 B 的分界）；左右键每次改 1 bit`,
   bitsAxis: ({ u }) => `信息量（${u}）`,
