@@ -4,10 +4,7 @@ import { formatNumber } from '../../shared/format.js';
 export default {
   title: 'Surprisal: every yes/no question cuts the rest in half',
   titleAdditivity: 'Independent events: probabilities multiply, surprisals add',
-  china: 'China wins 1/1024', argentina: 'Argentina wins 1/8',
   someEvent: 'this event', eventA: 'event A', eventB: 'event B', eventAB: 'A and B',
-  fieldP: 'Probability p (type 1/1024, 0.125 or 12.5%)', fieldLabel: 'Name of the event',
-  fieldA: (n) => `P(${n})`, fieldB: (n) => `P(${n}) (once A has happened)`,
   oneIn: ({ n }) => `Like guessing 1 of ${n} equally likely outcomes: exactly ${formatNumber(Math.log2(Number(n)))} fair yes/no questions.`,
   notPower: ({ bits, whole }) => `After ${whole} whole questions, the last one is only partly needed: ${bits} questions’ worth of information in all.`,
   certain: 'An event of probability 1 is certain: no question is needed, its surprisal is 0.',
@@ -18,5 +15,4 @@ export default {
   bitsAxis: ({ u }) => `surprisal (${u})`,
   caption: 'Each fair yes/no question cuts what is left in half (1 bit): the rarer the event, the more cuts and the longer its ruler. Independent events together: probabilities multiply, cuts add. Drag the end of a ruler to change a probability.',
   announce: ({ label, p, i, u }) => `${label}: p = ${p}, surprisal ${i} ${u}`,
-  codeComment: 'surprisal',
   };

@@ -4,10 +4,7 @@ import { formatNumber } from '../../shared/format.js';
 export default {
   title: '信息量：每个是/否问题砍掉一半',
   titleAdditivity: '独立事件：概率相乘，信息量相加',
-  china: '中国夺冠 1/1024', argentina: '阿根廷夺冠 1/8',
   someEvent: '这个事件', eventA: '事件 A', eventB: '事件 B', eventAB: 'A 且 B',
-  fieldP: '概率 p（可写 1/1024、0.125 或 12.5%）', fieldLabel: '事件的名字',
-  fieldA: (n) => `P(${n})`, fieldB: (n) => `P(${n})（A 发生之后）`,
   oneIn: ({ n }) => `相当于在 ${n} 种同样可能的结果中猜中 1 种：正好问 ${formatNumber(Math.log2(Number(n)))} 个公平的是/否问题。`,
   notPower: ({ bits, whole }) => `${whole} 个整问题之后，最后一个问题只需问一部分：一共 ${bits} 个问题的信息量。`,
   certain: '概率为 1 的事件是必然的：不用问任何问题，信息量为 0。',
@@ -18,5 +15,4 @@ export default {
   bitsAxis: ({ u }) => `信息量（${u}）`,
   caption: '每个公平的是/否问题把剩下的结果切掉一半（1 bit）：越罕见的事件，切的刀数越多，尺子越长。独立事件一起发生，概率相乘，刀数相加。拖动尺子的末端可以改概率。',
   announce: ({ label, p, i, u }) => `${label}：p = ${p}，信息量 ${i} ${u}`,
-  codeComment: '信息量',
   };
