@@ -262,6 +262,11 @@ export class BitLearning extends BitElement {
     this.succeed(this._resultOf(run));
   }
 
+  /** The fit chart's curves: rating differences, and the true and the model's [win, draw, loss] at each. */
+  get fitCurves() {
+    return { grid: this._grid, truth: this._truth, model: this._model };
+  }
+
   _resultOf(run) {
     const lb = Math.log(this.base);
     const { last: r, step, maxResidual } = run.view;

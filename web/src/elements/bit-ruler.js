@@ -250,6 +250,20 @@ export class BitRuler extends BitElement {
     this._setSide(w, specText(kind, DEFAULT_TEXTS[kind]));
   }
 
+  /** A parameter as typed (`key` = 'p0', 'q1', …), kept as a draft until it reads; a fit no longer stands. */
+  typeParameter(key, text) {
+    this.drafts[key] = text;
+    this._fit = null;
+    this.requestUpdate();
+  }
+
+  /** P, Q and `naturals` at once (a preset); drafts and a standing fit are dropped. */
+  setPair({ p, q, naturals }) {
+    this.drafts = {};
+    this._fit = null;
+    Object.assign(this, { p, q, naturals });
+  }
+
   swap() {
     const { p, q } = this;
     this.drafts = {};

@@ -152,7 +152,8 @@ export class BitSurprisal extends BitElement {
   }
 
   // ------------------------------------------------------------------ edits
-  _type(which, text) {
+  /** A probability as typed in the panel (kept as a draft until it reads). */
+  typeProbability(which, text) {
     this.drafts[which] = text;
     // a changed probability no longer describes the named example: ask for a new name
     if (which === 'p' && this.label) this.label = '';

@@ -40,7 +40,7 @@ function fit(host) {
       <span><span class="line model"></span>${host.t('legendModel')}</span>
       ${run.data ? html`<span><span class="line rug"></span>${host.t('legendRug')}</span>` : nothing}
     </div>
-    ${fitChart({ width: host.width, grid: host._grid, truth: host._truth, model: host._model, data: run.data, xMin, xMax, t, narrow: host.width < NARROW })}`;
+    ${fitChart({ width: host.width, ...host.fitCurves, data: run.data, xMin, xMax, t, narrow: host.width < NARROW })}`;
 }
 
 /** The panel of `host`, a BitLearning. */

@@ -18,12 +18,6 @@ const MORE_PRESETS = [
   { key: 'presetHuge', p: 'binomial:1000000000,0.5', q: 'poisson:500000000', naturals: 'true' },
 ];
 
-function applyPreset(host, preset) {
-  host.drafts = {};
-  host._fit = null;
-  Object.assign(host, { p: preset.p, q: preset.q, naturals: preset.naturals });
-}
-
 /** One side's form: its family, then that family's parameters (or why its text cannot be read). */
 function side(host, w) {
   const spec = host.sides[w];
@@ -37,7 +31,7 @@ function side(host, w) {
     })}
     ${spec ? host.paramNames(kind).map((name, i) => field(host, {
       key: `${w}${i}`, label: host.t(name), value: host.drafts[`${w}${i}`] ?? spec.texts[i], inputmode: 'decimal',
-      onInput: (e) => { host.drafts[`${w}${i}`] = e.target.value; host._fit = null; host.requestUpdate(); },
+      onInput: (e) => host.typeParameter(`${w}${i}`, e.target.value),
     })) : html`<p class="field-msg" role="alert">${host.errorText(`${w}spec`)}</p>`}
   </fieldset>`;
 }
@@ -47,7 +41,7 @@ export default function rulerPanel(host) {
   const presets = [host.constructor.defaultExample, ...MORE_PRESETS];
   const active = presets.find((p) => p.p === host.p && p.q === host.q && p.naturals === String(host.naturals))?.key;
   return html`
-    ${examples(host, presets, active, (p) => applyPreset(host, p))}
+    ${examples(host, presets, active, (p) => host.setPair(p))}
     <div class="ruler-sides">${side(host, 'p')}${side(host, 'q')}</div>
     <label class="check"><input type="checkbox" .checked=${host.naturalsValue}
       @change=${(e) => { host.naturals = e.target.checked ? 'true' : 'false'; }}><span>${host.t('naturals')}</span></label>

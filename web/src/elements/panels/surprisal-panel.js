@@ -32,14 +32,14 @@ export default function surprisalPanel(host) {
         host.label = ex.label[lang];
       })}
       <div class="row">
-        ${field(host, { key: 'p', label: host.t('fieldP'), value: host.text('p'), inputmode: 'decimal', onInput: (e) => host._type('p', e.target.value) })}
+        ${field(host, { key: 'p', label: host.t('fieldP'), value: host.text('p'), inputmode: 'decimal', onInput: (e) => host.typeProbability('p', e.target.value) })}
         <div class="field"><label for="f-label">${host.t('fieldLabel')}</label>
           <input id="f-label" type="text" maxlength="40" .value=${host.label ?? ''} placeholder=${n.main}
             @change=${(e) => { host.label = e.target.value.trim(); }}></div>
       </div>` : nothing}
     ${host.composite ? html`<div class="row">
-      ${field(host, { key: 'pa', label: host.t('fieldA', n.a), value: host.text('pa'), inputmode: 'decimal', onInput: (e) => host._type('pa', e.target.value) })}
-      ${field(host, { key: 'pb', label: host.t('fieldB', n.b), value: host.text('pb'), inputmode: 'decimal', onInput: (e) => host._type('pb', e.target.value) })}
+      ${field(host, { key: 'pa', label: host.t('fieldA', n.a), value: host.text('pa'), inputmode: 'decimal', onInput: (e) => host.typeProbability('pa', e.target.value) })}
+      ${field(host, { key: 'pb', label: host.t('fieldB', n.b), value: host.text('pb'), inputmode: 'decimal', onInput: (e) => host.typeProbability('pb', e.target.value) })}
     </div>` : nothing}
     <div class="row">${unitSelect(host)}</div>
     ${main ? codeBlock(host, `import math\n\np = ${probabilityText(main.p) === String(main.p) ? main.p : `1 / ${Math.round(1 / main.p)}`}\nprint(-math.log(p, ${u.python === 'None' ? 'math.e' : u.python}))  # ${formatNumber(main.information)} ${u.symbol}: ${host.t('codeComment')}`) : nothing}`;
