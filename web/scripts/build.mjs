@@ -8,8 +8,10 @@
 // dist/facts.js, dist/facts.d.ts                         the module's boundary facts (static;
 //                                                       also web/src/facts.js, committed)
 // dist/debug/core.js, dist/debug/bitruler.wasm            the same with -O0 -g and assertions
-// dist/bitruler.js, dist/<element>-<hash>.js, chunks      the elements: a small loader and one
-//                                                         chunk per element, loaded on demand
+// dist/bitruler.js, dist/<group>-<hash>.js, chunks        the elements: a small loader and one
+//                                                         chunk per group, loaded on demand
+// dist/<element>-panel-<hash>.js                          each folded panel's code and its words
+//                                                         per language, loaded when it opens
 // dist/lab-worker.js                                      the lab's Web Worker (training, wide rulers)
 // dist/bitruler.css                                       the elements' shadow-root stylesheet
 // dist/prerender.mjs, dist/bitruler-prerender.mjs         prerendering in Node (API and command)

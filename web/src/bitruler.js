@@ -38,15 +38,22 @@ function loadCoreOnce() {
 
 /**
  * Loads the core, the element's code and the words of the languages its instances show, then
- * defines the tag (once). Resolves to the class.
+ * defines the tag (once). Resolves to the class. An instance with `open` (written so, or
+ * prerendered so) shows its panel from its first render, which must match the prerendered DOM:
+ * then the panel's code and words come first too. Other panels load when they open.
  */
 export function define(tag) {
   if (!MODULES[tag]) return Promise.reject(new Error(`bitruler: unknown element <${tag}>`));
   if (!requested.has(tag)) {
     const done = loadCoreOnce().then(() => MODULES[tag]()).then(async (cls) => {
       const langs = new Set([resolveLang(document.documentElement)]);
-      for (const el of document.querySelectorAll(tag)) langs.add(resolveLang(el));
-      await cls.loadLanguages([...langs]);
+      const open = new Set();
+      for (const el of document.querySelectorAll(tag)) {
+        langs.add(resolveLang(el));
+        if (el.hasAttribute('open')) open.add(resolveLang(el));
+      }
+      // a panel that cannot load (offline) is no reason not to define the element: it says so
+      await Promise.all([cls.loadLanguages([...langs]), open.size ? cls.loadPanel([...open]).catch(() => {}) : null]);
       // Each tag takes over its elements in a task of its own: files that arrive together
       // (preloaded) would otherwise hydrate every element on screen in one long task.
       await nextTask();

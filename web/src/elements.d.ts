@@ -47,7 +47,7 @@ export interface BitElement<R> extends HTMLElement {
   /** The language in use (the `lang` attribute, else the nearest ancestor's, else zh); setting it sets the attribute. */
   get lang(): BitLang;
   set lang(value: string);
-  /** Resolves when the element has rendered its latest change (Lit's updateComplete). */
+  /** Resolves when the element has rendered its latest change (Lit's updateComplete), an open panel's content included (fetched when it first opens). */
   readonly updateComplete: Promise<boolean>;
 
   addEventListener<K extends keyof BitElementEventMap<R>>(type: K, listener: (this: this, ev: BitElementEventMap<R>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

@@ -6,14 +6,28 @@
  *     static properties = { ...BitElement.properties, p: { reflect: true } };
  *     static state = ['p', ...BitElement.state];    // attributes that are the calculator's state:
  *                                                   // the page keeps exactly these in its URL
- *     static languages = { zh: () => import('../messages/zh/foo.js'), en: … };  // this.t(key, params):
- *                                                   // one module per language, loaded as needed
+ *     static languages = languagesOf('foo');        // this.t(key, params): the words of the element
+ *                                                   // (picture, caption), one module per language
+ *     static panel = {                              // the folded panel, loaded when it opens:
+ *       code: () => import('./panels/foo-panel.js'),  // its module, default export (host) => template
+ *       languages: { zh: () => import('../messages/zh/foo-panel.js'), en: … },   // its words
+ *     };
  *     compute() { ... }       // from the attributes (and drafts), with this.api; sync, no DOM.
  *                             // Runs before every render, in the browser and in the prerenderer.
  *                             // Report bad input with this.fail(key, error, ctx); on success call
  *                             // this.succeed(result) and keep what render() needs on `this`.
- *     render() { ... }        // pure: the same state gives the same DOM (hydration relies on it)
+ *     render() { ... }        // pure: the same state gives the same DOM (hydration relies on it);
+ *                             // return this.frame({ title, headline, picture, caption, panel: true })
  *   }
+ *
+ * The "adjust and details" panel is split off (most readers never open it): its module
+ * (elements/panels/<name>-panel.js) and its words in the element's language
+ * (messages/<lang>/<name>-panel.js) are fetched when the panel opens, and rendered when they are
+ * there (a short "loading" line meanwhile; a clear message if they cannot be had).
+ * `updateComplete` waits for them, so `el.open = true; await el.updateComplete` gives the whole
+ * panel. An element prerendered open must find its panel loaded before it hydrates: the loader
+ * (bitruler.js) loads it before defining the tag when an instance is open, the prerenderer always
+ * (see loadPanel).
  *
  * Rules that keep prerendering and hydration exact: render() reads only properties, compute()'s
  * output, this.lang, this.width; no Math.random, no clock, no layout reads. Browser-only work
@@ -29,12 +43,19 @@ import { mathMarkup } from './math-markup.js';
 import { core, elementSheet } from '../shared/core-store.js';
 import { langOf, resolveLang, translate, errorSentence, useLanguage } from '../shared/i18n.js';
 import { fill } from '../shared/mathml.js';
+import LOG from '../formulas/units.tex.js';
 import { NARROW } from '../shared/chart.js';
 
+// The drag helpers of the elements' pictures, from here: everything the elements share is reached
+// through base.js, as the panels reach it (panels/panel-kit.js), so the bundler keeps it in one
+// chunk instead of splitting off what the panels do not use.
+export { perFrame, trackPointer } from '../shared/frame.js';
+
+/** The units: logarithm base, symbol, log's name, Python's base argument, the panel's words. */
 export const UNITS = Object.freeze({
-  bit: { base: 2, symbol: 'bit', log: 'log₂', python: '2' },
-  nat: { base: Math.E, symbol: 'nat', log: 'ln', python: 'None' },
-  hartley: { base: 10, symbol: 'Hart', log: 'log₁₀', python: '10' },
+  bit: { base: 2, symbol: 'bit', log: 'log₂', python: '2', word: 'unitBit' },
+  nat: { base: Math.E, symbol: 'nat', log: 'ln', python: 'None', word: 'unitNat' },
+  hartley: { base: 10, symbol: 'Hart', log: 'log₁₀', python: '10', word: 'unitHartley' },
 });
 
 /**
@@ -128,6 +149,8 @@ export class BitElement extends LitElement {
     this._result = null;
     this._lastAnnounced = '';
     this.stale = false;
+    this._panelLoad = null;       // the panel's code or words being fetched for this element
+    this._panelFailed = false;    // they could not be had (offline): the panel says so
   }
 
   // ------------------------------------------------------------------ rendering root
@@ -175,9 +198,13 @@ export class BitElement extends LitElement {
    * took over) is removed, and the element renders from an empty root instead.
    */
   _keepPrerendered(root) {
-    const signature = [...(root.children ?? [])].find((c) => c.classList.contains('bit'))?.getAttribute('data-state');
+    const frame = [...(root.children ?? [])].find((c) => c.classList.contains('bit'));
+    const signature = frame?.getAttribute('data-state');
     if (signature == null) return false;
-    if (signature === this.stateSignature()) return true;
+    // Prerendered with its panel open while the panel could not be loaded (offline): the first
+    // render shows a line instead of the panel, so it starts from an empty root too.
+    const panelMissing = Boolean(frame.querySelector('.controls-body > :not(.panel-status)')) && !this.constructor.panelReady(this.lang);
+    if (signature === this.stateSignature() && !panelMissing) return true;
     root.replaceChildren();
     // Lit's hydration flag (set by @lit-labs/ssr-client's createRenderRoot): `_$AG` in Lit's
     // production build, `_$needsHydration` in its development build. Tested by a page link that
@@ -243,6 +270,11 @@ export class BitElement extends LitElement {
     return this.unitInfo.base;
   }
 
+  /** The unit's logarithm (log₂, ln, log₁₀) as a formula value: `{ log: this.logFormula }`. */
+  get logFormula() {
+    return { parts: LOG[this.unitName] };
+  }
+
   get api() {
     return core();
   }
@@ -273,12 +305,79 @@ export class BitElement extends LitElement {
 
   t(key, params) {
     this.wordsFor(this.lang);
-    return translate(this.lang, key, params, this.constructor.words);
+    const cls = this.constructor;
+    return translate(this.lang, key, params, cls.words, cls.panelWords);
+  }
+
+  // ------------------------------------------------------------------ the folded panel
+  /**
+   * Loads the panel's code and its words for each of `langs`. Each part is fetched once; one that
+   * failed (offline) is fetched again by the next call. Called by the loader before defining the
+   * tag when an instance is open (it must hydrate a prerendered panel), by the prerenderer for
+   * every element, and by an element whose panel opens.
+   */
+  static loadPanel(langs) {
+    const panel = this.panel;
+    if (!panel) return Promise.resolve();
+    if (!Object.prototype.hasOwnProperty.call(this, 'panelWords')) {
+      this.panelWords = {};
+      this.panelFetches = {};
+    }
+    const fetchOnce = (part, load) => {
+      this.panelFetches[part] ??= load().catch((error) => {
+        delete this.panelFetches[part];
+        throw error;
+      });
+      return this.panelFetches[part];
+    };
+    const code = fetchOnce('code', () => panel.code().then((m) => { this.renderPanel = m.default; }));
+    const words = langs.filter((l) => panel.languages[l])
+      .map((l) => fetchOnce(l, () => panel.languages[l]().then((m) => { this.panelWords[l] = m.default; })));
+    return Promise.all([code, ...words]);
+  }
+
+  /** Whether the panel can be rendered in `lang` now (its code and some of its words are here). */
+  static panelReady(lang) {
+    if (!Object.prototype.hasOwnProperty.call(this, 'renderPanel')) return false;
+    return Boolean(this.panelWords?.[lang] ?? this.panelWords?.[lang === 'en' ? 'zh' : 'en']);
+  }
+
+  /** Starts fetching what the open panel lacks (its code, its words in this language). */
+  _loadPanelIfOpen() {
+    const cls = this.constructor;
+    if (isServer || !this.open || !cls.panel || this._panelLoad || this._panelFailed) return;
+    if (cls.panelReady(this.lang) && cls.panelWords[this.lang]) return;
+    const load = cls.loadPanel([this.lang]).then(() => { this._panelFailed = false; }, () => { this._panelFailed = true; });
+    this._panelLoad = load;
+    load.then(() => {
+      this._panelLoad = null;
+      this.requestUpdate();
+    });
+  }
+
+  /** The panel's content: the panel itself, or a line saying it is loading or could not load. */
+  panelContent() {
+    const cls = this.constructor;
+    if (cls.panelReady(this.lang)) return cls.renderPanel(this);
+    if (this._panelFailed) return html`<p class="panel-status" role="alert">${this.t('panelFailed')}</p>`;
+    return html`<p class="panel-status" role="status">${this.t('panelLoading')}</p>`;
+  }
+
+  /** Also waits for an open panel still loading, and for the render that shows it. */
+  async getUpdateComplete() {
+    let done = await super.getUpdateComplete();
+    while (this._panelLoad) {
+      await this._panelLoad;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   // ------------------------------------------------------------------ compute, errors, results
   willUpdate(changed) {
     super.willUpdate?.(changed);
+    if (changed.has('open') && this.open) this._panelFailed = false;   // opened again: tried again
+    this._loadPanelIfOpen();
     this._checkAttributes();
     if (this.api) this.compute(changed);
   }
@@ -388,12 +487,12 @@ export class BitElement extends LitElement {
   }
 
   /**
-   * The frame every element renders: header, picture, the folded controls, messages, live region.
-   * `controls` is a function: the panel's content is only rendered while it is open (a folded
-   * panel costs neither prerendered bytes nor DOM). `data-state` lets a later hydration check
+   * The frame every element renders: header, picture, the folded panel (when `panel`), messages,
+   * live region. The panel's content is only rendered while it is open (a folded panel costs
+   * neither prerendered bytes, nor DOM, nor downloads). `data-state` lets a later hydration check
    * that it renders the same state.
    */
-  frame({ title, headline, picture, controls, caption }) {
+  frame({ title, headline, picture, panel = false, caption }) {
     const notes = this.attributeNotes ?? [];
     return html`<div class="bit ${this.stale ? 'is-stale' : ''}" data-state=${this.stateSignature()}>
       ${title ? html`<h3 class="title">${title}</h3>` : nothing}
@@ -403,9 +502,9 @@ export class BitElement extends LitElement {
       ${caption ?? nothing}
       ${notes.length ? html`<p class="notes">${notes.join(' ')}</p>` : nothing}
       ${this.generalErrors().map((text) => html`<p class="notes" role="alert">${text}</p>`)}
-      ${controls ? html`<details class="controls" ?open=${this.open} @toggle=${this._onToggle}>
+      ${panel ? html`<details class="controls" ?open=${this.open} @toggle=${this._onToggle}>
         <summary><span>${this.t('controls')}</span> <span class="hint">${this.t('controlsHint')}</span></summary>
-        <div class="controls-body">${this.open ? controls() : nothing}</div>
+        <div class="controls-body">${this.open ? this.panelContent() : nothing}</div>
       </details>` : nothing}
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
@@ -413,59 +512,6 @@ export class BitElement extends LitElement {
 
   _onToggle(e) {
     if (e.target.open !== this.open) this.open = e.target.open;
-  }
-
-  /** A labelled text field with its error line. */
-  field({ key, label, value, onInput, inputmode = 'text', wide = false, hint = '' }) {
-    const id = `f-${key}`;
-    const message = this.errorText(key);
-    return html`<div class="field ${wide ? 'wide' : ''}">
-      <label for=${id}>${label}</label>
-      <input id=${id} type="text" autocomplete="off" spellcheck="false" inputmode=${inputmode}
-        .value=${value ?? ''} aria-invalid=${message ? 'true' : 'false'}
-        aria-describedby=${`${id}-msg${hint ? ` ${id}-hint` : ''}`} @input=${onInput}>
-      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
-      <p class="field-msg" id=${`${id}-msg`} role=${message ? 'alert' : nothing}>${message}</p>
-    </div>`;
-  }
-
-  /** A labelled <select>; options = [[value, text], ...]. */
-  select({ key, label, value, options, onChange }) {
-    const id = `s-${key}`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <select id=${id} @change=${onChange}>
-        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
-      </select>
-    </div>`;
-  }
-
-  /** The unit selector every calculator offers in its controls. */
-  unitSelect() {
-    return this.select({
-      key: 'unit',
-      label: this.t('unitLabel'),
-      value: this.unitName,
-      options: [['bit', this.t('unitBit')], ['nat', this.t('unitNat')], ['hartley', this.t('unitHartley')]],
-      onChange: (e) => { this.unit = e.target.value; },
-    });
-  }
-
-  /** A row of example buttons; `active` is the key of the example now shown (aria-pressed). */
-  examples(items, active, onPick) {
-    return html`<div class="examples" role="group" aria-label=${this.t('examples')}>
-      <span class="examples-label">${this.t('examples')}</span>
-      ${items.map((item) => html`<button type="button" aria-pressed=${item.key === active ? 'true' : 'false'}
-        @click=${() => onPick(item)}>${item.text}</button>`)}
-    </div>`;
-  }
-
-  /** A table in a box that scrolls sideways and says so when it has to. */
-  scrollTable(caption, table) {
-    return html`<div class="table-box" role="region" tabindex="0" aria-label=${caption}>
-      ${table}
-      <p class="scroll-hint" aria-hidden="true">${this.t('tableScroll')} →</p>
-    </div>`;
   }
 }
 

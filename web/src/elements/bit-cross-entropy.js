@@ -13,19 +13,14 @@
  */
 import { html, svg, nothing } from 'lit';
 import { BitElement, languagesOf } from './base.js';
-import { strips, pqControls, PQ_PROPERTIES, usePQ } from './pq-view.js';
+import { strips, PQ_PROPERTIES, usePQ } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
-import { scaleLinear, scaleLog, yAxis, px, polyline, aspect } from '../shared/chart.js';
-import { codeBlock, pyList } from '../shared/code.js';
+import { scaleLinear, yAxis, px, aspect } from '../shared/chart.js';
 import F from '../formulas/cross-entropy.tex.js';
-import LOG from '../formulas/units.tex.js';
 
-const EXAMPLES = [
-  { key: 'backwards', p: '1/2,1/4,1/8,1/8', q: '1/8,1/8,1/4,1/2', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
-  { key: 'uniform', p: '1/2,1/4,1/8,1/8', q: '1/4,1/4,1/4,1/4', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
-  { key: 'france', p: '0.99,0.01', q: '0.5,0.5', labels: { zh: '法国,中国', en: 'France,China' } },
-  { key: 'same', p: '1/2,1/4,1/8,1/8', q: '1/2,1/4,1/8,1/8', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } },
-];
+/** The article's model that ranks the teams backwards: the default, the panel's first example. */
+const BACKWARDS = { key: 'backwards', p: '1/2,1/4,1/8,1/8', q: '1/8,1/8,1/4,1/2', labels: { zh: '阿根廷,法国,巴西,英格兰', en: 'Argentina,France,Brazil,England' } };
+/** Draws of the sampling run (shown in the panel). */
 const DRAWS = 1000;
 
 
@@ -51,11 +46,23 @@ export class BitCrossEntropy extends BitElement {
 
   static languages = languagesOf('crossEntropy');
 
+  static panel = {
+    code: () => import('./panels/cross-entropy-panel.js'),
+    languages: { zh: () => import('../messages/zh/cross-entropy-panel.js'), en: () => import('../messages/en/cross-entropy-panel.js') },
+  };
+
+  static defaultExample = BACKWARDS;
+
   constructor() {
     super();
-    usePQ(this, EXAMPLES[0]);
+    usePQ(this, BACKWARDS);
     this.seed = null;
     this.bestGap = Infinity;
+  }
+
+  /** The seed of the sampling run: the attribute when it is a whole number, else 1. */
+  get seedValue() {
+    return /^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1;
   }
 
   compute() {
@@ -63,7 +70,7 @@ export class BitCrossEntropy extends BitElement {
     const t = this.model.terms;
     if (!t) return;
     const api = this.api;
-    const seed = /^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1;
+    const seed = this.seedValue;
     const [ok, codes] = this.attempt('_codes', () => {
       const codeP = api.huffman(t.p);
       const codeQ = api.huffman(t.q);
@@ -139,72 +146,10 @@ export class BitCrossEntropy extends BitElement {
     ${inf !== undefined ? html`<p class="warn">${this.t('infinite', { name: this.model.labels()[inf] })}</p>` : nothing}`;
   }
 
-  codesTable() {
-    const c = this.codes;
-    if (!c) return nothing;
-    const names = this.model.labels();
-    const t = this.model.terms;
-    const cw = (code, i) => (code.lengths[i] > 0 ? `${code.codewords[i]} (${code.lengths[i]})` : this.t('noCode'));
-    return html`<section class="codes"><h4>${this.t('codesTitle')}</h4>
-      ${this.scrollTable(this.t('codesTitle'), html`<table>
-        <thead><tr><th scope="col">${this.t('colOutcome')}</th><th scope="col">${this.t('codeP')}</th><th scope="col">${this.t('codeQ')}</th></tr></thead>
-        <tbody>${names.map((n, i) => html`<tr><th scope="row">${n}</th><td class="mono">${cw(c.codeP, i)}</td><td class="mono">${cw(c.codeQ, i)}</td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row">${this.t('avgLength')}</th><td class="num">${formatNumber(c.codeP.expectedLength)}</td><td class="num">${formatNumber(c.lengthQ)}</td></tr></tfoot>
-      </table>`)}
-      <p class="note">${this.t('codesNote', { lp: formatNumber(c.codeP.expectedLength), lq: formatNumber(c.lengthQ), h: formatNumber(this.api ? t.entropy * Math.log2(this.base) : t.entropy) })}</p>
-    </section>`;
-  }
-
-  sampling() {
-    const c = this.codes;
-    if (!c || !Number.isFinite(c.sample.crossCodeLength)) return nothing;
-    const run = c.sample.runningMean;
-    const W = this.width;
-    const H = Math.round(W * aspect('sampling', W));
-    const m = { l: 44, r: 12, t: 10, b: 30 };
-    const x = scaleLog().domain([1, run.length]).range([m.l, W - m.r]);
-    const top = Math.max(c.sample.crossCodeLength, ...run.subarray(0, Math.min(run.length, 50))) * 1.1;
-    const y = scaleLinear().domain([0, top]).range([H - m.b, m.t]).nice(4);
-    const points = [];
-    for (let k = 1; k <= run.length; k = Math.max(k + 1, Math.ceil(k * 1.04))) points.push([x(k), y(run[k - 1])]);
-    points.push([x(run.length), y(run[run.length - 1])]);
-    const settle = formatNumber(c.sample.crossCodeLength);
-    return html`<section class="sampling"><h4>${this.t('samplingTitle', { n: DRAWS })}</h4>
-      <svg class="chart sampling" viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.t('samplingLegend', { settle })}>
-        ${yAxis(y, { x: m.l, ticks: y.ticks(4), gridTo: W - m.r })}
-        <line class="settle" x1=${px(m.l)} x2=${px(W - m.r)} y1=${px(y(c.sample.crossCodeLength))} y2=${px(y(c.sample.crossCodeLength))}></line>
-        <path class="running" d=${polyline(points)}></path>
-        <text class="axis-label" x=${px(W - m.r)} y=${px(H - 4)} text-anchor="end">${this.t('samplingAxis')}</text>
-      </svg>
-      <p class="note">${this.t('samplingLegend', { settle })}</p>
-      <button type="button" @click=${() => { this.seed = String((/^\d{1,15}$/.test(this.seed ?? '') ? Number(this.seed) : 1) + 1); }}>${this.t('reseed')}</button>
-    </section>`;
-  }
-
-  controls() {
-    const t = this.model.terms;
-    const lang = this.lang;
-    const u = this.unitInfo.symbol;
-    const active = EXAMPLES.find((ex) => ex.p === this.p && ex.q === this.q && (this.labels ?? '') === ex.labels[lang])?.key;
-    return html`
-      ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active,
-        (ex) => { this.bestGap = Infinity; this.model.applyTexts({ p: ex.p, q: ex.q, labels: ex.labels[lang] }); })}
-      ${pqControls(this, {
-        columns: t ? [
-          { head: this.t('colSurpriseQ'), cell: (i) => `${formatNumber(t.surprisalQ[i])} ${u}` },
-          { head: this.t('colShare'), cell: (i) => `${formatNumber(t.crossTerms[i])} ${u}` },
-        ] : [],
-        extraRows: t ? html`<tfoot><tr><th scope="row" colspan="4">${this.t('total')} H(P,Q)</th><td class="num">${formatNumber(t.crossEntropy)} ${u}</td><td></td></tr></tfoot>` : nothing,
-      })}
-      ${this.codesTable()}
-      ${this.sampling()}
-      ${t ? codeBlock(this, `import numpy as np\n\np = np.array(${pyList(t.p)})\nq = np.array(${pyList(t.q)})\nprint(-(p * np.log(q) / np.log(${this.unitInfo.python === 'None' ? 'np.e' : this.unitInfo.python})).sum())  # ${formatNumber(t.crossEntropy)} ${u}: ${this.t('codeComment')}`) : nothing}`;
-  }
-
   headline() {
     const t = this.model.terms;
     if (!t) return nothing;
-    const log = { parts: LOG[this.unitName] };
+    const log = this.logFormula;
     const unit = this.unitInfo.symbol;
     return html`<p class="headline"><span class="big">H(P,Q) = ${formatNumber(t.crossEntropy)} ${unit}</span>
         <span class="aside">H(P) = ${formatNumber(t.entropy)} ${unit} · D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span></p>
@@ -220,7 +165,7 @@ export class BitCrossEntropy extends BitElement {
       picture: this.picture(),
       caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>
         ${t && Number.isFinite(this.bestGap) ? html`<p class="note">${this.t('best', { gap: formatNumber(this.bestGap), u: this.unitInfo.symbol })}</p>` : nothing}`,
-      controls: () => this.controls(),
+      panel: true,
     });
   }
 }

@@ -9,20 +9,15 @@
  * State: p (text, as typed), labels, unit, open. Result: { entropy, maxEntropy, probabilities, unit }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, languagesOf } from './base.js';
-import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
-import { formatNumber, formatPercent, formatProbability } from '../shared/format.js';
+import { BitElement, languagesOf, perFrame } from './base.js';
+import { DistributionModel } from '../model/distribution.js';
+import { formatNumber, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
 import { scaleLinear, yAxis, px, aspect } from '../shared/chart.js';
-import { perFrame } from '../shared/frame.js';
-import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/entropy.tex.js';
-import LOG from '../formulas/units.tex.js';
 
-const EXAMPLES = [
-  { key: 'eight', p: '1/8,1/8,1/8,1/8,1/8,1/8,1/8,1/8', labels: { zh: '阿根廷,法国,巴西,英格兰,西班牙,德国,葡萄牙,中国', en: 'Argentina,France,Brazil,England,Spain,Germany,Portugal,China' } },
-  { key: 'france', p: '0.99,0.01', labels: { zh: '法国,中国', en: 'France,China' } },
-];
+/** The article's eight teams: the default, and the first example the panel offers. */
+const EIGHT = { key: 'eight', p: '1/8,1/8,1/8,1/8,1/8,1/8,1/8,1/8', labels: { zh: '阿根廷,法国,巴西,英格兰,西班牙,德国,葡萄牙,中国', en: 'Argentina,France,Brazil,England,Spain,Germany,Portugal,China' } };
 
 
 /**
@@ -45,9 +40,16 @@ export class BitEntropy extends BitElement {
 
   static languages = languagesOf('entropy');
 
+  static panel = {
+    code: () => import('./panels/entropy-panel.js'),
+    languages: { zh: () => import('../messages/zh/entropy-panel.js'), en: () => import('../messages/en/entropy-panel.js') },
+  };
+
+  static defaultExample = EIGHT;
+
   constructor() {
     super();
-    this.p = EXAMPLES[0].p;
+    this.p = EIGHT.p;
     this.labels = null;
     this.model = new DistributionModel(this, { which: ['p'], defaultLabel: (lang, i) => this.wordsFor(lang).outcome(i) });
     this._dragBoundary = perFrame((i, x, fine) => this.model.moveBoundary('p', i, x, { fine }));
@@ -188,7 +190,7 @@ export class BitEntropy extends BitElement {
     </ul>`;
   }
 
-  // ------------------------------------------------------------------ text, formulas, controls
+  // ------------------------------------------------------------------ text, formulas
   headline() {
     const t = this.model.terms;
     if (!t) return nothing;
@@ -201,7 +203,7 @@ export class BitEntropy extends BitElement {
   formulas() {
     const t = this.model.terms;
     if (!t) return nothing;
-    const log = { parts: LOG[this.unitName] };
+    const log = this.logFormula;
     const unit = this.unitInfo.symbol;
     const positive = [...t.p.keys()].filter((i) => t.p[i] > 0);
     const uniform = positive.length > 1 && positive.every((i) => t.p[i] === t.p[positive[0]]);
@@ -218,46 +220,13 @@ export class BitEntropy extends BitElement {
       <div class="formula">${second}</div>`;
   }
 
-  controls() {
-    const t = this.model.terms;
-    const names = this.model.labels();
-    const u = this.unitInfo.symbol;
-    const lang = this.lang;
-    const active = EXAMPLES.find((ex) => ex.p === this.p && (this.labels ?? '') === ex.labels[lang])?.key;
-    const d = this.model.good.p;
-    return html`
-      ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active,
-        (ex) => this.model.applyTexts({ p: ex.p, labels: ex.labels[lang] }))}
-      ${this.field({ key: 'p', label: this.t('fieldP'), value: this.model.fieldText('p'), wide: true, inputmode: 'decimal',
-        onInput: (e) => this.model.type('p', e.target.value) })}
-      ${d?.rescaled ? html`<p class="note">${this.t('rescaled', { sum: formatNumber(d.sum) })}</p>` : nothing}
-      ${t ? this.scrollTable(this.t('title'), html`<table class="terms">
-        <thead><tr><th scope="col">${this.t('colTeam')}</th><th scope="col">${this.t('colP')}</th>
-          <th scope="col">${this.t('colI')}</th><th scope="col">${this.t('colShare')}</th><th scope="col"><span class="sr-only">${this.t('colRemove')}</span></th></tr></thead>
-        <tbody>${names.map((name, i) => html`<tr>
-          <th scope="row"><input class="name" type="text" maxlength="40" .value=${name} aria-label=${this.t('rename', i)}
-            @change=${(e) => this.model.rename(i, e.target.value)}></th>
-          <td class="num">${formatProbability(t.p[i])}</td>
-          <td class="num">${formatNumber(t.surprisalP[i])} ${u}</td>
-          <td class="num">${formatNumber(t.entropyTerms[i])} ${u}</td>
-          <td><button type="button" class="remove" ?disabled=${names.length <= 2} aria-label=${this.t('remove', name)}
-            @click=${() => this.model.remove(i)}>×</button></td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row" colspan="3">${this.t('total')}</th><td class="num">${formatNumber(t.entropy)} ${u}</td><td></td></tr></tfoot>
-      </table>`) : nothing}
-      <div class="row">
-        <button type="button" ?disabled=${this.model.size >= MAX_OUTCOMES} @click=${() => this.model.add()}>＋ ${this.t('add')}</button>
-        ${this.unitSelect()}
-      </div>
-      ${t ? codeBlock(this, `from scipy.stats import entropy\n\np = ${pyList(t.p)}\nprint(entropy(p, base=${this.unitInfo.python}))  # ${formatNumber(t.entropy)} ${u}: ${this.t('codeComment')}`) : nothing}`;
-  }
-
   render() {
     return this.frame({
       title: this.t('title'),
       headline: html`${this.headline()}${this.formulas()}`,
       picture: this.picture(),
       caption: html`${this.legend()}<p class="caption">${this.t('caption')}</p>`,
-      controls: () => this.controls(),
+      panel: true,
     });
   }
 }

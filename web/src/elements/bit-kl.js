@@ -12,18 +12,13 @@
  */
 import { html, svg, nothing } from 'lit';
 import { BitElement, languagesOf } from './base.js';
-import { strips, pqControls, PQ_PROPERTIES, usePQ } from './pq-view.js';
+import { strips, PQ_PROPERTIES, usePQ } from './pq-view.js';
 import { formatNumber } from '../shared/format.js';
 import { scaleLinear, px, aspect } from '../shared/chart.js';
-import { codeBlock, pyList } from '../shared/code.js';
 import F from '../formulas/kl.tex.js';
-import LOG from '../formulas/units.tex.js';
 
-const EXAMPLES = [
-  { key: 'france', p: '0.99,0.01', q: '0.5,0.5', labels: { zh: '法国,中国', en: 'France,China' } },
-  { key: 'zero', p: '0.99,0.01', q: '1,0', labels: { zh: '法国,中国', en: 'France,China' } },
-  { key: 'close', p: '0.5,0.3,0.2', q: '0.45,0.35,0.2', labels: { zh: '胜,平,负', en: 'Win,Draw,Loss' } },
-];
+/** The article's France and China against a 50/50 model: the default, the panel's first example. */
+const FRANCE = { key: 'france', p: '0.99,0.01', q: '0.5,0.5', labels: { zh: '法国,中国', en: 'France,China' } };
 
 
 /**
@@ -46,9 +41,16 @@ export class BitKl extends BitElement {
 
   static languages = languagesOf('kl');
 
+  static panel = {
+    code: () => import('./panels/kl-panel.js'),
+    languages: { zh: () => import('../messages/zh/kl-panel.js'), en: () => import('../messages/en/kl-panel.js') },
+  };
+
+  static defaultExample = FRANCE;
+
   constructor() {
     super();
-    usePQ(this, EXAMPLES[0]);
+    usePQ(this, FRANCE);
     this.reverse = null;
   }
 
@@ -142,31 +144,12 @@ export class BitKl extends BitElement {
     const t = this.model.terms;
     const r = this.reverse;
     if (!t || !r) return nothing;
-    const log = { parts: LOG[this.unitName] };
+    const log = this.logFormula;
     const unit = this.unitInfo.symbol;
     return html`<p class="headline"><span class="big p-text">D(P‖Q) = ${formatNumber(t.kl)} ${unit}</span>
         <span class="big q-text">D(Q‖P) = ${formatNumber(r.kl)} ${unit}</span></p>
       ${this.formulaLines(F, 'forward', { log, kl: t.kl, unit })}
       ${this.formulaLines(F, 'reverse', { log, rev: r.kl, unit })}`;
-  }
-
-  controls() {
-    const t = this.model.terms;
-    const r = this.reverse;
-    const lang = this.lang;
-    const u = this.unitInfo.symbol;
-    const active = EXAMPLES.find((ex) => ex.p === this.p && ex.q === this.q && (this.labels ?? '') === ex.labels[lang])?.key;
-    return html`
-      ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active,
-        (ex) => this.model.applyTexts({ p: ex.p, q: ex.q, labels: ex.labels[lang] }))}
-      ${pqControls(this, {
-        columns: t && r ? [
-          { head: this.t('colForward'), cell: (i) => `${formatNumber(t.klTerms[i])} ${u}` },
-          { head: this.t('colReverse'), cell: (i) => `${formatNumber(r.klTerms[i])} ${u}` },
-        ] : [],
-        extraRows: t && r ? html`<tfoot><tr><th scope="row" colspan="3">${this.t('total')}</th><td class="num">${formatNumber(t.kl)} ${u}</td><td class="num">${formatNumber(r.kl)} ${u}</td><td></td></tr></tfoot>` : nothing,
-      })}
-      ${t && r ? codeBlock(this, `from scipy.stats import entropy\n\np = ${pyList(t.p)}\nq = ${pyList(t.q)}\nprint(entropy(p, q, base=${this.unitInfo.python}))  # D(P||Q) = ${formatNumber(t.kl)} ${u}\nprint(entropy(q, p, base=${this.unitInfo.python}))  # D(Q||P) = ${formatNumber(r.kl)} ${u}`) : nothing}`;
   }
 
   render() {
@@ -175,7 +158,7 @@ export class BitKl extends BitElement {
       headline: this.headline(),
       picture: this.picture(),
       caption: html`${this.notes()}<p class="caption">${this.t('caption')}</p>`,
-      controls: () => this.controls(),
+      panel: true,
     });
   }
 }

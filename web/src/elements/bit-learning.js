@@ -27,9 +27,8 @@ import {
   MAX_N, COLUMNS, CONVERGE_WINDOW, CONVERGE_TOL, DIVERGE_FACTOR, LN3, MAX_STEPS, prerunSteps, trainChunk,
 } from '../model/lab.js';
 import { labClient } from './lab-client.js';
-import { lossChart, fitChart, NARROW } from './lab-charts.js';
+import { lossChart, NARROW } from './lab-charts.js';
 import F from '../formulas/lab.tex.js';
-import LOG from '../formulas/units.tex.js';
 
 const DEFAULTS = { n: '200', seed: '1', rate: '1', degree: '2', speed: '10' };
 const SPEEDS = ['1', '10', '100', 'max'];
@@ -47,13 +46,6 @@ const NUMBERS_MS = 120;
  *  the main thread between jobs. On the main thread (no worker) a slice is kept short. */
 const WORKER_JOB_MS = 40;
 const MAIN_JOB_MS = 6;
-const PRESETS = [
-  { key: 'presetDefault', n: '200', seed: '1', rate: '1', degree: '2' },
-  { key: 'presetFew', n: '12', seed: '7', rate: '5', degree: '3' },
-  { key: 'presetMany', n: '100000', seed: '1', rate: '2', degree: '2' },
-  { key: 'presetSlow', n: '200', seed: '1', rate: '0.05', degree: '2' },
-  { key: 'presetFast', n: '200', seed: '1', rate: '30', degree: '2' },
-];
 
 let runCount = 0;
 
@@ -110,6 +102,19 @@ export class BitLearning extends BitElement {
   static state = ['n', 'seed', 'rate', 'degree', 'speed', ...BitElement.state];
 
   static languages = languagesOf('learning');
+
+  static panel = {
+    code: () => import('./panels/learning-panel.js'),
+    languages: { zh: () => import('../messages/zh/learning-panel.js'), en: () => import('../messages/en/learning-panel.js') },
+  };
+
+  /** The default run: the first preset the panel offers. */
+  static defaultExample = { key: 'presetDefault', ...DEFAULTS };
+
+  /** The settings typed as numbers, and the speeds offered (the panel's fields and select). */
+  static fields = FIELDS;
+
+  static speeds = SPEEDS;
 
   constructor() {
     super();
@@ -260,6 +265,11 @@ export class BitLearning extends BitElement {
   /** Before the first render of a prerendered lab, in a task of its own: the default run. */
   prepare() {
     this.compute();
+  }
+
+  /** The fit chart's curves: rating differences, and the true and the model's [win, draw, loss] at each. */
+  get fitCurves() {
+    return { grid: this._grid, truth: this._truth, model: this._model };
   }
 
   _resultOf(run) {
@@ -437,12 +447,6 @@ export class BitLearning extends BitElement {
   }
 
   // ------------------------------------------------------------------ view
-  _applyPreset(preset) {
-    this.drafts = {};
-    for (const key of ['n', 'seed', 'rate', 'degree']) this[key] = preset[key];
-    this.updateComplete.then(() => this.play());
-  }
-
   cards(r) {
     const u = this.unitInfo.symbol;
     const card = (cls, label, value) => html`<div class="lab-card ${cls}"><span class="label">${label}</span><span class="value">${value}</span></div>`;
@@ -457,21 +461,27 @@ export class BitLearning extends BitElement {
 
   formulas(r) {
     const unit = this.unitInfo.symbol;
-    return html`${this.formulaLines(F, 'loss', { log: { parts: LOG[this.unitName] }, L: r.trainLoss, unit })}
+    return html`${this.formulaLines(F, 'loss', { log: this.logFormula, L: r.trainLoss, unit })}
       ${this.formulaLines(F, 'identity', {})}
       <div class="formula lab-formula">${this.formula(F.identityValues, { ce: r.crossEntropy, h: r.entropy, kl: r.kl, unit })}</div>`;
+  }
+
+  /** When training stops by itself: model/lab.js's rule, its numbers formatted for the words. */
+  get stopRule() {
+    return { window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100), factor: formatCount(DIVERGE_FACTOR), max: formatCount(MAX_STEPS) };
   }
 
   statusText(r) {
     const run = this.run;
     const u = this.unitInfo.symbol;
     const lb = Math.log(this.base);
+    const rule = this.stopRule;
     switch (this.status) {
-      case 'converged': return this.t('converged', { step: formatCount(run.stop.step), window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100) });
-      case 'limit': return this.t('limit', { step: formatCount(MAX_STEPS) });
+      case 'converged': return this.t('converged', { step: formatCount(run.stop.step), window: rule.window, tol: rule.tol });
+      case 'limit': return this.t('limit', { step: rule.max });
       case 'diverged': return this.t(run.stop.loss != null ? 'diverged' : 'divergedInf', {
         step: formatCount(run.stop.step), loss: formatNumber(run.stop.loss / lb), u, log: this.unitInfo.log,
-        uniform: formatNumber(LN3 / lb), factor: formatCount(DIVERGE_FACTOR), rate: formatNumber(run.cfg.rate),
+        uniform: formatNumber(LN3 / lb), factor: rule.factor, rate: formatNumber(run.cfg.rate),
       });
       case 'training': return this.t('training');
       case 'offscreen': return this.t('offscreen');
@@ -510,49 +520,6 @@ export class BitLearning extends BitElement {
       ${lossChart({ width: this.width, h: run.hist, unitLog: Math.log(this.base), stop: run.stop, t, unit: u, narrow, cap: DIVERGE_FACTOR * LN3, label })}`;
   }
 
-  /** The model against the truth: in the folded panel (the loss is the picture that teaches). */
-  fit() {
-    const run = this.run;
-    if (!run) return nothing;
-    const t = (key, p) => this.t(key, p);
-    const narrow = this.width < NARROW;
-    const { xMin, xMax } = this.facts.lab;
-    return html`<h4 class="chart-title">${this.t('fitTitle')}</h4>
-      <div class="legend" aria-hidden="true">
-        <span><span class="line truth"></span>${this.t('legendTruth')}</span>
-        <span><span class="line model"></span>${this.t('legendModel')}</span>
-        ${run.data ? html`<span><span class="line rug"></span>${this.t('legendRug')}</span>` : nothing}
-      </div>
-      ${fitChart({ width: this.width, grid: this._grid, truth: this._truth, model: this._model, data: run.data, xMin, xMax, t, narrow })}`;
-  }
-
-  controls(r) {
-    const active = PRESETS.find((p) => ['n', 'seed', 'rate', 'degree'].every((k) => String(this[k]) === p[k]))?.key;
-    const { minDegree, maxDegree } = this.facts.lab;
-    const degrees = [];
-    for (let d = minDegree; d <= maxDegree; d++) degrees.push([String(d), this.t('degreeName', { d })]);
-    const field = (key) => this.field({
-      key, label: this.t(`f_${key}`), value: this.drafts[key] ?? this[key], inputmode: 'decimal',
-      onInput: (e) => { this.drafts[key] = e.target.value; this.requestUpdate(); },
-    });
-    const lb = Math.log(this.base);
-    return html`
-      ${this.fit()}
-      ${this.examples(PRESETS.map((p) => ({ ...p, text: this.t(p.key) })), active, (p) => this._applyPreset(p))}
-      <div class="row lab-fields">${FIELDS.map(field)}</div>
-      <div class="row lab-fields">
-        ${this.select({ key: 'degree', label: this.t('f_degree'), value: String(this.degreeValue), options: degrees, onChange: (e) => { this.degree = e.target.value; } })}
-        ${this.select({ key: 'speed', label: this.t('f_speed'), value: this.speedValue, options: SPEEDS.map((s) => [s, s === 'max' ? this.t('speedMax') : this.t('speedSteps', { s })]), onChange: (e) => { this.speed = e.target.value; } })}
-        ${this.unitSelect()}
-      </div>
-      ${r ? html`<p class="note likelihood">${this.t(r.likelihood > 0 ? 'likelihood' : 'likelihoodUnder', {
-        n: formatCount(r.n), lik: formatNumber(r.likelihood), ll: formatNumber(r.logLikelihood), log: this.unitInfo.log,
-        per: formatNumber(Math.exp(-r.trainLoss * lb)),
-      })}</p>` : nothing}
-      ${r ? html`<p class="note identity">${this.t('identity', { res: formatNumber(Math.abs(r.identityResidual)), max: formatNumber(r.maxIdentityResidual) })}</p>` : nothing}
-      <p class="note">${this.t('stopRule', { window: formatCount(CONVERGE_WINDOW), tol: formatNumber(CONVERGE_TOL * 100), factor: formatCount(DIVERGE_FACTOR), log: this.unitInfo.log, max: formatCount(MAX_STEPS) })}</p>`;
-  }
-
   render() {
     const r = this.result;
     const run = this.run;
@@ -567,7 +534,7 @@ export class BitLearning extends BitElement {
         ${r ? this.formulas(r) : nothing}
         ${overfit ? html`<p class="lab-overfit">${this.t('overfit', { loss: formatNumber(r.trainLoss), h: formatNumber(r.entropy), ce: formatNumber(r.crossEntropy), u: this.unitInfo.symbol, n: formatCount(r.n) })}</p>` : nothing}
         <p class="caption">${this.t('caption')}</p>`,
-      controls: this.api ? () => this.controls(r) : null,
+      panel: this.api != null,
     });
   }
 }

@@ -19,7 +19,7 @@
  * Result: { kl, klReverse, unit, p, q, naturals, fittedLambda?, fittedKl?, closedForm?, binnedSum?, binWidth? }.
  */
 import { html, nothing, isServer } from 'lit';
-import { BitElement, languagesOf } from './base.js';
+import { BitElement, languagesOf, perFrame } from './base.js';
 import { formatNumber, formatCount, formatInteger } from '../shared/format.js';
 import { rangeText } from '../shared/i18n.js';
 import { readNumber } from '../shared/number.js';
@@ -28,19 +28,9 @@ import {
 } from '../model/ruler.js';
 import { labClient } from './lab-client.js';
 import { rulerChart, rulerGeometry, NARROW } from './ruler-chart.js';
-import { perFrame } from '../shared/frame.js';
 import F from '../formulas/ruler.tex.js';
-import LOG from '../formulas/units.tex.js';
 
 const DEFAULTS = { p: 'gaussian:10,3', q: 'poisson:8', naturals: 'true' };
-const KIND_KEY = { gaussian: 'kindGaussian', poisson: 'kindPoisson', binomial: 'kindBinomial', geometric: 'kindGeometric' };
-const PRESETS = [
-  { key: 'presetGP', p: 'gaussian:10,3', q: 'poisson:8', naturals: 'true' },
-  { key: 'presetGG', p: 'gaussian:0,1', q: 'gaussian:1,2', naturals: 'false' },
-  { key: 'presetBP', p: 'binomial:100,0.03', q: 'poisson:3', naturals: 'true' },
-  { key: 'presetGeo', p: 'geometric:0.2', q: 'poisson:4', naturals: 'true' },
-  { key: 'presetHuge', p: 'binomial:1000000000,0.5', q: 'poisson:500000000', naturals: 'true' },
-];
 const CONV = { bit: 'convBit', hartley: 'convHartley' };
 
 // A result computed off the main thread travels inside a prerendered element (the prerenderer
@@ -78,6 +68,14 @@ export class BitRuler extends BitElement {
   static state = ['p', 'q', 'naturals', ...BitElement.state];
 
   static languages = languagesOf('ruler');
+
+  static panel = {
+    code: () => import('./panels/ruler-panel.js'),
+    languages: { zh: () => import('../messages/zh/ruler-panel.js'), en: () => import('../messages/en/ruler-panel.js') },
+  };
+
+  /** The article's pair: the first preset the panel offers. */
+  static defaultExample = { key: 'presetGP', ...DEFAULTS };
 
   constructor() {
     super();
@@ -237,6 +235,35 @@ export class BitRuler extends BitElement {
     this[w] = text;
   }
 
+  /** The family kinds a side can take: the core's that the ruler has parameter names for. */
+  get kinds() {
+    return this.api.facts.families.kinds.filter((k) => PARAMS[k]);
+  }
+
+  /** The parameter names of a family kind, in the order of its text ("gaussian:μ,σ"). */
+  paramNames(kind) {
+    return PARAMS[kind];
+  }
+
+  /** Side `w` ('p' | 'q') becomes a `kind` family with that family's starting parameters. */
+  setFamily(w, kind) {
+    this._setSide(w, specText(kind, DEFAULT_TEXTS[kind]));
+  }
+
+  /** A parameter as typed (`key` = 'p0', 'q1', …), kept as a draft until it reads; a fit no longer stands. */
+  typeParameter(key, text) {
+    this.drafts[key] = text;
+    this._fit = null;
+    this.requestUpdate();
+  }
+
+  /** P, Q and `naturals` at once (a preset); drafts and a standing fit are dropped. */
+  setPair({ p, q, naturals }) {
+    this.drafts = {};
+    this._fit = null;
+    Object.assign(this, { p, q, naturals });
+  }
+
   swap() {
     const { p, q } = this;
     this.drafts = {};
@@ -267,12 +294,6 @@ export class BitRuler extends BitElement {
     this._fit = { forP, q };
     this._setSide('q', q);
     this.requestUpdate();
-  }
-
-  _applyPreset(preset) {
-    this.drafts = {};
-    this._fit = null;
-    Object.assign(this, { p: preset.p, q: preset.q, naturals: preset.naturals });
   }
 
   // ------------------------------------------------------------------ moving Q along the ruler
@@ -404,7 +425,7 @@ export class BitRuler extends BitElement {
     const d = this.data;
     if (!d) return nothing;
     const u = this.unitInfo.symbol;
-    const log = { parts: LOG[this.unitName] };
+    const log = this.logFormula;
     const val = (x) => ({ d: x, unit: x === Infinity ? '' : u, log });
     const both = Number.isFinite(d.kl) && Number.isFinite(d.klReverse) && formatNumber(d.kl) !== formatNumber(d.klReverse);
     return html`${this.formulaLines(F, 'forward', val(d.kl))}
@@ -445,34 +466,6 @@ export class BitRuler extends BitElement {
       <p class="fit-out" role="status" ?hidden=${!fitText && !none}>${none ? this.t('fitNone') : fitText}</p>`;
   }
 
-  side(w) {
-    const spec = this.sides[w];
-    const kinds = this.api.facts.families.kinds.filter((k) => PARAMS[k]);
-    const kind = spec?.kind;
-    return html`<fieldset class="ruler-side ${w}">
-      <legend>${this.t(w === 'p' ? 'sideP' : 'sideQ')}</legend>
-      ${this.select({
-        key: `${w}kind`, label: this.t('kind'), value: kind ?? '',
-        options: kinds.map((k) => [k, this.t(KIND_KEY[k])]),
-        onChange: (e) => this._setSide(w, specText(e.target.value, DEFAULT_TEXTS[e.target.value])),
-      })}
-      ${spec ? PARAMS[kind].map((name, i) => this.field({
-        key: `${w}${i}`, label: this.t(name), value: this.drafts[`${w}${i}`] ?? spec.texts[i], inputmode: 'decimal',
-        onInput: (e) => { this.drafts[`${w}${i}`] = e.target.value; this._fit = null; this.requestUpdate(); },
-      })) : html`<p class="field-msg" role="alert">${this.errorText(`${w}spec`)}</p>`}
-    </fieldset>`;
-  }
-
-  controls() {
-    const active = PRESETS.find((p) => p.p === this.p && p.q === this.q && p.naturals === String(this.naturals))?.key;
-    return html`
-      ${this.examples(PRESETS.map((p) => ({ ...p, text: this.t(p.key) })), active, (p) => this._applyPreset(p))}
-      <div class="ruler-sides">${this.side('p')}${this.side('q')}</div>
-      <label class="check"><input type="checkbox" .checked=${this.naturalsValue}
-        @change=${(e) => { this.naturals = e.target.checked ? 'true' : 'false'; }}><span>${this.t('naturals')}</span></label>
-      <div class="row">${this.unitSelect()}</div>`;
-  }
-
   render() {
     if (this.compact) {
       const fams = this.families;
@@ -488,7 +481,7 @@ export class BitRuler extends BitElement {
       caption: html`${this.actions()}${this.formulas()}
         <p class="field-msg" role=${this.hasError('_core') ? 'alert' : nothing}>${this.errorText('_core')}</p>
         <p class="caption">${this.t('caption')}</p>`,
-      controls: this.api ? () => this.controls() : null,
+      panel: this.api != null,
     });
   }
 }

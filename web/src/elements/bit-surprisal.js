@@ -14,22 +14,17 @@
  * Result: { p, information, unit } and, with pa/pb, { composite: { pa, pb, p, ia, ib, information } }.
  */
 import { html, svg, nothing } from 'lit';
-import { BitElement, languagesOf } from './base.js';
-import { formatNumber, formatProbability, probabilityText } from '../shared/format.js';
+import { BitElement, languagesOf, perFrame, trackPointer } from './base.js';
+import { formatNumber, formatProbability } from '../shared/format.js';
 import { colourClasses } from '../shared/colors.js';
 import { px, aspect } from '../shared/chart.js';
-import { perFrame, trackPointer } from '../shared/frame.js';
-import { codeBlock } from '../shared/code.js';
 import F from '../formulas/surprisal.tex.js';
-import LOG from '../formulas/units.tex.js';
 
 const MAX_DRAWN_CUTS = 24;   // beyond, cuts are thinner than a pixel
 const MAX_SEGMENTS = 32;     // a ruler longer than this is drawn as one bar with ticks
 
-const EXAMPLES = [
-  { key: 'china', p: '1/1024', label: { zh: '中国夺冠', en: 'China wins' } },
-  { key: 'argentina', p: '1/8', label: { zh: '阿根廷夺冠', en: 'Argentina wins' } },
-];
+/** The article's event: the default, and the first example the panel offers. */
+const CHINA = { key: 'china', p: '1/1024', label: { zh: '中国夺冠', en: 'China wins' } };
 
 
 /** The p text for `bits` of surprisal: whole bits → 1/2^k; else two significant digits. */
@@ -73,6 +68,13 @@ export class BitSurprisal extends BitElement {
 
   static languages = languagesOf('surprisal');
 
+  static panel = {
+    code: () => import('./panels/surprisal-panel.js'),
+    languages: { zh: () => import('../messages/zh/surprisal-panel.js'), en: () => import('../messages/en/surprisal-panel.js') },
+  };
+
+  static defaultExample = CHINA;
+
   /** <bit-additivity> shows only the composite event. */
   static compositeOnly = false;
 
@@ -82,7 +84,7 @@ export class BitSurprisal extends BitElement {
       this.pa = '1/2';
       this.pb = '1/4';
     } else {
-      this.p = EXAMPLES[0].p;
+      this.p = CHINA.p;
     }
     this.drafts = {};
     this.good = {};
@@ -103,7 +105,7 @@ export class BitSurprisal extends BitElement {
 
   names() {
     return {
-      main: this.label || (this.label === '' || this.p !== EXAMPLES[0].p ? this.t('someEvent') : EXAMPLES[0].label[this.lang]),
+      main: this.label || (this.label === '' || this.p !== CHINA.p ? this.t('someEvent') : CHINA.label[this.lang]),
       a: this.labelA || this.t('eventA'),
       b: this.labelB || this.t('eventB'),
       ab: this.labelAb || this.t('eventAB'),
@@ -150,7 +152,8 @@ export class BitSurprisal extends BitElement {
   }
 
   // ------------------------------------------------------------------ edits
-  _type(which, text) {
+  /** A probability as typed in the panel (kept as a draft until it reads). */
+  typeProbability(which, text) {
     this.drafts[which] = text;
     // a changed probability no longer describes the named example: ask for a new name
     if (which === 'p' && this.label) this.label = '';
@@ -318,7 +321,7 @@ export class BitSurprisal extends BitElement {
     </svg>`;
   }
 
-  // ------------------------------------------------------------------ text and controls
+  // ------------------------------------------------------------------ text
   meaning() {
     const main = this.single ? this.good.main : this.good.composite;
     if (!main) return nothing;
@@ -332,7 +335,7 @@ export class BitSurprisal extends BitElement {
   }
 
   formulas() {
-    const log = { parts: LOG[this.unitName] };
+    const log = this.logFormula;
     const unit = this.unitInfo.symbol;
     const n = this.names();
     const lines = [];
@@ -346,40 +349,13 @@ export class BitSurprisal extends BitElement {
     return lines;
   }
 
-  controls() {
-    const n = this.names();
-    const lang = this.lang;
-    const active = EXAMPLES.find((ex) => ex.p === this.p && (this.label ?? '') === ex.label[lang])?.key;
-    const main = this.good.main;
-    return html`
-      ${this.single ? html`
-        ${this.examples(EXAMPLES.map((ex) => ({ ...ex, text: this.t(ex.key) })), active, (ex) => {
-          delete this.drafts.p;
-          this.clearError('p');
-          this.p = ex.p;
-          this.label = ex.label[lang];
-        })}
-        <div class="row">
-          ${this.field({ key: 'p', label: this.t('fieldP'), value: this.text('p'), inputmode: 'decimal', onInput: (e) => this._type('p', e.target.value) })}
-          <div class="field"><label for="f-label">${this.t('fieldLabel')}</label>
-            <input id="f-label" type="text" maxlength="40" .value=${this.label ?? ''} placeholder=${n.main}
-              @change=${(e) => { this.label = e.target.value.trim(); }}></div>
-        </div>` : nothing}
-      ${this.composite ? html`<div class="row">
-        ${this.field({ key: 'pa', label: this.t('fieldA', n.a), value: this.text('pa'), inputmode: 'decimal', onInput: (e) => this._type('pa', e.target.value) })}
-        ${this.field({ key: 'pb', label: this.t('fieldB', n.b), value: this.text('pb'), inputmode: 'decimal', onInput: (e) => this._type('pb', e.target.value) })}
-      </div>` : nothing}
-      <div class="row">${this.unitSelect()}</div>
-      ${main ? codeBlock(this, `import math\n\np = ${probabilityText(main.p) === String(main.p) ? main.p : `1 / ${Math.round(1 / main.p)}`}\nprint(-math.log(p, ${this.unitInfo.python === 'None' ? 'math.e' : this.unitInfo.python}))  # ${formatNumber(main.information)} ${this.unitInfo.symbol}: ${this.t('codeComment')}`) : nothing}`;
-  }
-
   render() {
     return this.frame({
       title: this.t(this.single ? 'title' : 'titleAdditivity'),
       headline: html`${this.formulas()}${this.meaning()}`,
       picture: this.picture(),
       caption: html`<p class="caption">${this.t('caption')}</p>`,
-      controls: () => this.controls(),
+      panel: true,
     });
   }
 }

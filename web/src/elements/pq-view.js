@@ -2,15 +2,14 @@
  * The view half of the P/Q editor, shared by <bit-cross-entropy> and <bit-kl> (the model half is
  * model/distribution.js): two strips under the picture, P in blue and Q in orange, each outcome a
  * segment as wide as its probability, the boundaries draggable (0.01 grid, Shift 0.001) and every
- * segment a keyboard slider; and in the folded controls, the P and Q fields, the outcome table
- * (rename, remove, add) and "Q = P".
+ * segment a keyboard slider. The fields and the outcome table of the folded panel are in
+ * panels/pq-panel.js (loaded when a panel opens).
  */
-import { html, svg, nothing } from 'lit';
+import { svg, nothing } from 'lit';
+import { perFrame, trackPointer } from './base.js';
 import { formatProbability } from '../shared/format.js';
 import { px } from '../shared/chart.js';
-import { perFrame } from '../shared/frame.js';
-import { DistributionModel, MAX_OUTCOMES } from '../model/distribution.js';
-import { trackPointer } from '../shared/frame.js';
+import { DistributionModel } from '../model/distribution.js';
 
 /** The attributes of a P/Q element's distributions (with the base element's). */
 export const PQ_PROPERTIES = {
@@ -84,38 +83,4 @@ export function strips(host, { x0, width, y, h = 24, names }) {
       ${segs}
     </g>`;
   });
-}
-
-/** Fields, the outcome table (with the element's extra columns), add, Q = P. */
-export function pqControls(host, { columns = [], extraRows = nothing }) {
-  const m = host.model;
-  const names = m.labels();
-  const dP = m.good.p;
-  const dQ = m.good.q;
-  const same = m.size > 0 && m.probabilities.every((v, i) => v === m.modelProbabilities[i]);
-  return html`
-    <div class="row">
-      ${host.field({ key: 'p', label: host.t('fieldP'), value: m.fieldText('p'), inputmode: 'decimal', onInput: (e) => m.type('p', e.target.value) })}
-      ${host.field({ key: 'q', label: host.t('fieldQ'), value: m.fieldText('q'), inputmode: 'decimal', onInput: (e) => m.type('q', e.target.value) })}
-    </div>
-    ${dP?.rescaled ? html`<p class="note">${host.t('rescaledP', { sum: String(dP.sum) })}</p>` : nothing}
-    ${dQ?.rescaled ? html`<p class="note">${host.t('rescaledQ', { sum: String(dQ.sum) })}</p>` : nothing}
-    ${m.terms ? host.scrollTable(host.t('colOutcome'), html`<table class="terms">
-      <thead><tr><th scope="col">${host.t('colOutcome')}</th><th scope="col">p</th><th scope="col">q</th>
-        ${columns.map((c) => html`<th scope="col">${c.head}</th>`)}<th scope="col"><span class="sr-only">×</span></th></tr></thead>
-      <tbody>${names.map((name, i) => html`<tr>
-        <th scope="row"><input class="name" type="text" maxlength="40" .value=${name} aria-label=${host.t('rename', i)}
-          @change=${(e) => m.rename(i, e.target.value)}></th>
-        <td class="num">${formatProbability(m.probabilities[i])}</td><td class="num">${formatProbability(m.modelProbabilities[i])}</td>
-        ${columns.map((c) => html`<td class="num">${c.cell(i)}</td>`)}
-        <td><button type="button" class="remove" ?disabled=${names.length <= 2} aria-label=${host.t('remove', name)} @click=${() => m.remove(i)}>×</button></td>
-      </tr>`)}</tbody>
-      ${extraRows}
-    </table>`) : nothing}
-    <div class="row">
-      <button type="button" ?disabled=${m.size >= MAX_OUTCOMES} @click=${() => m.add()}>＋ ${host.t('add')}</button>
-      <button type="button" class="snap" aria-pressed=${same ? 'true' : 'false'} @click=${() => m.snapModelToTruth()}>${host.t('snap')}</button>
-      ${host.unitSelect()}
-    </div>
-    <p class="sr-only" role="status">${same ? host.t('snapped') : ''}</p>`;
 }

@@ -153,6 +153,11 @@ export class DistributionModel {
     return this.probabilities.length;
   }
 
+  /** Whether the distribution has as many outcomes as it may (add() does nothing then). */
+  get full() {
+    return this.size >= MAX_OUTCOMES;
+  }
+
   /** Outcome names: the labels attribute, a default name where it is blank or short. */
   labels() {
     const given = parseLabels(this.host.labels);
@@ -205,7 +210,7 @@ export class DistributionModel {
 
   /** Adds an outcome with probability 0 (to every distribution), named by default. */
   add() {
-    if (this.size >= MAX_OUTCOMES) return;
+    if (this.full) return;
     for (const w of this.which) {
       const values = w === 'q' ? this.modelProbabilities : this.probabilities;
       this._write(w, [...values, 0]);

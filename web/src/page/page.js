@@ -78,9 +78,13 @@ class PageState {
     return this.defaults.get(id)?.get(name) ?? null;
   }
 
-  /** Applies a link's values to one calculator (its class decides which attributes are state). */
+  /**
+   * Applies a link's values to one calculator (its class decides which attributes are state). A
+   * link that opens its panel loads the panel first, so that it opens whole, in one step.
+   */
   async apply(el, values) {
     const cls = await define(el.localName);
+    if (values.has('open') && cls.state.includes('open')) await cls.loadPanel([el.lang]).catch(() => {});
     await el.updateComplete;
     for (const [name, value] of values) {
       if (cls.state.includes(name)) el.setAttribute(name, value);

@@ -27,10 +27,13 @@ import { BitElement } from '../elements/base.js';
 const TAGS = new Set(Object.keys(ELEMENT_CLASSES));
 
 let defined = null;
-/** Registers every element (with the words of both languages) in the server's registry, once. */
+/**
+ * Registers every element in the server's registry, once, with the words of both languages and
+ * its panel (code and words): an element written with `open` is prerendered with its panel.
+ */
 function defineAll() {
   defined ??= Promise.all(Object.entries(ELEMENT_CLASSES).map(async ([tag, cls]) => {
-    await cls.loadLanguages(['zh', 'en']);
+    await Promise.all([cls.loadLanguages(['zh', 'en']), cls.loadPanel(['zh', 'en'])]);
     if (!customElements.get(tag)) customElements.define(tag, cls);
   }));
   return defined;

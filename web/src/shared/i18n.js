@@ -56,12 +56,16 @@ function sharedWords(lang) {
 }
 
 /**
- * Looks a key up in the element's words for `lang` (`tables` = { zh?, en? }), then the shared
- * words; while a language is still loading, the other one stands in.
+ * Looks a key up in the element's words for `lang` (each of `tables` = { zh?, en? }: its own words,
+ * its panel's), then the shared words; while a language is still loading, the other one stands in.
  */
-export function translate(lang, key, params, tables) {
+export function translate(lang, key, params, ...tables) {
   for (const l of [lang, lang === 'en' ? 'zh' : 'en']) {
-    const entry = tables?.[l]?.[key] ?? SHARED[l]?.shared[key];
+    for (const table of tables) {
+      const entry = table?.[l]?.[key];
+      if (entry != null) return interpolate(entry, params);
+    }
+    const entry = SHARED[l]?.shared[key];
     if (entry != null) return interpolate(entry, params);
   }
   return key;

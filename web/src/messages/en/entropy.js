@@ -2,13 +2,7 @@
 
 export default {
   title: 'Entropy: each block’s area is one outcome’s share',
-  eight: '8 equal teams (3 bit)',
-  france: 'France 0.99 / China 0.01 (0.0808 bit)',
   outcome: (i) => `Team ${i + 1}`,
-  fieldP: 'Probabilities P (comma-separated; weights such as 2, 1, 1 work too)',
-  rescaled: ({ sum }) => `These weights add up to ${sum}; they were rescaled to sum to 1.`,
-  colTeam: 'Team', colP: 'probability p', colI: 'surprisal −log p', colShare: 'share p·(−log p)', colRemove: 'Remove',
-  total: 'total H', add: 'Add a team', remove: (name) => `Remove “${name}”`, rename: (i) => `Name of team ${i + 1}`,
   axisBits: 'surprisal (height)', axisP: 'probability (width)',
   hLine: ({ h, u }) => `dashed H = ${h} ${u}: the blocks’ average height, their total area`,
   legendItem: ({ name, p, s, a }) => `${name}: width ${p} × height ${s} = area ${a}`,
@@ -18,5 +12,4 @@ export default {
   caption: 'Width = probability, height = surprisal, area = share of the entropy. The blocks are one unit wide together, so their total area is their average height: the entropy H. Drag the boundary between two blocks to move probability.',
   bound: ({ n, log, max, u }) => `≤ ${log} ${n} = ${max} ${u}, the most ${n} outcomes can have`,
   announce: ({ h, u }) => `Entropy H = ${h} ${u}`,
-  codeComment: 'entropy (in the unit above)',
   };

@@ -1,4 +1,5 @@
-// Every element's words in one module per language: one download for the whole page.
+// Every element's words in one module per language: one download for the whole page. The words of
+// each folded panel are apart (<element>-panel.js), fetched when a reader opens that panel.
 export { default as entropy } from './entropy.js';
 export { default as surprisal } from './surprisal.js';
 export { default as crossEntropy } from './cross-entropy.js';

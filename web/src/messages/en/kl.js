@@ -4,9 +4,6 @@ import pq from './pq.js';
 export default {
   ...pq,
   title: 'KL divergence: two directions, two numbers',
-  france: 'France 0.99 / China 0.01 against 50/50', zero: 'Q gives China probability 0', close: 'Two close distributions',
-  forwardTitle: 'Data from P, code from Q: D(P‖Q)',
-  reverseTitle: 'Data from Q, code from P: D(Q‖P)',
   axis: 'log ratio (bit)',
   panel: ({ which, d, u }) => `${which} = ${d} ${u}: columns as wide as the data’s probability and as tall as the log ratio; the net area is the divergence`,
   asym: ({ diff, u }) => `The two directions differ by ${diff} ${u}: KL divergence is not symmetric, so it is not a distance in the usual sense.`,
@@ -14,7 +11,5 @@ export default {
   infForward: ({ name }) => `Q calls “${name}” impossible (probability 0) while P does not: D(P‖Q) = ∞.`,
   infReverse: ({ name }) => `P calls “${name}” impossible while Q does not: D(Q‖P) = ∞.`,
   caption: 'Column width = the outcome’s probability under the distribution the data comes from, height = the log ratio of the two; the net area is the KL divergence, always ≥ 0 and 0 only when P = Q.',
-  colForward: 'p·log(p/q)', colReverse: 'q·log(q/p)', total: 'total',
   announce: ({ kl, rev, u }) => `D(P‖Q) = ${kl}, D(Q‖P) = ${rev} ${u}`,
-  codeComment: 'KL divergence, both directions',
   };

@@ -7,22 +7,12 @@ const q = quote.en;
 export const shared = {
   controls: 'Adjust and details',
   controlsHint: 'values, table and code',
-  copyLink: 'Copy link',
-  linkCopied: 'Link copied',
-  examples: 'Examples',
+  panelLoading: 'Loading…',
+  panelFailed: 'This part could not be loaded (the network may be down). The picture and numbers above still work; fold and unfold it to try again.',
   stale: 'Invalid input: the result below is the last valid one',
-  codeTitle: 'The same number in code',
-  copyCode: 'Copy code',
-  codeCopied: 'Copied',
-  unitLabel: 'Unit',
-  unitBit: 'bit (base 2)',
-  unitNat: 'nat (base e)',
-  unitHartley: 'hartley (base 10)',
   ignored: ({ name, value, allowed }) => `Attribute ${name}=${q(clip(value))} is not valid and was ignored: ${allowed}`,
   langAllowed: 'use zh or en.',
   unitAllowed: 'use bit, nat or hartley; computing in bits.',
-  loadFailed: 'This browser could not load the calculation module (WebAssembly is unavailable or blocked). The picture and numbers below are the article’s example, not interactive for now.',
-  tableScroll: 'the table scrolls sideways',
   };
 
 export const allowed = {

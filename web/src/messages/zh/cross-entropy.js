@@ -4,7 +4,6 @@ import pq from './pq.js';
 export default {
   ...pq,
   title: '交叉熵：按 P 出现，按 Q 编码',
-  backwards: '模型把强弱看反了', uniform: '模型一视同仁', france: '法国 0.99 / 中国 0.01，模型五五开', same: 'Q = P',
   axis: '码长（bit）',
   legendH: ({ h, u }) => `蓝色：按 P 自己的编码，面积 H(P) = ${h} ${u}`,
   legendExtra: ({ kl, u }) => `橙色斜线：用 Q 的编码多付的部分，净多 D(P‖Q) = ${kl} ${u}`,
@@ -14,15 +13,5 @@ export default {
   caption: '柱宽 = 结果出现的频率 p，柱高 = 模型 Q 给它的码长，面积 = 平均码长。吉布斯不等式：多付的净值 D(P‖Q) ≥ 0，只有 Q = P 时为 0。拖动 Q 试试：能让 H(P,Q) 低于 H(P) 吗？',
   best: ({ gap, u }) => `你到过的最小差距 H(P,Q) − H(P)：${gap} ${u}`,
   infinite: ({ name }) => `Q 给「${name}」的概率是 0，而它在 P 下会发生：码长无穷大，H(P,Q) = ∞。`,
-  colSurpriseQ: '码长 −log q', colShare: 'p·(−log q)', total: '合计',
-  codesTitle: '真实的编码：霍夫曼码（码长是整数 bit）',
-  codeP: '为 P 构造的码字', codeQ: '为 Q 构造的码字', noCode: '无码字',
-  avgLength: '在 P 的数据上的平均码长',
-  codesNote: ({ lp, lq, h }) => `为 P 构造的码平均 ${lp} bit（H(P) = ${h} ≤ ${lp} < H(P) + 1）；用为 Q 构造的码平均 ${lq} bit。`,
-  samplingTitle: ({ n }) => `抽样：从 P 抽 ${n} 次，每次用 Q 的霍夫曼码写下`,
-  samplingAxis: '抽样次数（对数刻度）',
-  samplingLegend: ({ settle, u }) => `实线：到目前为止的平均码长；虚线：它会稳定在 Σ p·len_Q = ${settle} bit`,
-  reseed: '换一批样本',
   announce: ({ ce, h, kl, u }) => `H(P,Q) = ${ce}，H(P) = ${h}，D(P‖Q) = ${kl} ${u}`,
-  codeComment: '交叉熵',
   };

@@ -7,22 +7,12 @@ const q = quote.zh;
 export const shared = {
   controls: '调整与细节',
   controlsHint: '输入数值、表格与代码',
-  copyLink: '复制链接',
-  linkCopied: '链接已复制',
-  examples: '例子',
+  panelLoading: '正在载入……',
+  panelFailed: '这部分没能载入（可能是网络断了）。上面的图和数照常可用；稍后收起再展开即可重试。',
   stale: '输入有误：下面显示的是上一次有效的结果',
-  codeTitle: '用代码算同一个数',
-  copyCode: '复制代码',
-  codeCopied: '已复制',
-  unitLabel: '单位',
-  unitBit: 'bit（以 2 为底）',
-  unitNat: 'nat（以 e 为底）',
-  unitHartley: 'hartley（以 10 为底）',
   ignored: ({ name, value, allowed }) => `属性 ${name}=${q(clip(value))} 无效，已忽略：${allowed}`,
   langAllowed: '可用 zh 或 en。',
   unitAllowed: '可用 bit、nat 或 hartley，现按 bit 计算。',
-  loadFailed: '这个浏览器没能载入计算模块（WebAssembly 不可用或被拦截）。下面的图和数是文章例子的默认值，暂时不能交互。',
-  tableScroll: '表格可左右滑动',
   };
 
 export const allowed = {

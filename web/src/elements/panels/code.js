@@ -1,5 +1,7 @@
-// "The same number in code": a short Python snippet with the reader's numbers and a copy button.
-// The code scrolls inside its own box; it never widens the page.
+/**
+ * "The same number in code": a short Python snippet with the reader's numbers and a copy button, at
+ * the end of a panel. The code scrolls inside its own box; it never widens the page. Panels only.
+ */
 import { html } from 'lit';
 
 /** A Python list literal of numbers, each the shortest text that reads back exactly. */
@@ -19,6 +21,7 @@ async function copy(host, text, button) {
   }
 }
 
+/** The snippet `text` under its heading, with a button that copies it (words: host.t). */
 export function codeBlock(host, text) {
   return html`<section class="code" aria-label=${host.t('codeTitle')}>
     <h4>${host.t('codeTitle')}</h4>
