@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -21,23 +20,6 @@
 #include "bitruler/parse.hpp"
 #include "bitruler/random.hpp"
 #include "exchange.hpp"
-
-// operator new with one more refusal: a request of 2 GiB or more throws std::bad_alloc before it
-// reaches emmalloc, whose size check (pointer + size) wraps around 2^32 for such a request and
-// would hand out a block running past the end of memory. (Every input limit keeps requests far
-// below this; this makes it hold whatever the path.) Replaces libc++'s weak definition.
-#if defined(__cpp_exceptions)
-void* operator new(std::size_t size) {
-  if (size >= (std::size_t{1} << 31)) throw std::bad_alloc();
-  if (void* block = std::malloc(size == 0 ? 1 : size)) return block;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return ::operator new(size); }
-void operator delete(void* block) noexcept { std::free(block); }
-void operator delete[](void* block) noexcept { std::free(block); }
-void operator delete(void* block, std::size_t) noexcept { std::free(block); }
-void operator delete[](void* block, std::size_t) noexcept { std::free(block); }
-#endif
 
 namespace bitruler::bindings {
 namespace {
@@ -52,6 +34,9 @@ Options make_options(double base, bool normalize) {
 // --- the exchange ------------------------------------------------------------------------------
 
 double js_exchange() { return address(g_exchange); }
+
+// After a call stopped inside the module (core.js caught the trap): 1 when memory ran out.
+int js_recover() { return recover() ? 1 : 0; }
 
 // Room for n doubles in input slot 0 or 1 (any previous contents freed); its byte address.
 double js_input(int slot, double n) {
@@ -82,10 +67,10 @@ int js_surprisal(double p, double base) {
 // P in slot 0. 0: H(P).
 int js_entropy(double base, bool normalize) {
   return run([&] {
-    std::vector<double> pv;
     int status = 0;
-    if (!take_input(0, limits::kMaxOutcomesEntropy, "P", pv, status)) return status;
-    return scalar(entropy(pv, make_options(base, normalize)));
+    const auto* pv = take_input(0, limits::kMaxOutcomesEntropy, "P", status);
+    if (!pv) return status;
+    return scalar(entropy(*pv, make_options(base, normalize)));
   });
 }
 
@@ -93,10 +78,11 @@ int js_entropy(double base, bool normalize) {
 template <class F>
 int two_distributions(double base, bool normalize, std::size_t limit, F&& compute) {
   return run([&] {
-    std::vector<double> pv, qv;
     int status = 0;
-    if (!take_input(0, limit, "P", pv, status) || !take_input(1, limit, "Q", qv, status)) return status;
-    return scalar(compute(pv, qv, make_options(base, normalize)));
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
+    return scalar(compute(*pv, *qv, make_options(base, normalize)));
   });
 }
 
@@ -118,10 +104,11 @@ int js_kl_divergence(double base, bool normalize) {
 int js_info_terms(bool has_q, double base, bool normalize) {
   return run([&] {
     constexpr std::size_t limit = limits::kMaxOutcomesInfoTerms;
-    std::vector<double> pv, qv;
     int status = 0;
-    if (!take_input(0, limit, "P", pv, status) || (has_q && !take_input(1, limit, "Q", qv, status))) return status;
-    Result<InfoTerms> r = info_terms(pv, has_q ? &qv : nullptr, make_options(base, normalize));
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv && has_q ? take_input(1, limit, "Q", status) : nullptr;
+    if (!pv || (has_q && !qv)) return status;
+    Result<InfoTerms> r = info_terms(*pv, qv, make_options(base, normalize));
     if (!r) return fail(r);
     InfoTerms& t = *r;
     std::vector<double>* columns[] = {&t.p, &t.q, &t.surprisal_p, &t.surprisal_q, &t.entropy_terms, &t.cross_terms,
@@ -139,11 +126,8 @@ int js_info_terms(bool has_q, double base, bool normalize) {
 
 // --- parsing (text in the text slot, UTF-8 that core.js encoded and measured) --------------------
 
-std::string take_text() {
-  std::string text;
-  text.swap(g_text);
-  return text;
-}
+// The text (freed when the call ends or stops).
+const std::string& take_text() { return g_text; }
 
 // 0: the probability.
 int js_parse_probability() {
@@ -191,10 +175,10 @@ int js_read_distribution() {
 // outcome.
 int js_huffman(bool normalize) {
   return run([&] {
-    std::vector<double> pv;
     int status = 0;
-    if (!take_input(0, limits::kMaxOutcomesHuffman, "P", pv, status)) return status;
-    Result<HuffmanCode> r = huffman_lengths(pv, normalize);
+    const auto* pv = take_input(0, limits::kMaxOutcomesHuffman, "P", status);
+    if (!pv) return status;
+    Result<HuffmanCode> r = huffman_lengths(*pv, normalize);
     if (!r) return fail(r);
     HuffmanCode& code = *r;
     std::size_t total = 0;
@@ -215,17 +199,18 @@ int js_huffman(bool normalize) {
 // Huffman code built for Q.
 int js_expected_code_length(bool normalize) {
   return run([&] {
-    std::vector<double> pv, qv;
     int status = 0;
     constexpr std::size_t limit = limits::kMaxOutcomesExpectedCodeLength;
-    if (!take_input(0, limit, "P", pv, status) || !take_input(1, limit, "Q", qv, status)) return status;
-    if (pv.size() != qv.size()) {
-      return fail(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv.size()) + " outcomes but Q has " +
-                                                  std::to_string(qv.size()) + "; they must have the same length.");
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
+    if (pv->size() != qv->size()) {
+      return fail(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv->size()) + " outcomes but Q has " +
+                                                  std::to_string(qv->size()) + "; they must have the same length.");
     }
-    Result<std::vector<double>> pd = as_distribution(pv, normalize);
+    Result<std::vector<double>> pd = as_distribution(*pv, normalize);
     if (!pd) return fail(pd);
-    Result<HuffmanCode> code = huffman_lengths(qv, normalize);
+    Result<HuffmanCode> code = huffman_lengths(*qv, normalize);
     if (!code) return fail(code);
     return scalar(expected_code_length(*pd, *code));
   });
@@ -244,12 +229,13 @@ int js_sample_coding(double draws, double seed, bool normalize) {
     if (!(seed >= 0 && seed <= kMaxExactInteger && std::floor(seed) == seed)) {
       return fail(ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "", kMaxExactInteger);
     }
-    std::vector<double> pv, qv;
     int status = 0;
     constexpr std::size_t limit = limits::kMaxOutcomesSampleCoding;
-    if (!take_input(0, limit, "P", pv, status) || !take_input(1, limit, "Q", qv, status)) return status;
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
     Result<CodingRun> r =
-        sample_coding(pv, qv, static_cast<std::size_t>(draws), static_cast<std::uint64_t>(seed), normalize);
+        sample_coding(*pv, *qv, static_cast<std::size_t>(draws), static_cast<std::uint64_t>(seed), normalize);
     if (!r) return fail(r);
     g_outputs.ints.swap(r->outcomes);
     g_outputs.vec[0].swap(r->running_mean);
@@ -325,6 +311,7 @@ int js_hold_memory(double bytes) {
 EMSCRIPTEN_BINDINGS(bitruler_core) {
   using namespace bitruler::bindings;
   emscripten::function("exchange", &js_exchange);
+  emscripten::function("recover", &js_recover);
   emscripten::function("input", &js_input);
   emscripten::function("text", &js_text);
   emscripten::function("surprisal", &js_surprisal);

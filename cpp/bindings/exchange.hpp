@@ -12,8 +12,8 @@
 //          (byte address, length) pairs of arrays and text that stay valid until the next call,
 //          which core.js copies out at once. A refusal writes its message, reason, limit, index
 //          and byte range there (see write_error).
-// A C++ exception (std::bad_alloc when the heap cannot grow) unwinds the call, frees everything
-// it took, and returns kOutOfMemory (see run()).
+// An allocation that fails stops the call; recover() then frees everything it took (exchange.cpp
+// says how, without C++ exceptions).
 #pragma once
 
 #include <cstddef>
@@ -30,9 +30,6 @@
 
 namespace bitruler::bindings {
 
-// Statuses besides 0 (success) and 1 + ErrorCode (a refusal).
-inline constexpr int kOutOfMemory = 100;  // an allocation failed; nothing was kept
-inline constexpr int kInternal = 101;     // any other C++ exception (none is expected)
 
 // The exchange area: kExchangeSize doubles that core.js reads after each call.
 inline constexpr int kExchangeSize = 24;
@@ -78,23 +75,30 @@ int scalar(Result<double>&& r);
 void release_inputs();
 
 // Runs the body of an exported function (guarded, once for all of them, out of line): the
-// previous call's results are freed first and the inputs when it ends, and a C++ exception
-// unwinds the body (destructors free what it took) and becomes a status.
+// previous call's results are freed first and the inputs when it ends.
 int guarded(int (*body)(void*), void* context);
 template <class F>
 int run(F&& body) {
   return guarded([](void* f) { return (*static_cast<F*>(f))(); }, &body);
 }
 
-// Room for an input: `make` fills a slot and returns its address; the address, or -kOutOfMemory.
+// Room for an input: `make` fills a slot and returns its address.
 double room(void* (*make)(void*), void* context);
 template <class F>
 double room(F&& make) {
   return room([](void* f) -> void* { return (*static_cast<F*>(f))(); }, &make);
 }
 
-// The input of `slot` (filled by core.js), taken by the caller. More than `limit` entries
-// (core.js refuses them first) is refused here too: false, with the status.
-bool take_input(int slot, std::size_t limit, const char* name, std::vector<double>& out, int& status);
+// Blocks the current call took so far outlive it (a static now holds them): call right after
+// storing them.
+void commit();
+
+// After a call stopped (core.js caught the trap): frees every block the call took and had not
+// given back, forgets its results and the inputs; true when an allocation had failed.
+bool recover();
+
+// The input of `slot` (filled by core.js; freed when the call ends or stops). More than `limit`
+// entries (core.js refuses them first) is refused here too: nullptr, with the status.
+const std::vector<double>* take_input(int slot, std::size_t limit, const char* name, int& status);
 
 }  // namespace bitruler::bindings

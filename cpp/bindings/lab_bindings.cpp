@@ -124,6 +124,7 @@ const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal)
       return nullptr;
     }
     cache = CachedData{ni, si, std::move(d.value())};
+    commit();  // the cache outlives this call (exchange.hpp)
   }
   return &cache->data;
 }
@@ -176,9 +177,10 @@ int js_lab_parameter_count(double degree) {
 // x in slot 0. (address, length) of [win, draw, loss, win, ...] at 0.
 int js_lab_true_conditional() {
   return run([&] {
-    std::vector<double> x;
     int status = 0;
-    if (!take_input(0, limits::kMaxLabPoints, "x", x, status)) return status;
+    const auto* xs = take_input(0, limits::kMaxLabPoints, "x", status);
+    if (!xs) return status;
+    const std::vector<double>& x = *xs;
     std::vector<double>& out = g_outputs.vec[0];
     out.resize(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
@@ -201,16 +203,15 @@ int js_lab_model_conditional(double degree) {
     int d = 0;
     std::optional<Error> refusal;
     if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
-    std::vector<double> t, x;
     int status = 0;
-    if (!take_input(0, limits::kMaxLabPoints, "theta", t, status) ||
-        !take_input(1, limits::kMaxLabPoints, "x", x, status)) {
-      return status;
-    }
+    const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+    const auto* xs = t ? take_input(1, limits::kMaxLabPoints, "x", status) : nullptr;
+    if (!xs) return status;
+    const std::vector<double>& x = *xs;
     std::vector<double>& out = g_outputs.vec[0];
     out.resize(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
-      auto q = model_conditional(t, d, x[i]);
+      auto q = model_conditional(*t, d, x[i]);
       if (!q) return fail(q);
       for (int c = 0; c < 3; ++c) out[3 * i + c] = (*q)[c];
     }
@@ -233,11 +234,11 @@ int js_lab_evaluate(double n, double seed, double degree, double step, double ba
       int d = 0;
       std::optional<Error> refusal;
       if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
-      std::vector<double> t;
       int status = 0;
-      if (!take_input(0, limits::kMaxLabPoints, "theta", t, status)) return status;
+      const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+      if (!t) return status;
       if (!to_whole(step, "step", 0, kLabMaxStepNumber, refusal)) return write_error(std::move(*refusal));
-      Result<StepReport> r = evaluate(data, d, t, static_cast<std::int64_t>(step), base);
+      Result<StepReport> r = evaluate(data, d, *t, static_cast<std::int64_t>(step), base);
       if (!r) return fail(r);
       put_report(*r);
       return 0;
@@ -255,13 +256,13 @@ int js_lab_train(double n, double seed, double degree, double learning_rate, dou
       int d = 0;
       std::optional<Error> refusal;
       if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
-      std::vector<double> t;
       int status = 0;
-      if (!take_input(0, limits::kMaxLabPoints, "theta", t, status)) return status;
+      const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+      if (!t) return status;
       if (!to_whole(first_step, "step", 0, kLabMaxStepNumber, refusal)) return write_error(std::move(*refusal));
       if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return write_error(std::move(*refusal));
       Result<TrainRun> run =
-          train(data, d, learning_rate, std::move(t), static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
+          train(data, d, learning_rate, *t, static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
       if (!run) return fail(run);
       const std::size_t m = run->steps.size();
       std::vector<double>& columns = g_outputs.vec[1];

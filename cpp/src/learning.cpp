@@ -3,6 +3,7 @@
 #include "bitruler/learning.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -28,15 +29,18 @@ double sigmoid(double t) {
   return e / (1.0 + e);
 }
 
+// The nodes and weights live in fixed arrays: computing them allocates nothing (the module may
+// reach them in a call that runs out of memory, and must leave nothing half made).
+constexpr int kNodes = kPanels * kNodesPerPanel;
 struct Quadrature {
-  std::vector<double> x;  // nodes in [kLabXMin, kLabXMax]
-  std::vector<double> w;  // weights of the uniform density on that interval (sum 1)
+  std::array<double, kNodes> x;  // nodes in [kLabXMin, kLabXMax]
+  std::array<double, kNodes> w;  // weights of the uniform density on that interval (sum 1)
 };
 
 // Gauss-Legendre nodes on [-1, 1] by Newton's method on P_n (standard recurrence).
-void gauss_legendre(int n, std::vector<double>& nodes, std::vector<double>& weights) {
-  nodes.assign(n, 0.0);
-  weights.assign(n, 0.0);
+template <std::size_t size>
+void gauss_legendre(std::array<double, size>& nodes, std::array<double, size>& weights) {
+  constexpr int n = static_cast<int>(size);
   for (int i = 0; i < n; ++i) {
     double z = std::cos(M_PI * (i + 0.75) / (n + 0.5));
     double dp = 0.0;
@@ -59,16 +63,16 @@ void gauss_legendre(int n, std::vector<double>& nodes, std::vector<double>& weig
 
 const Quadrature& quadrature() {
   static const Quadrature q = [] {
-    std::vector<double> gx, gw;
-    gauss_legendre(kNodesPerPanel, gx, gw);
+    std::array<double, kNodesPerPanel> gx, gw;
+    gauss_legendre(gx, gw);
     Quadrature out;
     const double width = (kLabXMax - kLabXMin) / kPanels;
     for (int p = 0; p < kPanels; ++p) {
       const double mid = kLabXMin + (p + 0.5) * width;
       for (int i = 0; i < kNodesPerPanel; ++i) {
-        out.x.push_back(mid + 0.5 * width * gx[i]);
+        out.x[p * kNodesPerPanel + i] = mid + 0.5 * width * gx[i];
         // density 1/(xmax - xmin) times dx = width/2 * dz
-        out.w.push_back(gw[i] * 0.5 * width / (kLabXMax - kLabXMin));
+        out.w[p * kNodesPerPanel + i] = gw[i] * 0.5 * width / (kLabXMax - kLabXMin);
       }
     }
     return out;
@@ -342,7 +346,7 @@ Result<PopulationMetrics> population_metrics(const std::vector<double>& theta, i
   double ce = 0.0, h = 0.0, kl = 0.0;
   std::vector<double> p(3), q(3);
   double phi[kLabMaxDegree + 1], log_q[kLabOutcomes];
-  for (std::size_t i = 0; i < quad.x.size(); ++i) {
+  for (int i = 0; i < kNodes; ++i) {
     const auto t = true_conditional(quad.x[i]);
     p.assign(t.begin(), t.end());
     features(quad.x[i], degree, phi);

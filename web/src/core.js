@@ -85,8 +85,9 @@ function bindingMessage(name, outOfMemory) {
   return `${name} failed unexpectedly inside the module; nothing was kept.`;
 }
 
-// Statuses of cpp/bindings/exchange.hpp besides 0 and 1 + ErrorCode.
+// Failures of a call that stopped inside the module (besides refusals: 1 + ErrorCode).
 const OUT_OF_MEMORY = 100;
+const INTERNAL = 101;
 
 function makeApi(wasm) {
   const { stackSave, stackRestore } = wasm;
@@ -122,10 +123,11 @@ function makeApi(wasm) {
     return new BitRulerError(ERROR_CODES[status - 1], utf8(0), details);
   };
 
-  // Runs one of the module's functions (numbers in, a status out); a refusal becomes a
-  // BitRulerError. Arguments are all made by this file, so nothing can throw inside the module
-  // on the caller's behalf. Should the engine itself throw (stack or memory exhausted) while the
-  // module is on the stack, the module's stack pointer is put back so later calls still work.
+  // Runs one of the module's functions (numbers in, a status or an address out); a refusal
+  // becomes a BitRulerError. Arguments are all made by this file, so nothing can throw inside the
+  // module on the caller's behalf. A call that stops inside the module (an allocation failed and
+  // the module trapped, or the engine itself threw: stack or memory exhausted) leaves it as it
+  // was: the stack pointer is put back and recover() frees everything the call took.
   const invoke = (name, fn, args, text) => {
     const sp = stackSave();
     let status;
@@ -133,12 +135,12 @@ function makeApi(wasm) {
       status = wasm[fn](...args);
     } catch (error) {
       stackRestore(sp);
+      const outOfMemory = wasm.recover();
+      if (outOfMemory || error instanceof WebAssembly.RuntimeError) throw failure(name, outOfMemory ? OUT_OF_MEMORY : INTERNAL);
       throw error;
     }
-    if (status < 0) status = -status;  // input() and text() return an address or -status
-    else if (fn === 'input' || fn === 'text') return status;
-    if (status !== 0) throw failure(name, status, text);
-    return 0;
+    if (status !== 0 && fn === name) throw failure(name, status, text);
+    return status;
   };
   // Copies a Float64Array (made by errors.js) into input slot 0 or 1.
   const put = (name, slot, values) => {
