@@ -1,8 +1,8 @@
 #include "bitruler/format.hpp"
+#include "bitruler/parse.hpp"
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 
 namespace bitruler {
 namespace {
@@ -52,33 +52,42 @@ std::string format_number(double x) {
   if (u >= 100000000000000000ULL) u = 99999999999999999ULL;
   // Shortest first. The scaled digits can be tens of units off in their 17th place (u is above
   // 2^53, and 10^shift is rounded), so each shorter length tries its neighbours, and the 17-digit
-  // form walks towards x by reading its text back: 17 digits always identify a double.
-  const auto text_of = [&](std::int64_t head, std::size_t len) {
-    std::string digits = std::to_string(head);
-    int exp10 = e10 - static_cast<int>(len) + 1 + static_cast<int>(digits.size() - len);
-    while (digits.size() > 1 && digits.back() == '0') { digits.pop_back(); ++exp10; }
-    return sign + layout(digits, exp10);
+  // form walks towards x by reading its text back: 17 digits always identify a double. Text is read
+  // back by the parser's exact conversion (decimal_to_double), which rounds as strtod does.
+  // A candidate: head (len digits, one more when it carried) in the place of u's first len digits.
+  struct Candidate {
+    std::string digits;  // without trailing zeros
+    int exp10;
   };
+  const auto candidate = [&](std::int64_t head, std::size_t len) {
+    Candidate c{std::to_string(head), 0};
+    c.exp10 = e10 - static_cast<int>(len) + 1 + static_cast<int>(c.digits.size() - len);
+    while (c.digits.size() > 1 && c.digits.back() == '0') { c.digits.pop_back(); ++c.exp10; }
+    return c;
+  };
+  // What the text reads back as (its magnitude), by the parser's exact conversion.
+  const auto value = [](const Candidate& c) { return decimal_to_double(c.digits, c.exp10); };
+  const auto text = [&](const Candidate& c) { return sign + layout(c.digits, c.exp10); };
   const std::string all = std::to_string(u);  // 17 digits
   for (std::size_t len = 1; len < all.size(); ++len) {
     std::int64_t head = 0;
     for (std::size_t i = 0; i < len; ++i) head = head * 10 + (all[i] - '0');
     if (all[len] >= '5') ++head;
-    for (const std::int64_t candidate : {head, head - 1, head + 1}) {
-      if (candidate <= 0) continue;
-      const std::string text = text_of(candidate, len);
-      if (std::strtod(text.c_str(), nullptr) == x) return text;
+    for (const std::int64_t h : {head, head - 1, head + 1}) {
+      if (h <= 0) continue;
+      const Candidate c = candidate(h, len);
+      if (value(c) == a) return text(c);
     }
   }
   std::int64_t head = static_cast<std::int64_t>(u);
-  std::string text = text_of(head, all.size());
+  Candidate c = candidate(head, all.size());
   for (int step = 0; step < 200; ++step) {
-    const double back = std::fabs(std::strtod(text.c_str(), nullptr));
+    const double back = value(c);
     if (back == a) break;
     head += back < a ? 1 : -1;
-    text = text_of(head, all.size());
+    c = candidate(head, all.size());
   }
-  return text;
+  return text(c);
 }
 
 std::string hex_digits(unsigned long value, int min_digits) {

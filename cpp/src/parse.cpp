@@ -10,19 +10,20 @@
 // Design decisions (each tested in tests/cpp/test_parse.cpp):
 // - Text longer than kMaxInputLength BYTES is refused with PARSE before any character is
 //   read, so a pasted 100,000-character string costs O(1).
-// - Numbers are converted by std::strtod on an integer significand plus a decimal exponent
-//   ("125e-3"), so no decimal point reaches strtod and the current locale cannot matter.
-//   glibc (native) and musl (WASM) both round strtod correctly, so both give the same bits.
+// - Numbers are converted exactly, by the parser's own arithmetic (no strtod: no locale, and no
+//   C library conversion with its long-double helpers in the WebAssembly module), so natively and
+//   in WASM they are the same bits: tests/cpp/test_parse.cpp checks decimal_to_double against
+//   glibc's correctly rounded strtod on millions of random numbers.
 // - Exponents are exact: the typed exponent is kept as digits (it may be thousands long) and the
 //   exponents of numerator and denominator are combined before anything is compared with the
 //   double range, so 3e999999999/6e999999998 is 5 and 1e-400/2e-400 is 0.5. A value is refused
 //   only when the value itself lies outside the doubles (see below).
 // - Every value is correctly rounded (round to nearest, ties to even, subnormals included): a single
-//   number (12.5, 1e-3, 12.5%) by strtod, a fraction a/b by one IEEE division when a and b have at
-//   most 15 significant digits and their exponents fold into integers below 2^53 (0.1/0.3 ==
-//   1.0/3.0, every realistically typed fraction), otherwise by an exact long division of big
-//   integers (at most about 70,000 bits, as the text is at most kMaxInputLength bytes; about
-//   3 million limb operations at worst).
+//   number (12.5, 1e-3, 12.5%) is the fraction number/1; a fraction a/b is one IEEE division when
+//   a and b have at most 15 significant digits and their exponents fold into integers below 2^53
+//   (0.1/0.3 == 1.0/3.0, 0.125 == 125/1000, every realistically typed number), otherwise an exact
+//   long division of big integers (at most about 70,000 bits, as the text is at most
+//   kMaxInputLength bytes; about 3 million limb operations at worst).
 // - '%' and '‰' shift the decimal exponent (12.5% is read as 125e-3), so they round once.
 // - A non-zero number that underflows to 0.0 is refused (OUT_OF_RANGE) rather than silently
 //   becoming an impossible event; subnormal results are kept.
@@ -34,12 +35,9 @@
 #include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
-#include <cerrno>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
@@ -265,28 +263,11 @@ long long exponent_difference(const Decimal& a, const Decimal& b, long long extr
   return clamp_exponent(sign * small_magnitude(diff) + small);
 }
 
-const Decimal kOne = Decimal{"1", false, std::string(), 0};
-
-// strtod of "<digits>e<exponent>": correctly rounded on glibc and musl alike.
-double decimal_to_double(const std::string& digits, long long exponent) {
-  const std::string s = digits + "e" + std::to_string(exponent);
-  return std::strtod(s.c_str(), nullptr);
-}
-
-// Correctly rounded value of a Decimal (+inf on overflow, 0 on underflow).
-double to_double(const Decimal& d) {
-  if (d.zero()) return 0.0;
-  const long long lead = exponent_difference(d, kOne, d.size() - 1);  // d in [10^lead, 10^(lead+1))
-  if (lead > 308) return HUGE_VAL;
-  if (lead < -325) return 0.0;  // below 10^-324 < half the smallest subnormal
-  return decimal_to_double(d.digits, lead - (d.size() - 1));
-}
-
-// The significand as an integer, if it has at most 15 digits (so it is exact in a double).
-std::optional<std::uint64_t> small_significand(const Decimal& d) {
-  if (d.digits.size() > 15) return std::nullopt;
+// Digits as an integer, if there are at most 15 of them (so it is exact in a double).
+std::optional<std::uint64_t> small_significand(const std::string& digits) {
+  if (digits.size() > 15) return std::nullopt;
   std::uint64_t v = 0;
-  for (char c : d.digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
   return v;
 }
 
@@ -423,15 +404,11 @@ double big_divide(Big n, Big d) {
   return std::ldexp(static_cast<double>(kept), static_cast<int>(drop - shift));
 }
 
-// a / b for b != 0 on the exact decimal values, correctly rounded (see the file comment).
-double divide(const Decimal& a, const Decimal& b) {
-  if (a.zero()) return 0.0;
-  // a / b lies in (10^(k-1), 10^(k+1)) for k = lead exponent of a - lead exponent of b.
-  const long long k = exponent_difference(a, b, a.size() - b.size());
-  if (k > 309) return HUGE_VAL;
-  if (k < -325) return 0.0;
-  // Units exponents: a = A * 10^ea, b = B * 10^eb with integers A, B; d = ea - eb.
-  const long long d = k - (a.size() - 1) + (b.size() - 1);
+// A / B * 10^d correctly rounded, for digit strings A, B without leading zeros (B not empty) and
+// |d| small enough that the value is not far outside the doubles (the callers check the lead
+// exponent first).
+double ratio(const std::string& a, const std::string& b, long long d) {
+  if (a.empty()) return 0.0;
   const auto na = small_significand(a);
   const auto nb = small_significand(b);
   if (na && nb) {
@@ -442,11 +419,25 @@ double divide(const Decimal& a, const Decimal& b) {
       if (const auto sb = scale_exact(*nb, -d)) return static_cast<double>(*na) / static_cast<double>(*sb);
     }
   }
-  Big n = big_from_digits(a.digits);
-  Big m = big_from_digits(b.digits);
+  Big n = big_from_digits(a);
+  Big m = big_from_digits(b);
   if (d > 0) big_mul_pow10(n, d); else big_mul_pow10(m, -d);
   return big_divide(std::move(n), std::move(m));
 }
+
+// a / b for b != 0 on the exact decimal values, correctly rounded (see the file comment).
+double divide(const Decimal& a, const Decimal& b) {
+  if (a.zero()) return 0.0;
+  // a / b lies in (10^(k-1), 10^(k+1)) for k = lead exponent of a - lead exponent of b.
+  const long long k = exponent_difference(a, b, a.size() - b.size());
+  if (k > 309) return HUGE_VAL;
+  if (k < -325) return 0.0;
+  // Units exponents: a = A * 10^ea, b = B * 10^eb with integers A, B; d = ea - eb.
+  return ratio(a.digits, b.digits, k - (a.size() - 1) + (b.size() - 1));
+}
+
+// Correctly rounded value of a Decimal (+inf on overflow, 0 on underflow): the quotient by 1.
+double to_double(const Decimal& d) { return divide(d, Decimal{"1", false, std::string(), 0}); }
 
 // ---------------------------------------------------------------------------------------------
 // The parser.
@@ -825,6 +816,18 @@ Result<ParsedList> parse_list(std::string_view text, bool single, bool with_rang
 }
 
 }  // namespace
+
+double decimal_to_double(std::string_view digits, long long exponent) {
+  std::size_t lead = 0, end = digits.size();
+  while (lead < end && digits[lead] == '0') ++lead;
+  while (end > lead && digits[end - 1] == '0') --end, ++exponent;
+  const std::string a(digits.substr(lead, end - lead));
+  if (a.empty()) return 0.0;
+  const long long top = exponent + static_cast<long long>(a.size()) - 1;  // a * 10^exponent in [10^top, 10^(top+1))
+  if (top > 309) return HUGE_VAL;
+  if (top < -325) return 0.0;
+  return ratio(a, "1", exponent);
+}
 
 Result<double> parse_probability(std::string_view text) {
   auto r = parse_list(text, true, false);

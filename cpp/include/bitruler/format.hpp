@@ -6,7 +6,8 @@
 
 namespace bitruler {
 
-// The shortest decimal text (at most 17 significant digits) that reads back as x with strtod:
+// The shortest decimal text (at most 17 significant digits) that reads back as x (with strtod, or
+// decimal_to_double):
 // "0.1", "1e+308", "4.9406564584124654e-324", "NaN", "infinity", "-infinity".
 std::string format_number(double x);
 
