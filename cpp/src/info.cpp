@@ -35,6 +35,15 @@
 #pragma GCC optimize("no-trapping-math")
 #endif
 
+// The release module compiles this file for size (-Os, which turns off inlining): the small
+// vector helpers of the hot loops are always inlined, so that each kernel still builds to one
+// straight loop whose accumulators stay in registers.
+#if defined(__GNUC__) || defined(__clang__)
+#define BITRULER_HOT inline __attribute__((always_inline))
+#else
+#define BITRULER_HOT inline
+#endif
+
 namespace bitruler {
 namespace {
 
@@ -123,14 +132,14 @@ typedef double F2 __attribute__((vector_size(16)));
 typedef std::int64_t I2 __attribute__((vector_size(16)));  // comparison masks: all ones or 0
 typedef std::uint64_t U2 __attribute__((vector_size(16)));
 
-inline F2 splat(double c) { return F2{c, c}; }
-inline U2 splat_bits(std::uint64_t c) { return U2{c, c}; }
-inline U2 bits_of(F2 v) { return (U2)v; }
-inline F2 double_of(U2 v) { return (F2)v; }
+BITRULER_HOT F2 splat(double c) { return F2{c, c}; }
+BITRULER_HOT U2 splat_bits(std::uint64_t c) { return U2{c, c}; }
+BITRULER_HOT U2 bits_of(F2 v) { return (U2)v; }
+BITRULER_HOT F2 double_of(U2 v) { return (F2)v; }
 // a where mask, else b (one bitwise select); a where mask, else +0 (one and).
-inline F2 select(I2 mask, F2 a, F2 b) { return (F2)(((U2)mask & (U2)a) | (~(U2)mask & (U2)b)); }
-inline F2 keep_if(I2 mask, F2 a) { return (F2)((U2)mask & (U2)a); }
-inline F2 load2(const double* p) {
+BITRULER_HOT F2 select(I2 mask, F2 a, F2 b) { return (F2)(((U2)mask & (U2)a) | (~(U2)mask & (U2)b)); }
+BITRULER_HOT F2 keep_if(I2 mask, F2 a) { return (F2)((U2)mask & (U2)a); }
+BITRULER_HOT F2 load2(const double* p) {
   F2 v;
   std::memcpy(&v, p, sizeof v);
   return v;
@@ -145,7 +154,7 @@ inline bool any_sign(U2 v) { return ((v[0] | v[1]) >> 63) != 0; }
 constexpr std::size_t kBlock = 32;
 
 template <class T>
-inline void two_sum_add(T& s, T& c, T x) {
+BITRULER_HOT void two_sum_add(T& s, T& c, T x) {
   const T t = s + x;
   const T z = t - s;
   c += (s - (t - z)) + (x - z);
@@ -155,7 +164,7 @@ inline void two_sum_add(T& s, T& c, T x) {
 struct LaneSum {
   F2 s{}, c{};
   // Moves a block sum into the compensated accumulator and clears it.
-  void flush(F2& block) {
+  BITRULER_HOT void flush(F2& block) {
     two_sum_add(s, c, block);
     block = F2{};
   }
@@ -177,21 +186,15 @@ double total(const LaneSum& acc) {
 template <class Kernel>
 void run_blocked(Kernel& kernel, const double* p, const double* q, std::size_t n) {
   constexpr std::size_t kChunk = 2 * kBlock;
+  // Whole blocks first, flushed once each; the rest (fewer than 2 * kBlock elements, all of a
+  // short input) is flushed after every vector, so the sums of a few outcomes are as good as
+  // correctly rounded. One call site of the kernel's element for both (the module is compiled
+  // for size: a second copy of each kernel's loop body would cost more than the branch).
+  const std::size_t chunked = n - n % kChunk;
   std::size_t i = 0;
-  for (; i + kChunk <= n; i += kChunk) {
-    for (std::size_t b = 0; b < kChunk; b += 8) {  // four vectors per turn: fewer loop overheads
-      kernel.element(load2(p + i + b), load2(q + i + b));
-      kernel.element(load2(p + i + b + 2), load2(q + i + b + 2));
-      kernel.element(load2(p + i + b + 4), load2(q + i + b + 4));
-      kernel.element(load2(p + i + b + 6), load2(q + i + b + 6));
-    }
-    kernel.flush();
-  }
-  // The rest (fewer than 2 * kBlock elements, all of a short input) is summed with compensation
-  // throughout, so the sums of a few outcomes are as good as correctly rounded.
   for (; i + 2 <= n; i += 2) {
     kernel.element(load2(p + i), load2(q + i));
-    kernel.flush();
+    if ((i + 2) % kChunk == 0 || i >= chunked) kernel.flush();
   }
   if (i < n) kernel.element(F2{p[i], 0.0}, F2{q[i], 0.0});
   kernel.flush();
@@ -217,11 +220,11 @@ struct SumKernel {
   U2 sign{};
   F2 block{};
   LaneSum sum;
-  void element(F2 x, F2) {
+  BITRULER_HOT void element(F2 x, F2) {
     sign |= bits_of(x);
     block += x;
   }
-  void flush() { sum.flush(block); }
+  BITRULER_HOT void flush() { sum.flush(block); }
 };
 
 // Sum of non-negative finite weights, or the first bad index.
@@ -318,7 +321,7 @@ struct PassResult {
   double value = 0.0;               // bits (entropy, cross-entropy) or nats (KL)
 };
 
-inline F2 log_poly(F2 z) {
+BITRULER_HOT F2 log_poly(F2 z) {
   const F2 w = z * z;
   const F2 t1 = w * (splat(kLg2) + w * (splat(kLg4) + w * splat(kLg6)));
   const F2 t2 = z * (splat(kLg1) + w * (splat(kLg3) + w * (splat(kLg5) + w * splat(kLg7))));
@@ -327,7 +330,7 @@ inline F2 log_poly(F2 z) {
 
 // log2 of normal positive doubles (fdlibm's log, as log_parts(); garbage for other lanes, which
 // the callers mask).
-inline F2 log2_normal(F2 x) {
+BITRULER_HOT F2 log2_normal(F2 x) {
   const U2 b = bits_of(x);
   const U2 mantissa = b & splat_bits(0x000FFFFFFFFFFFFFull);
   const U2 up = (mantissa + splat_bits(0x00095F6400000000ull)) & splat_bits(0x0010000000000000ull);
@@ -346,14 +349,14 @@ struct EntropyKernel {
   U2 sign{}, rare{};
   F2 block_w{}, block_h{};
   LaneSum sum_w, sum_h;
-  void element(F2 x, F2) {
+  BITRULER_HOT void element(F2 x, F2) {
     sign |= bits_of(x);
     block_w += x;
     const I2 normal = x >= splat(DBL_MIN);  // false for 0, subnormals, NaN
     rare |= bits_of(x) & ~(U2)normal;
     block_h -= keep_if(normal, x * log2_normal(x));
   }
-  void flush() {
+  BITRULER_HOT void flush() {
     sum_w.flush(block_w);
     sum_h.flush(block_h);
   }
@@ -381,7 +384,7 @@ struct CrossKernel {
   U2 sign_p{}, sign_q{}, rare{};
   F2 block_p{}, block_q{}, block_h{};
   LaneSum sum_p, sum_q, sum_h;
-  void element(F2 x, F2 y) {
+  BITRULER_HOT void element(F2 x, F2 y) {
     sign_p |= bits_of(x);
     sign_q |= bits_of(y);
     block_p += x;
@@ -392,7 +395,7 @@ struct CrossKernel {
     rare |= bits_of(x) & ~(U2)usual;
     block_h -= keep_if(usual, x * log2_normal(y));
   }
-  void flush() {
+  BITRULER_HOT void flush() {
     sum_p.flush(block_p);
     sum_q.flush(block_q);
     sum_h.flush(block_h);
@@ -462,7 +465,7 @@ struct KlKernel {
   F2 block_p{}, block_q{}, block_d{};
   F2 diff_s{}, diff_c{};
   LaneSum sum_p, sum_q, sum_d;
-  void element(F2 x, F2 y) {
+  BITRULER_HOT void element(F2 x, F2 y) {
     const U2 bx = bits_of(x), by = bits_of(y);
     block_p += x;
     block_q += y;
@@ -494,7 +497,7 @@ struct KlKernel {
     diff_c += (diff_s - (t - z)) - (dd + z);
     diff_s = t;
   }
-  void flush() {
+  BITRULER_HOT void flush() {
     sum_p.flush(block_p);
     sum_q.flush(block_q);
     sum_d.flush(block_d);
