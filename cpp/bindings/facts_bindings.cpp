@@ -1,4 +1,5 @@
-// facts(): every boundary fact JS needs, read from the C++ constants, as one JSON text. The build
+// facts(): every boundary fact JS needs, read from the C++ constants, as one JSON text left at
+// (address, length) 0, 1 of the exchange area (exchange.hpp). The build
 // (web/scripts/build.mjs) calls it on the freshly built module and writes the result as a static
 // module, so code can read the facts before the WebAssembly loads; tests/node checks that the
 // running module and the static copy agree. Nothing here is written twice.
@@ -14,6 +15,7 @@
 #include "bitruler/parse.hpp"
 #include "bitruler/random.hpp"
 #include "bitruler/result.hpp"
+#include "exchange.hpp"
 #include "shapes.hpp"
 
 namespace bitruler::bindings {
@@ -51,7 +53,7 @@ class Json {
     text_ += ']';
     return *this;
   }
-  std::string take() { return std::move(text_); }
+  std::string& text() { return text_; }
 
  private:
   void key(const char* key) {
@@ -67,54 +69,58 @@ class Json {
   bool first_ = true;
 };
 
-std::string js_facts() {
-  Json j;
-  j.open()
-      .names("errorCodes", kErrorCodeNames.data(), kErrorCodeNames.size())
-      .number("maxInputBytes", static_cast<double>(kMaxInputLength))
-      .number("sumTolerance", kSumTolerance)
-      .number("maxSeed", kMaxExactInteger)
-      .number("maxDraws", static_cast<double>(kMaxCodingSamples))
-      .number("heapBytes", limits::kHeapBytes);
+int js_facts() {
+  return run([] {
+    Json j;
+    j.open()
+        .names("errorCodes", kErrorCodeNames.data(), kErrorCodeNames.size())
+        .number("maxInputBytes", static_cast<double>(kMaxInputLength))
+        .number("sumTolerance", kSumTolerance)
+        .number("maxSeed", kMaxExactInteger)
+        .number("maxDraws", static_cast<double>(kMaxCodingSamples))
+        .number("heapBytes", limits::kHeapBytes);
 
-  j.open("maxOutcomes")
-      .number("entropy", static_cast<double>(limits::kMaxOutcomesEntropy))
-      .number("crossEntropy", static_cast<double>(limits::kMaxOutcomesCrossEntropy))
-      .number("klDivergence", static_cast<double>(limits::kMaxOutcomesKl))
-      .number("infoTerms", static_cast<double>(limits::kMaxOutcomesInfoTerms))
-      .number("huffman", static_cast<double>(limits::kMaxOutcomesHuffman))
-      .number("expectedCodeLength", static_cast<double>(limits::kMaxOutcomesExpectedCodeLength))
-      .number("sampleCoding", static_cast<double>(limits::kMaxOutcomesSampleCoding))
-      .number("labTrueConditional", static_cast<double>(limits::kMaxLabPoints))
-      .number("labModelConditional", static_cast<double>(limits::kMaxLabPoints))
-      .close();
+    j.open("maxOutcomes")
+        .number("entropy", static_cast<double>(limits::kMaxOutcomesEntropy))
+        .number("crossEntropy", static_cast<double>(limits::kMaxOutcomesCrossEntropy))
+        .number("klDivergence", static_cast<double>(limits::kMaxOutcomesKl))
+        .number("infoTerms", static_cast<double>(limits::kMaxOutcomesInfoTerms))
+        .number("huffman", static_cast<double>(limits::kMaxOutcomesHuffman))
+        .number("expectedCodeLength", static_cast<double>(limits::kMaxOutcomesExpectedCodeLength))
+        .number("sampleCoding", static_cast<double>(limits::kMaxOutcomesSampleCoding))
+        .number("labTrueConditional", static_cast<double>(limits::kMaxLabPoints))
+        .number("labModelConditional", static_cast<double>(limits::kMaxLabPoints))
+        .close();
 
-  j.open("families")
-      .names("kinds", kFamilyKinds, kFamilyKindCount)
-      .number("minSigma", kMinSigma)
-      .number("maxSigma", kMaxSigma)
-      .number("minGeometricP", kMinGeometricP)
-      .number("maxAbsMu", kMaxAbsMu)
-      .number("maxLambda", kMaxLambda)
-      .number("maxBinomialN", kMaxBinomialN)
-      .number("tailMass", kTailMass)
-      .close();
+    j.open("families")
+        .names("kinds", kFamilyKinds, kFamilyKindCount)
+        .number("minSigma", kMinSigma)
+        .number("maxSigma", kMaxSigma)
+        .number("minGeometricP", kMinGeometricP)
+        .number("maxAbsMu", kMaxAbsMu)
+        .number("maxLambda", kMaxLambda)
+        .number("maxBinomialN", kMaxBinomialN)
+        .number("tailMass", kTailMass)
+        .close();
 
-  j.open("lab")
-      .number("outcomes", kLabOutcomes)
-      .number("xMin", kLabXMin)
-      .number("xMax", kLabXMax)
-      .number("minDegree", kLabMinDegree)
-      .number("maxDegree", kLabMaxDegree)
-      .number("maxSamples", static_cast<double>(kLabMaxSamples))
-      .number("maxStepsPerCall", kLabMaxStepsPerCall)
-      .number("maxLearningRate", kLabMaxLearningRate)
-      .number("minSamples", static_cast<double>(kLabMinSamples))
-      .number("maxParameters", static_cast<double>(kLabOutcomes * (kLabMaxDegree + 1)))
-      .number("maxStepNumber", kLabMaxStepNumber)
-      .names("trainColumns", kLabTrainColumns.data(), kLabTrainColumns.size())
-      .close();
-  return j.close().take();
+    j.open("lab")
+        .number("outcomes", kLabOutcomes)
+        .number("xMin", kLabXMin)
+        .number("xMax", kLabXMax)
+        .number("minDegree", kLabMinDegree)
+        .number("maxDegree", kLabMaxDegree)
+        .number("maxSamples", static_cast<double>(kLabMaxSamples))
+        .number("maxStepsPerCall", kLabMaxStepsPerCall)
+        .number("maxLearningRate", kLabMaxLearningRate)
+        .number("minSamples", static_cast<double>(kLabMinSamples))
+        .number("maxParameters", static_cast<double>(kLabOutcomes * (kLabMaxDegree + 1)))
+        .number("maxStepNumber", kLabMaxStepNumber)
+        .names("trainColumns", kLabTrainColumns.data(), kLabTrainColumns.size())
+        .close();
+    g_outputs.bytes.swap(j.close().text());
+    put_text(0, g_outputs.bytes);
+    return 0;
+  });
 }
 
 }  // namespace

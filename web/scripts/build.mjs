@@ -94,7 +94,11 @@ export async function generateFacts(buildDir) {
       return {};
     },
   });
-  const facts = JSON.parse(wasm.facts());  // cpp/bindings/facts_bindings.cpp: one JSON text
+  // facts() leaves one JSON text at (address, length) 0, 1 of the exchange area
+  // (cpp/bindings/exchange.hpp, facts_bindings.cpp).
+  wasm.facts();
+  const [at, length] = new Float64Array(wasm.HEAPU8.buffer, wasm.exchange(), 2);
+  const facts = JSON.parse(new TextDecoder().decode(new Uint8Array(wasm.HEAPU8.buffer, at, length)));
   writeFileSync(join(buildDir, 'facts.json'), `${JSON.stringify(facts, null, 2)}\n`);
   return facts;
 }

@@ -256,11 +256,11 @@ function makeApi(wasm) {
       return { outcomes: i32(0), runningMean: f64(2), crossCodeLength: out()[4] };
     },
     /** Every boundary fact of the running module (the same as the static FACTS). */
-    facts: JSON.parse(wasm.facts()),
+    facts: (call('facts', []), JSON.parse(utf8(0))),
     memoryStats() {
       call('memoryStats', []);
       const [heapBytes, allocatedBytes, heapTopBytes, stackPointer] = out();
-      // liveHandles: JS values held for C++ by embind (none: the module takes and gives numbers).
+      // liveHandles: JS values embind holds for C++ (none: the module takes and gives numbers).
       return { heapBytes, allocatedBytes, heapTopBytes, stackPointer, liveHandles: wasm.count_emval_handles() };
     },
     /** Diagnostics for tests: keeps up to `bytes` of the heap taken (0 gives it back); returns what it holds. */
