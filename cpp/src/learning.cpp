@@ -19,7 +19,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 constexpr int kPanels = 16;
-constexpr int kNodesPerPanel = 8;
+constexpr int kNodesPerPanel = static_cast<int>(kGaussLegendreNodes.size());
 constexpr double kFeatureScale = 1.0 / 3.0;  // u = x / 3 keeps u^3 in [-1, 1]
 
 // Logistic function without overflow for large |t|.
@@ -37,34 +37,10 @@ struct Quadrature {
   std::array<double, kNodes> w;  // weights of the uniform density on that interval (sum 1)
 };
 
-// Gauss-Legendre nodes on [-1, 1] by Newton's method on P_n (standard recurrence).
-template <std::size_t size>
-void gauss_legendre(std::array<double, size>& nodes, std::array<double, size>& weights) {
-  constexpr int n = static_cast<int>(size);
-  for (int i = 0; i < n; ++i) {
-    double z = std::cos(M_PI * (i + 0.75) / (n + 0.5));
-    double dp = 0.0;
-    for (int iter = 0; iter < 100; ++iter) {
-      double p0 = 1.0, p1 = 0.0;
-      for (int j = 1; j <= n; ++j) {
-        const double p2 = p1;
-        p1 = p0;
-        p0 = ((2.0 * j - 1.0) * z * p1 - (j - 1.0) * p2) / j;
-      }
-      dp = n * (z * p0 - p1) / (z * z - 1.0);
-      const double dz = p0 / dp;
-      z -= dz;
-      if (std::fabs(dz) < 1e-16) break;
-    }
-    nodes[i] = z;
-    weights[i] = 2.0 / ((1.0 - z * z) * dp * dp);
-  }
-}
-
 const Quadrature& quadrature() {
   static const Quadrature q = [] {
-    std::array<double, kNodesPerPanel> gx, gw;
-    gauss_legendre(gx, gw);
+    const auto& gx = kGaussLegendreNodes;
+    const auto& gw = kGaussLegendreWeights;
     Quadrature out;
     const double width = (kLabXMax - kLabXMin) / kPanels;
     for (int p = 0; p < kPanels; ++p) {
