@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "bitruler/elementary.hpp"
 #include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
@@ -54,7 +55,7 @@ double bd0(double x, double m) {
     }
     return s;
   }
-  return x * std::log(x / m) + m - x;
+  return x * math::log(x / m) + m - x;
 }
 
 double log_poisson(std::int64_t k, double lambda) {
@@ -62,7 +63,7 @@ double log_poisson(std::int64_t k, double lambda) {
   if (lambda == 0.0) return k == 0 ? 0.0 : -kInf;
   if (k == 0) return -lambda;
   const double x = static_cast<double>(k);
-  return -stirlerr(x) - bd0(x, lambda) - 0.5 * (kLn2Pi + std::log(x));
+  return -stirlerr(x) - bd0(x, lambda) - 0.5 * (kLn2Pi + math::log(x));
 }
 
 double log_binomial(std::int64_t k, double n, double p) {
@@ -72,32 +73,32 @@ double log_binomial(std::int64_t k, double n, double p) {
   if (p == 1.0) return x == n ? 0.0 : -kInf;
   const double q = 1.0 - p;
   if (k == 0) return n * std::log1p(-p);
-  if (x == n) return n * std::log(p);
+  if (x == n) return n * math::log(p);
   const double lc = stirlerr(n) - stirlerr(x) - stirlerr(n - x) - bd0(x, n * p) - bd0(n - x, n * q);
-  return lc + 0.5 * std::log(n / (2.0 * M_PI * x * (n - x)));
+  return lc + 0.5 * math::log(n / (2.0 * M_PI * x * (n - x)));
 }
 
 double log_geometric(std::int64_t k, double p) {
   if (k < 0) return -kInf;
   if (p == 1.0) return k == 0 ? 0.0 : -kInf;
-  return std::log(p) + static_cast<double>(k) * std::log1p(-p);
+  return math::log(p) + static_cast<double>(k) * std::log1p(-p);
 }
 
 // log erfc(u) for u >= 0, finite far beyond where erfc underflows: there
 // erfc(u) = exp(-u^2) erfcx(u), erfcx from its continued fraction.
 double log_erfc(double u) {
-  if (u < 26.0) return std::log(std::erfc(u));
+  if (u < 26.0) return math::log(std::erfc(u));
   if (u > 1e150) return -kInf;
   double f = u;
   for (int j = 40; j >= 1; --j) f = u + (0.5 * j) / f;
-  return -u * u + std::log(kInvSqrtPi / f);
+  return -u * u + math::log(kInvSqrtPi / f);
 }
 
 // log(erfc(u1) - erfc(u2)) for 0 <= u1 < u2 (u2 may be +inf).
 double log_erfc_diff(double u1, double u2) {
   if (u1 < 26.0) {
     const double d = std::erfc(u1) - std::erfc(u2);
-    if (d > 1e-290) return std::log(d);
+    if (d > 1e-290) return math::log(d);
   }
   const double l1 = log_erfc(u1);
   const double l2 = std::isinf(u2) ? -kInf : log_erfc(u2);
@@ -110,7 +111,7 @@ double log_normal_interval(double a, double b) {
   if (a >= 0.0) return log_erfc_diff(a * kSqrt1_2, b * kSqrt1_2) - kLn2;
   if (b <= 0.0) return log_erfc_diff(-b * kSqrt1_2, -a * kSqrt1_2) - kLn2;
   // Across the mean: a sum of two positive terms, no cancellation.
-  return std::log(0.5 * (std::erf(b * kSqrt1_2) + std::erf(-a * kSqrt1_2)));
+  return math::log(0.5 * (std::erf(b * kSqrt1_2) + std::erf(-a * kSqrt1_2)));
 }
 
 // log of the Gaussian bin [lo_edge, hi_edge) before any restriction.
@@ -155,7 +156,7 @@ double hermite_bin_series(double c, double w) {
 // erf difference that cannot cancel much (its two tails differ by a factor of at least e^2).
 double log_normal_bin(double c, double h) {
   if (h <= 1.0 && std::fabs(c) * h <= 2.0) {
-    return std::log(h) - 0.5 * c * c - 0.5 * kLn2Pi + std::log(hermite_bin_series(c, 0.5 * h));
+    return math::log(h) - 0.5 * c * c - 0.5 * kLn2Pi + math::log(hermite_bin_series(c, 0.5 * h));
   }
   return log_normal_interval(c - 0.5 * h, c + 0.5 * h);
 }
@@ -201,16 +202,16 @@ double phi1(double u, double log_one_plus_u) {
 template <class LogPmf, class RightRatio, class LeftRatio>
 IntegerWindow walk_window(std::int64_t mode, std::int64_t support_hi, LogPmf log_p, RightRatio right,
                           LeftRatio left) {
-  const double log_tail = std::log(kTailMass);
+  const double log_tail = math::log(kTailMass);
   IntegerWindow w{mode, mode};
   while (w.hi < support_hi) {
     const double r = right(w.hi);  // p(hi+1)/p(hi), and every later ratio is smaller
-    if (r < 1.0 && log_p(w.hi) + std::log(r / (1.0 - r)) < log_tail) break;
+    if (r < 1.0 && log_p(w.hi) + math::log(r / (1.0 - r)) < log_tail) break;
     ++w.hi;
   }
   while (w.lo > 0) {
     const double r = left(w.lo);  // p(lo-1)/p(lo), and every earlier ratio is smaller
-    if (r < 1.0 && log_p(w.lo) + std::log(r / (1.0 - r)) < log_tail) break;
+    if (r < 1.0 && log_p(w.lo) + math::log(r / (1.0 - r)) < log_tail) break;
     --w.lo;
   }
   return w;
@@ -351,7 +352,7 @@ IntegerWindow window(const Family& f) {
     case FamilyKind::GEOMETRIC: {
       if (f.a == 1.0) return {0, 0};
       // Tail beyond hi: (1-p)^(hi+1) < kTailMass.
-      const double hi = std::ceil(std::log(kTailMass) / std::log1p(-f.a));
+      const double hi = std::ceil(math::log(kTailMass) / std::log1p(-f.a));
       return {0, static_cast<std::int64_t>(hi)};
     }
   }
@@ -432,28 +433,28 @@ Support support_of(const Family& f) {
 double poisson_kl(double l1, double l2) {
   if (l1 == 0.0) return l2;  // P = point mass at 0; Q(0) = e^-l2
   // D = l1 log(l1/l2) + l2 - l1 = l1 phi1(u), u = l2/l1 - 1.
-  return l1 * phi1((l2 - l1) / l1, std::log(l2 / l1));
+  return l1 * phi1((l2 - l1) / l1, math::log(l2 / l1));
 }
 
 double binomial_kl(double n, double p1, double p2) {
   if (n == 0.0) return 0.0;
   if (p1 == 0.0) return -n * std::log1p(-p2);  // P = point mass at 0
-  if (p1 == 1.0) return -n * std::log(p2);      // P = point mass at n
+  if (p1 == 1.0) return -n * math::log(p2);      // P = point mass at n
   // n [p1 log(p1/p2) + q1 log(q1/q2)] = n [p1 phi1(u) + q1 phi1(v)] with u = p2/p1 - 1,
   // v = q2/q1 - 1 = (p1 - p2)/q1: the linear parts p1 u + q1 v cancel exactly.
   const double q1 = 1.0 - p1, q2 = 1.0 - p2;
   const double v = (p1 - p2) / q1;
-  return n * (p1 * phi1((p2 - p1) / p1, std::log(p2 / p1)) +
-              q1 * phi1(v, std::fabs(v) <= 0.5 ? std::log1p(v) : std::log(q2 / q1)));
+  return n * (p1 * phi1((p2 - p1) / p1, math::log(p2 / p1)) +
+              q1 * phi1(v, std::fabs(v) <= 0.5 ? std::log1p(v) : math::log(q2 / q1)));
 }
 
 double geometric_kl(double p1, double p2) {
-  if (p1 == 1.0) return -std::log(p2);  // P = point mass at 0
+  if (p1 == 1.0) return -math::log(p2);  // P = point mass at 0
   // log(p1/p2) + (q1/p1) log(q1/q2) = phi1(a) + (q1/p1) phi1(b), a = p2/p1 - 1, b = (p1 - p2)/q1.
   const double q1 = 1.0 - p1, q2 = 1.0 - p2;
   const double b = (p1 - p2) / q1;
-  return phi1((p2 - p1) / p1, std::log(p2 / p1)) +
-         (q1 / p1) * phi1(b, std::fabs(b) <= 0.5 ? std::log1p(b) : std::log(q2 / q1));
+  return phi1((p2 - p1) / p1, math::log(p2 / p1)) +
+         (q1 / p1) * phi1(b, std::fabs(b) <= 0.5 ? std::log1p(b) : math::log(q2 / q1));
 }
 
 // sign(d) * P(Z between the two points m - d/2 and m + d/2), as Phi(m + d/2) - Phi(m - d/2), relative
@@ -658,7 +659,7 @@ Result<double> gaussian_kl_closed_form(double mu1, double sigma1, double mu2, do
   // when the sigmas are close (Sterbenz), so t keeps full relative precision even for
   // s2 = s1 (1 + 1e-7) (where (s1/s2)^2 - 1 would keep only 9 digits), and phi1 has no cancellation.
   const double t = ((sigma1 - sigma2) / sigma2) * ((sigma1 + sigma2) / sigma2);
-  const double bracket = phi1(t, 2.0 * std::log(sigma1 / sigma2));
+  const double bracket = phi1(t, 2.0 * math::log(sigma1 / sigma2));
   const double d = (mu1 - mu2) / sigma2;
   const double nats = 0.5 * bracket + 0.5 * d * d;
   return Result<double>::success(nats / *lb);

@@ -17,6 +17,7 @@
 //   the vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
 //   probabilities keep full precision.
 #include "bitruler/info.hpp"
+#include "bitruler/elementary.hpp"
 #include "bitruler/format.hpp"
 
 #include <cfloat>
@@ -572,7 +573,7 @@ Result<Prepared> prepare(const std::vector<double>& p, const std::vector<double>
   out.q_given = q;
   out.normalized = options.normalize;
   out.ln_base = lb.value();
-  out.log2_base = options.base == 2.0 ? 1.0 : std::log2(options.base);
+  out.log2_base = options.base == 2.0 ? 1.0 : math::log2(options.base);
   if (options.normalize) {
     Result<std::vector<double>> np = normalize_named(p, "P");
     if (!np) return R::failure(np);
@@ -714,7 +715,7 @@ Result<double> log_of_base(double base) {
                                              "(2 for bits, e for nats, 10 for hartleys).",
                                          "BASE_RANGE", kBaseLowerBound});
   if (base == 2.0) return Result<double>::success(kLn2);
-  return Result<double>::success(std::log(base));
+  return Result<double>::success(math::log(base));
 }
 
 Result<double> surprisal(double p, double base) {
@@ -735,9 +736,9 @@ Result<double> surprisal(double p, double base) {
   if (p == 0.0) return Result<double>::success(HUGE_VAL);
   // Exact for powers of the base (1/1024 -> 10 bit); + 0.0 turns -0 into +0 at p = 1.
   double value;
-  if (base == 2.0) value = -std::log2(p);
+  if (base == 2.0) value = -math::log2(p);
   else if (base == 10.0) value = -std::log10(p);
-  else value = -std::log(p) / lb.value();
+  else value = -math::log(p) / lb.value();
   return Result<double>::success(value + 0.0);
 }
 

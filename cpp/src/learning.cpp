@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "bitruler/elementary.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/random.hpp"
 
@@ -75,7 +76,7 @@ void log_softmax(const std::vector<double>& theta, int degree, const double* phi
   }
   double sum = 0.0;
   for (int c = 0; c < kLabOutcomes; ++c) sum += std::exp(z[c] - zmax);
-  const double lse = zmax + std::log(sum);
+  const double lse = zmax + math::log(sum);
   for (int c = 0; c < kLabOutcomes; ++c) log_q[c] = z[c] - lse;
 }
 
@@ -253,7 +254,7 @@ struct Pass {
     vaxpy(g + S, r1, phi, Features{});
     // The sums lie in [1, 3]: 256 of them multiply to at most 3^256 ~ 1e122.
     if (++in_product == 256) {
-      log_sums += Vec2{std::log(product[0]), std::log(product[1])};
+      log_sums += Vec2{math::log(product[0]), math::log(product[1])};
       product = splat(1.0);
       in_product = 0;
     }
@@ -284,8 +285,8 @@ bool accumulate(const Dataset& data, int degree, const std::vector<double>& thet
   for (int c = 0; c < 2; ++c)
     for (int j = 0; j < stride; ++j) gradient[c * stride + j] = pass.g[c * S + j][0] + pass.g[c * S + j][1];
   for (int j = 0; j < stride; ++j) gradient[2 * stride + j] = -(gradient[j] + gradient[stride + j]);
-  const double lane0 = (pass.log_sums[0] + std::log(pass.product[0])) - pass.margin[0];
-  const double lane1 = (pass.log_sums[1] + std::log(pass.product[1])) - pass.margin[1];
+  const double lane0 = (pass.log_sums[0] + math::log(pass.product[0])) - pass.margin[0];
+  const double lane1 = (pass.log_sums[1] + math::log(pass.product[1])) - pass.margin[1];
   *loss = lane0 + lane1;
   return true;
 }
