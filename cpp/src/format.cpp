@@ -36,13 +36,16 @@ std::string format_number(double x) {
   const double a = std::fabs(x);
   // 17 significant digits of a as an integer: scale by a power of ten in steps so nothing
   // overflows or underflows (subnormals included). The last digit may be off by one or two;
-  // the read-back check below tries every length, so short forms ("0.1") are still exact.
+  // the read-back check below tries every length, so short forms ("0.1") are still exact. The
+  // powers of ten are the correctly rounded ones (decimal_to_double), not pow()'s, which misrounds
+  // a few (10^23, 10^126, 10^210) differently in glibc and musl: the text is the same natively and
+  // in WASM, and the module needs no pow.
   int e10 = static_cast<int>(std::floor(std::log10(a)));
   const auto seventeen_digits = [a](int exponent) {
     double scaled = a;
     int shift = 16 - exponent;
-    while (shift > 0) { const int s = shift > 300 ? 300 : shift; scaled *= std::pow(10.0, s); shift -= s; }
-    while (shift < 0) { const int s = -shift > 300 ? 300 : -shift; scaled /= std::pow(10.0, s); shift += s; }
+    while (shift > 0) { const int s = shift > 300 ? 300 : shift; scaled *= decimal_to_double("1", s); shift -= s; }
+    while (shift < 0) { const int s = -shift > 300 ? 300 : -shift; scaled /= decimal_to_double("1", s); shift += s; }
     return static_cast<std::uint64_t>(std::llround(scaled));
   };
   std::uint64_t u = seventeen_digits(e10);
