@@ -345,42 +345,6 @@ BITRULER_HOT F2 log2_normal(F2 x) {
   return k + (f - (hfsq - s * (hfsq + r))) * splat(kLog2E);
 }
 
-// Rare lanes are flagged by OR-ing their p's bits: nonzero iff some such p is not +0.
-struct EntropyKernel {
-  U2 sign{}, rare{};
-  F2 block_w{}, block_h{};
-  LaneSum sum_w, sum_h;
-  BITRULER_HOT void element(F2 x, F2) {
-    sign |= bits_of(x);
-    block_w += x;
-    const I2 normal = x >= splat(DBL_MIN);  // false for 0, subnormals, NaN
-    rare |= bits_of(x) & ~(U2)normal;
-    block_h -= keep_if(normal, x * log2_normal(x));
-  }
-  BITRULER_HOT void flush() {
-    sum_w.flush(block_w);
-    sum_h.flush(block_h);
-  }
-};
-
-PassResult entropy_pass(const std::vector<double>& p) {
-  EntropyKernel k;
-  run_blocked(k, p.data(), p.data(), p.size());
-  PassResult out;
-  out.sum_p = total(k.sum_w);
-  out.valid_p = looks_valid(any_sign(k.sign), out.sum_p, p);
-  if (!out.valid_p) return out;
-  double main_bits = total(k.sum_h);
-  if ((k.rare[0] | k.rare[1]) != 0) {  // subnormal probabilities: their terms, scaled by 2^64
-    double s = 0.0, c = 0.0;
-    for (const double x : p)
-      if (x > 0.0 && x < DBL_MIN) two_sum_add(s, c, -((x * kUp) * fast_log2(x)));
-    main_bits += (s + c) * kDown;
-  }
-  out.value = main_bits;
-  return out;
-}
-
 struct CrossKernel {
   U2 sign_p{}, sign_q{}, rare{};
   F2 block_p{}, block_q{}, block_h{};
@@ -429,6 +393,11 @@ PassResult cross_entropy_pass(const std::vector<double>& p, const std::vector<do
   out.value = main_bits;
   return out;
 }
+
+// H(P) is H(P, P): the cross-entropy pass on P twice gives the entropy's very bits (the same
+// lanes, masks, logarithms and sums; the rare pass takes the same elements in the same order), for
+// one loop in the module instead of two.
+PassResult entropy_pass(const std::vector<double>& p) { return cross_entropy_pass(p, p); }
 
 // KL of one outcome on the general path (any p > 0, q > 0 including subnormals), scaled by
 // 2^64: p*phi(q/p) into `term`, p - q into `diff`.
