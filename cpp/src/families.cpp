@@ -87,7 +87,7 @@ double log_geometric(std::int64_t k, double p) {
 // log erfc(u) for u >= 0, finite far beyond where erfc underflows: there
 // erfc(u) = exp(-u^2) erfcx(u), erfcx from its continued fraction.
 double log_erfc(double u) {
-  if (u < 26.0) return math::log(std::erfc(u));
+  if (u < 26.0) return math::log(math::erfc(u));
   if (u > 1e150) return -kInf;
   double f = u;
   for (int j = 40; j >= 1; --j) f = u + (0.5 * j) / f;
@@ -97,13 +97,13 @@ double log_erfc(double u) {
 // log(erfc(u1) - erfc(u2)) for 0 <= u1 < u2 (u2 may be +inf).
 double log_erfc_diff(double u1, double u2) {
   if (u1 < 26.0) {
-    const double d = std::erfc(u1) - std::erfc(u2);
+    const double d = math::erfc(u1) - math::erfc(u2);
     if (d > 1e-290) return math::log(d);
   }
   const double l1 = log_erfc(u1);
   const double l2 = std::isinf(u2) ? -kInf : log_erfc(u2);
   if (l1 == -kInf) return -kInf;
-  return l1 + std::log1p(-std::exp(l2 - l1));
+  return l1 + std::log1p(-math::exp(l2 - l1));
 }
 
 // log P(a <= Z < b) for a standard normal Z, a < b (either may be infinite).
@@ -111,7 +111,7 @@ double log_normal_interval(double a, double b) {
   if (a >= 0.0) return log_erfc_diff(a * kSqrt1_2, b * kSqrt1_2) - kLn2;
   if (b <= 0.0) return log_erfc_diff(-b * kSqrt1_2, -a * kSqrt1_2) - kLn2;
   // Across the mean: a sum of two positive terms, no cancellation.
-  return math::log(0.5 * (std::erf(b * kSqrt1_2) + std::erf(-a * kSqrt1_2)));
+  return math::log(0.5 * (math::erf(b * kSqrt1_2) + math::erf(-a * kSqrt1_2)));
 }
 
 // log of the Gaussian bin [lo_edge, hi_edge) before any restriction.
@@ -367,7 +367,7 @@ Result<IntegerPmf> pmf(const Family& family) {
   IntegerPmf out;
   out.first = w.lo;
   out.mass.resize(static_cast<std::size_t>(w.hi - w.lo + 1));
-  for (std::int64_t k = w.lo; k <= w.hi; ++k) out.mass[static_cast<std::size_t>(k - w.lo)] = std::exp(log_pmf(f, k));
+  for (std::int64_t k = w.lo; k <= w.hi; ++k) out.mass[static_cast<std::size_t>(k - w.lo)] = math::exp(log_pmf(f, k));
   if (f.kind == FamilyKind::GAUSSIAN) {
     // Fold the tails into the end bins: bin lo becomes (-inf, lo + 1/2) (or [-1/2, 1/2) when
     // restricted to the naturals, which has no left tail), bin hi becomes [hi - 1/2, inf).
@@ -376,8 +376,8 @@ Result<IntegerPmf> pmf(const Family& family) {
     if (w.lo == w.hi) {
       out.mass[0] = 1.0;
     } else {
-      out.mass.front() = std::exp(log_gaussian_interval(f, lo_edge, static_cast<double>(w.lo) + 0.5) - norm);
-      out.mass.back() = std::exp(log_gaussian_interval(f, static_cast<double>(w.hi) - 0.5, kInf) - norm);
+      out.mass.front() = math::exp(log_gaussian_interval(f, lo_edge, static_cast<double>(w.lo) + 0.5) - norm);
+      out.mass.back() = math::exp(log_gaussian_interval(f, static_cast<double>(w.hi) - 0.5, kInf) - norm);
     }
   }
   return Result<IntegerPmf>::success(std::move(out));
@@ -461,7 +461,7 @@ double geometric_kl(double p1, double p2) {
 // to a mass exp(log_ref): the change of a bin's mass when one of its edges moves by d.
 double signed_interval_over(double m, double d, double log_ref) {
   if (d == 0.0) return 0.0;
-  const double r = std::exp(log_normal_bin(m, std::fabs(d)) - log_ref);
+  const double r = math::exp(log_normal_bin(m, std::fabs(d)) - log_ref);
   return d > 0.0 ? r : -r;
 }
 
@@ -506,7 +506,7 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
     sum = t;
   };
   const auto region_mass = [&](const Family& f, double log_n, std::int64_t first, std::int64_t last) {
-    return std::exp(log_gaussian_interval(f, static_cast<double>(first) - 0.5, static_cast<double>(last) + 0.5) -
+    return math::exp(log_gaussian_interval(f, static_cast<double>(first) - 0.5, static_cast<double>(last) + 0.5) -
                     log_n);
   };
   if (wq.lo < lo) add(region_mass(Q, log_n2, wq.lo, lo - 1) - region_mass(P, log_n1, wq.lo, lo - 1));
@@ -516,11 +516,11 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
     const double l1_raw = log_gaussian_raw_bin(P, k);
     const double l1 = l1_raw - log_n1;
     const double l2 = log_gaussian_raw_bin(Q, k) - log_n2;
-    const double m1 = std::exp(l1);
+    const double m1 = math::exp(l1);
     const double ell = l2 - l1;
     double term;
     if (m1 == 0.0) {
-      term = std::exp(l2);  // p_k phi1(u_k) = q_k - p_k + p_k log(p_k/q_k), p_k below 1e-308
+      term = math::exp(l2);  // p_k phi1(u_k) = q_k - p_k + p_k log(p_k/q_k), p_k below 1e-308
     } else if (std::fabs(ell) < 0.5) {
       const double b1 = (x + 0.5 - P.a) / P.b, b2 = (x + 0.5 - Q.a) / Q.b;
       const double a1 = (x - 0.5 - P.a) / P.b, a2 = (x - 0.5 - Q.a) / Q.b;
@@ -529,7 +529,7 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
       const double u = u_raw + v + u_raw * v;
       term = m1 * phi1(u, std::log1p(u));
     } else if (ell > 700.0) {
-      term = std::exp(l2) - m1 * (1.0 + ell);  // m1 (e^ell - 1 - ell) without overflow
+      term = math::exp(l2) - m1 * (1.0 + ell);  // m1 (e^ell - 1 - ell) without overflow
     } else {
       term = m1 * (std::expm1(ell) - ell);
     }
@@ -589,8 +589,8 @@ Result<double> window_kl(const Family& P, const Family& Q, double base, double l
     const std::int64_t k = w.lo + static_cast<std::int64_t>(i);
     log_p[i] = log_pmf(P, k);
     log_q[i] = log_pmf(Q, k);
-    p[i] = std::exp(log_p[i]);
-    q[i] = std::exp(log_q[i]);
+    p[i] = math::exp(log_p[i]);
+    q[i] = math::exp(log_q[i]);
     sum_p += p[i];
     sum_q += q[i];
   }

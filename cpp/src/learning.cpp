@@ -25,8 +25,8 @@ constexpr double kFeatureScale = 1.0 / 3.0;  // u = x / 3 keeps u^3 in [-1, 1]
 
 // Logistic function without overflow for large |t|.
 double sigmoid(double t) {
-  if (t >= 0) return 1.0 / (1.0 + std::exp(-t));
-  const double e = std::exp(t);
+  if (t >= 0) return 1.0 / (1.0 + math::exp(-t));
+  const double e = math::exp(t);
   return e / (1.0 + e);
 }
 
@@ -75,7 +75,7 @@ void log_softmax(const std::vector<double>& theta, int degree, const double* phi
     zmax = std::max(zmax, s);
   }
   double sum = 0.0;
-  for (int c = 0; c < kLabOutcomes; ++c) sum += std::exp(z[c] - zmax);
+  for (int c = 0; c < kLabOutcomes; ++c) sum += math::exp(z[c] - zmax);
   const double lse = zmax + math::log(sum);
   for (int c = 0; c < kLabOutcomes; ++c) log_q[c] = z[c] - lse;
 }
@@ -141,7 +141,7 @@ Result<std::array<double, 3>> model_conditional(const std::vector<double>& theta
   double phi[kLabMaxDegree + 1], log_q[kLabOutcomes];
   features(x, degree, phi);
   log_softmax(theta, degree, phi, log_q);
-  return Result<std::array<double, 3>>::success({std::exp(log_q[0]), std::exp(log_q[1]), std::exp(log_q[2])});
+  return Result<std::array<double, 3>>::success({math::exp(log_q[0]), math::exp(log_q[1]), math::exp(log_q[2])});
 }
 
 namespace {
@@ -328,7 +328,7 @@ Result<PopulationMetrics> population_metrics(const std::vector<double>& theta, i
     p.assign(t.begin(), t.end());
     features(quad.x[i], degree, phi);
     log_softmax(theta, degree, phi, log_q);
-    for (int c = 0; c < kLabOutcomes; ++c) q[c] = std::exp(log_q[c]);
+    for (int c = 0; c < kLabOutcomes; ++c) q[c] = math::exp(log_q[c]);
     auto ce_i = cross_entropy(p, q, options);
     auto h_i = entropy(p, options);
     auto kl_i = kl_divergence(p, q, options);
@@ -362,7 +362,7 @@ Result<StepReport> report(std::size_t n, double loss_nats, const std::vector<dou
   r.identity_residual = pop->identity_residual;
   const double log_lik_nats = -static_cast<double>(n) * loss_nats;
   r.log_likelihood = log_lik_nats / ln_base;
-  r.likelihood = std::exp(log_lik_nats);  // underflows to 0 for large N: reported as is
+  r.likelihood = math::exp(log_lik_nats);  // underflows to 0 for large N: reported as is
   return Result<StepReport>::success(r);
 }
 

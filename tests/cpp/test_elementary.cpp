@@ -1,6 +1,7 @@
-// The core's own log and log2 (elementary.hpp): within 1 ulp of glibc's (both are below 1 ulp of
-// the true value, so they differ by at most 1 ulp), exact where exactness is promised, and the
-// C library's special values.
+// The core's own log, log2, exp, erf and erfc (elementary.hpp): within 1 ulp of glibc's for log,
+// log2 and exp (both are below 1 ulp of the true value, so they differ by at most 1 ulp), within a
+// few of glibc's erf and erfc (the same fdlibm algorithm, with a different exp inside), exact
+// where exactness is promised, and the C library's special values.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -76,4 +77,48 @@ TEST_CASE("math::log and math::log2: exact values and the C library's special va
   CHECK(std::isnan(log(-inf)));
   CHECK(log(std::exp(1.0)) == std::log(std::exp(1.0)));
   CHECK(log(2.0) == 0x1.62e42fefa39efp-1);
+}
+
+TEST_CASE("math::exp within 1 ulp of glibc's, math::erf and math::erfc within 4 ulps, on a million doubles") {
+  bitruler::Rng rng(11);
+  std::int64_t worst_exp = 0, worst_erf = 0, worst_erfc = 0;
+  for (int i = 0; i < 1000000; ++i) {
+    const double x = (i % 2 == 0) ? -745.5 + 1455.5 * rng.next_double()  // the whole range of exp
+                                  : -30.0 + 60.0 * rng.next_double();    // where erf and erfc vary
+    const std::int64_t de = ulps(bitruler::math::exp(x), std::exp(x));
+    const std::int64_t df = ulps(bitruler::math::erf(x), std::erf(x));
+    const double c = std::erfc(x);
+    const std::int64_t dc = c == 0 ? (bitruler::math::erfc(x) == 0 ? 0 : 99) : ulps(bitruler::math::erfc(x), c);
+    worst_exp = de > worst_exp ? de : worst_exp;
+    worst_erf = df > worst_erf ? df : worst_erf;
+    worst_erfc = dc > worst_erfc ? dc : worst_erfc;
+  }
+  MESSAGE("worst ulps: exp " << worst_exp << ", erf " << worst_erf << ", erfc " << worst_erfc);
+  CHECK(worst_exp <= 1);
+  CHECK(worst_erf <= 4);
+  CHECK(worst_erfc <= 4);
+}
+
+TEST_CASE("math::exp, math::erf, math::erfc: exact values and special values") {
+  using bitruler::math::erf;
+  using bitruler::math::erfc;
+  using bitruler::math::exp;
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(exp(0.0) == 1.0);
+  CHECK(exp(-0.0) == 1.0);
+  CHECK(exp(inf) == inf);
+  CHECK(exp(-inf) == 0.0);
+  CHECK(exp(710.0) == inf);
+  CHECK(exp(-746.0) == 0.0);
+  CHECK(std::isnan(exp(std::nan(""))));
+  CHECK(exp(-745.0) > 0.0);  // the smallest subnormal's neighbourhood
+  CHECK(erf(0.0) == 0.0);
+  CHECK(erf(inf) == 1.0);
+  CHECK(erf(-inf) == -1.0);
+  CHECK(erfc(0.0) == 1.0);
+  CHECK(erfc(inf) == 0.0);
+  CHECK(erfc(-inf) == 2.0);
+  CHECK(erfc(30.0) == 0.0);
+  CHECK(std::isnan(erf(std::nan(""))));
+  CHECK(std::isnan(erfc(std::nan(""))));
 }

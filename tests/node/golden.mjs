@@ -2,13 +2,15 @@
 // refusals, whose results are recorded bit for bit (numbers as exact text, typed arrays by kind,
 // length and a hash of their bytes) together with each refusal's code, message, reason, limit,
 // index and byte range. tests/node/golden.json.gz holds what the module gave before the size work
-// (commit 3c5e50c), with two deliberate changes since: 35 calls that use the natural or binary
-// logarithm outside the kernels (surprisal in base 3, family masses, familyKl, fitPoisson, the
-// lab's metrics) differ, scalars by 1-2 ulp and far-tail family masses by up to 1.4e-14 relative
-// (exp of a log that moved by 1 ulp), because the core computes those logarithms itself
-// (cpp/include/bitruler/elementary.hpp) instead of the C library's table-driven log and log2; and
-// 4 messages quote a number whose 17th digit is now chosen from exact powers of ten (format.cpp),
-// another 17-digit text that reads back as the same double.
+// (commit 3c5e50c), with two deliberate changes since. The calls that use the logarithm, the
+// exponential or the error functions outside the kernels (surprisal in base 3, family masses,
+// familyKl, fitPoisson, gaussianKl, the lab's metrics and model probabilities: 65 calls) differ,
+// because the core computes log, log2, exp, erf and erfc itself (cpp/include/bitruler/
+// elementary.hpp) instead of the C library's table-driven functions: 126 of their 130 changed
+// numbers by 1-2 ulp, the others a small fitPoisson KL by 1.1e-14 relative (nearer mpmath's value
+// than before), the lab's raw likelihood exp(-N L) at 1e-69 by 2.8e-14 and far-tail family masses
+// by up to 1.4e-14. And 4 messages quote a number whose 17th digit is now chosen from exact powers
+// of ten (format.cpp): another 17-digit text that reads back as the same double.
 // tests/node/golden.test.mjs runs the same calls on the current build and requires the same
 // record, so a rewrite of the bindings, the parser's number conversion or the message builders
 // keeps every value and every message.
