@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bitruler/format.hpp"
 #include "bitruler/huffman.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/limits.hpp"
@@ -205,8 +206,8 @@ int js_expected_code_length(bool normalize) {
     const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
     if (!qv) return status;
     if (pv->size() != qv->size()) {
-      return fail(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv->size()) + " outcomes but Q has " +
-                                                  std::to_string(qv->size()) + "; they must have the same length.");
+      return fail(ErrorCode::LENGTH_MISMATCH,
+                  message("P has $ outcomes but Q has $; they must have the same length.", {pv->size(), qv->size()}));
     }
     Result<std::vector<double>> pd = as_distribution(*pv, normalize);
     if (!pd) return fail(pd);
@@ -223,7 +224,7 @@ int js_sample_coding(double draws, double seed, bool normalize) {
     const auto max_draws = static_cast<double>(kMaxCodingSamples);
     if (!(draws >= 1 && draws <= max_draws && std::floor(draws) == draws)) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  "n must be a whole number of draws from 1 to " + std::to_string(kMaxCodingSamples) + ".", "",
+                  message("n must be a whole number of draws from 1 to $.", {kMaxCodingSamples}), "",
                   max_draws);
     }
     if (!(seed >= 0 && seed <= kMaxExactInteger && std::floor(seed) == seed)) {

@@ -13,6 +13,8 @@
 // (commit()); nothing else keeps state across a call: no static is half made when a call stops.
 #include "exchange.hpp"
 
+#include "bitruler/format.hpp"
+
 #include <cstdlib>
 
 namespace bitruler::bindings {
@@ -115,7 +117,7 @@ double room(void* (*make)(void*), void* context) {
 const std::vector<double>* take_input(int slot, std::size_t limit, const char* name, int& status) {
   if (g_inputs[slot].size() > limit) {
     status = fail(ErrorCode::OUT_OF_RANGE,
-                  std::string(name) + " has too many entries: at most " + std::to_string(limit) + " are accepted.",
+                  message("$ has too many entries: at most $ are accepted.", {name, limit}),
                   "TOO_MANY_OUTCOMES", static_cast<double>(limit));
     return nullptr;
   }

@@ -37,12 +37,12 @@ Result<Family> to_family(double kind, double a, double b, bool on_naturals) {
 // A whole number in [lo, hi], or false with `refusal` naming `name`.
 bool to_whole(double x, const char* name, double lo, double hi, std::optional<Error>& refusal) {
   if (!std::isfinite(x)) {
-    refusal.emplace(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
+    refusal.emplace(ErrorCode::NOT_FINITE, message("$ must be finite.", {name}));
     return false;
   }
   if (!(x >= lo && x <= hi && std::floor(x) == x)) {
     refusal.emplace(ErrorCode::OUT_OF_RANGE,
-                    std::string(name) + " must be a whole number from " + format_number(lo) + " to " + format_number(hi) + ".",
+                    message("$ must be a whole number from $ to $.", {name, lo, hi}),
                     "", hi);
     return false;
   }
@@ -141,8 +141,8 @@ int with_dataset(double n, double seed, F&& then) {
 bool to_degree(double degree, int& out, std::optional<Error>& refusal) {
   if (!(degree >= kLabMinDegree && degree <= kLabMaxDegree && std::floor(degree) == degree)) {
     refusal.emplace(ErrorCode::OUT_OF_RANGE,
-                    "The model degree (capacity) must be a whole number from " + std::to_string(kLabMinDegree) +
-                        " to " + std::to_string(kLabMaxDegree) + ".",
+                    message("The model degree (capacity) must be a whole number from $ to $.",
+                            {kLabMinDegree, kLabMaxDegree}),
                     "", static_cast<double>(kLabMaxDegree));
     return false;
   }
@@ -185,7 +185,7 @@ int js_lab_true_conditional() {
     out.resize(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
       if (!std::isfinite(x[i])) {
-        Error error(ErrorCode::NOT_FINITE, "x must be finite (x[" + std::to_string(i) + "] is not).");
+        Error error(ErrorCode::NOT_FINITE, message("x must be finite (x[$] is not).", {i}));
         error.index = static_cast<long long>(i);
         return write_error(std::move(error));
       }

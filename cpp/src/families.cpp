@@ -21,7 +21,6 @@ constexpr double kLn2 = 0.69314718055994530941723212145818;
 // |z| of the window ends: Phi(-8.6) = 4.0e-18 < kTailMass.
 constexpr double kGaussianWindowZ = 8.6;
 
-std::string num(double x) { return format_number(x); }
 
 // Stirling's error: log(n!) - [(n + 1/2) log n - n + log sqrt(2 pi)], for whole n >= 1.
 // n <= 15 from a table (mpmath, 40 digits, rounded), so no lgamma is needed and the values are
@@ -218,11 +217,12 @@ IntegerWindow walk_window(std::int64_t mode, std::int64_t support_hi, LogPmf log
 }
 
 Result<Family> refuse_non_finite(const char* what) {
-  return Result<Family>::failure(ErrorCode::NOT_FINITE, std::string(what) + " must be a finite number.");
+  return Result<Family>::failure(ErrorCode::NOT_FINITE, message("$ must be a finite number.", {what}));
 }
 
-Result<Family> out_of_range(std::string message, double limit) {
-  return Result<Family>::failure(Error{ErrorCode::OUT_OF_RANGE, std::move(message), "PARAMETER_RANGE", limit});
+// OUT_OF_RANGE (reason PARAMETER_RANGE) with the message `pattern` of `args`.
+Result<Family> out_of_range(const char* pattern, std::initializer_list<Arg> args, double limit) {
+  return Result<Family>::failure(Error{ErrorCode::OUT_OF_RANGE, message(pattern, args), "PARAMETER_RANGE", limit});
 }
 
 }  // namespace
@@ -231,11 +231,10 @@ Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
   if (!std::isfinite(mu)) return refuse_non_finite("The mean mu");
   if (!std::isfinite(sigma)) return refuse_non_finite("The standard deviation sigma");
   if (sigma < kMinSigma || sigma > kMaxSigma)
-    return out_of_range("The standard deviation sigma must lie in [" + num(kMinSigma) + ", " + num(kMaxSigma) +
-                            "] (got " + num(sigma) + ").",
+    return out_of_range("The standard deviation sigma must lie in [$, $] (got $).", {kMinSigma, kMaxSigma, sigma},
                         sigma < kMinSigma ? kMinSigma : kMaxSigma);
   if (std::fabs(mu) > kMaxAbsMu)
-    return out_of_range("The mean mu must lie in [-1e9, 1e9] (got " + num(mu) + ").", mu < 0 ? -kMaxAbsMu : kMaxAbsMu);
+    return out_of_range("The mean mu must lie in [-1e9, 1e9] (got $).", {mu}, mu < 0 ? -kMaxAbsMu : kMaxAbsMu);
   Family f;
   f.kind = FamilyKind::GAUSSIAN;
   f.a = mu;
@@ -246,9 +245,9 @@ Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
 
 Result<Family> poisson(double lambda) {
   if (!std::isfinite(lambda)) return refuse_non_finite("The Poisson rate lambda");
-  if (lambda < 0.0) return out_of_range("The Poisson rate lambda must be 0 or more (got " + num(lambda) + ").", 0.0);
+  if (lambda < 0.0) return out_of_range("The Poisson rate lambda must be 0 or more (got $).", {lambda}, 0.0);
   if (lambda > kMaxLambda)
-    return out_of_range("The Poisson rate lambda must be at most 1e9 (got " + num(lambda) + ").", kMaxLambda);
+    return out_of_range("The Poisson rate lambda must be at most 1e9 (got $).", {lambda}, kMaxLambda);
   Family f;
   f.kind = FamilyKind::POISSON;
   f.a = lambda;
@@ -259,10 +258,10 @@ Result<Family> binomial(double n, double p) {
   if (!std::isfinite(n)) return refuse_non_finite("The number of trials n");
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (n < 0.0 || n != std::floor(n) || n > kMaxBinomialN)
-    return out_of_range("The number of trials n must be a whole number from 0 to 1e9 (got " + num(n) + ").",
+    return out_of_range("The number of trials n must be a whole number from 0 to 1e9 (got $).", {n},
                         n > kMaxBinomialN ? kMaxBinomialN : 0.0);
   if (p < 0.0 || p > 1.0)
-    return out_of_range("The success probability p must lie in [0, 1] (got " + num(p) + ").", p < 0.0 ? 0.0 : 1.0);
+    return out_of_range("The success probability p must lie in [0, 1] (got $).", {p}, p < 0.0 ? 0.0 : 1.0);
   Family f;
   f.kind = FamilyKind::BINOMIAL;
   f.a = n;
@@ -273,8 +272,7 @@ Result<Family> binomial(double n, double p) {
 Result<Family> geometric(double p) {
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (!(p >= kMinGeometricP) || p > 1.0)
-    return out_of_range("The success probability p of a geometric distribution must lie in [1e-4, 1] (got " + num(p) +
-                            ").",
+    return out_of_range("The success probability p of a geometric distribution must lie in [1e-4, 1] (got $).", {p},
                         p > 1.0 ? 1.0 : kMinGeometricP);
   Family f;
   f.kind = FamilyKind::GEOMETRIC;
@@ -291,8 +289,9 @@ Result<FamilyKind> family_kind_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kFamilyKindNames.size(); ++i)
     if (name == kFamilyKindNames[i]) return Result<FamilyKind>::success(static_cast<FamilyKind>(i));
   return Result<FamilyKind>::failure(Error{ErrorCode::TYPE,
-                                           "The distribution kind must be 'gaussian', 'poisson', 'binomial' or "
-                                           "'geometric', not '" + std::string(name.substr(0, 40)) + "'.",
+                                           message("The distribution kind must be 'gaussian', 'poisson', "
+                                                   "'binomial' or 'geometric', not '$'.",
+                                                   {name.substr(0, 40)}),
                                            "FAMILY_KIND"});
 }
 

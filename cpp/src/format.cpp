@@ -17,7 +17,7 @@ std::string layout(const std::string& digits, int exp10) {
     if (n > 1) out += "." + digits.substr(1);
     const int e = point - 1;
     out += e < 0 ? "e-" : "e+";
-    const std::string magnitude = std::to_string(e < 0 ? -e : e);
+    const std::string magnitude = decimal(static_cast<unsigned long long>(e < 0 ? -e : e));
     if (magnitude.size() < 2) out += "0";
     return out + magnitude;
   }
@@ -63,7 +63,7 @@ std::string format_number(double x) {
     int exp10;
   };
   const auto candidate = [&](std::int64_t head, std::size_t len) {
-    Candidate c{std::to_string(head), 0};
+    Candidate c{decimal(static_cast<unsigned long long>(head)), 0};
     c.exp10 = e10 - static_cast<int>(len) + 1 + static_cast<int>(c.digits.size() - len);
     while (c.digits.size() > 1 && c.digits.back() == '0') { c.digits.pop_back(); ++c.exp10; }
     return c;
@@ -71,7 +71,7 @@ std::string format_number(double x) {
   // What the text reads back as (its magnitude), by the parser's exact conversion.
   const auto value = [](const Candidate& c) { return decimal_to_double(c.digits, c.exp10); };
   const auto text = [&](const Candidate& c) { return sign + layout(c.digits, c.exp10); };
-  const std::string all = std::to_string(u);  // 17 digits
+  const std::string all = decimal(u);  // 17 digits
   for (std::size_t len = 1; len < all.size(); ++len) {
     std::int64_t head = 0;
     for (std::size_t i = 0; i < len; ++i) head = head * 10 + (all[i] - '0');
@@ -91,6 +91,38 @@ std::string format_number(double x) {
     c = candidate(head, all.size());
   }
   return text(c);
+}
+
+std::string decimal(unsigned long long n) {
+  char digits[20];
+  char* at = digits + sizeof digits;
+  do {
+    *--at = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  return std::string(at, digits + sizeof digits);
+}
+
+void Arg::append_to(std::string& out) const {
+  switch (kind_) {
+    case kText: out += text_; break;
+    case kNumber: out += format_number(number_); break;
+    case kNegative: out += '-'; [[fallthrough]];
+    case kWhole: out += decimal(whole_); break;
+  }
+}
+
+std::string message(const char* pattern, std::initializer_list<Arg> args) {
+  std::string out;
+  const Arg* next = args.begin();
+  for (const char* c = pattern; *c != '\0'; ++c) {
+    if (*c == '$' && next != args.end()) {
+      (next++)->append_to(out);
+    } else {
+      out += *c;
+    }
+  }
+  return out;
 }
 
 std::string hex_digits(unsigned long value, int min_digits) {

@@ -14,6 +14,7 @@
 #include <numeric>
 #include <string>
 
+#include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
 namespace bitruler {
@@ -67,8 +68,8 @@ Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize
   using R = Result<HuffmanCode>;
   if (static_cast<double>(p.size()) > kMaxHuffmanOutcomes)
     return R::failure(Error{ErrorCode::OUT_OF_RANGE,
-                            "A code can have at most " + std::to_string(static_cast<std::uint64_t>(kMaxHuffmanOutcomes)) +
-                                " outcomes; P has " + std::to_string(p.size()) + ".",
+                            message("A code can have at most $ outcomes; P has $.",
+                                    {static_cast<std::uint64_t>(kMaxHuffmanOutcomes), p.size()}),
                             "TOO_MANY_OUTCOMES", kMaxHuffmanOutcomes});
   // The distribution as used: the caller's (validated, not copied) or its rescaled copy.
   std::vector<double> rescaled;
@@ -194,15 +195,15 @@ Result<double> expected_code_length(const std::vector<double>& p, const HuffmanC
   const std::vector<double>& pd = p;
   if (code_for_q.lengths.size() != pd.size()) {
     return Result<double>::failure(
-        ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.size()) + " outcomes but the code has " +
-                                        std::to_string(code_for_q.lengths.size()) + " codeword lengths.");
+        ErrorCode::LENGTH_MISMATCH,
+        message("P has $ outcomes but the code has $ codeword lengths.", {pd.size(), code_for_q.lengths.size()}));
   }
   CompensatedSum sum;
   for (std::size_t i = 0; i < pd.size(); ++i) {
     const int len = code_for_q.lengths[i];
     if (len < 0) {
       Error e{ErrorCode::OUT_OF_RANGE,
-              "Codeword length " + std::to_string(i + 1) + " is negative; lengths are 0 or more.", "NEGATIVE", 0.0};
+              message("Codeword length $ is negative; lengths are 0 or more.", {i + 1}), "NEGATIVE", 0.0};
       e.index = static_cast<long long>(i);
       return Result<double>::failure(std::move(e));
     }

@@ -248,13 +248,13 @@ Scan scan(const std::vector<double>& v) {
 template <class T>
 Result<T> element_error(const std::vector<double>& v, std::size_t index, const char* name) {
   const double x = v[index];
-  const std::string where = std::string(name) + "[" + std::to_string(index) + "]";
   const bool not_finite = std::isnan(x) || std::isinf(x);
-  Error e = not_finite ? Error{ErrorCode::NOT_FINITE, where + " is " + format_number(x) +
-                                                          "; every probability or weight must be a finite number."}
-                       : Error{ErrorCode::NEGATIVE, where + " is " + format_number(x) +
-                                                        "; probabilities and weights cannot be negative.",
-                               "NEGATIVE", 0.0};
+  Error e = not_finite
+                ? Error{ErrorCode::NOT_FINITE,
+                        message("$[$] is $; every probability or weight must be a finite number.", {name, index, x})}
+                : Error{ErrorCode::NEGATIVE,
+                        message("$[$] is $; probabilities and weights cannot be negative.", {name, index, x}),
+                        "NEGATIVE", 0.0};
   e.index = static_cast<long long>(index);
   return Result<T>::failure(std::move(e));
 }
@@ -264,18 +264,16 @@ inline bool sums_to_one(double sum) { return std::fabs(sum - 1.0) <= kSumToleran
 // Checks a distribution without copying it: EMPTY, NOT_FINITE, NEGATIVE, NOT_NORMALIZED.
 Result<double> check_distribution(const std::vector<double>& p, const char* name) {
   if (p.empty())
-    return Result<double>::failure(ErrorCode::EMPTY,
-                                   std::string(name) + " has no outcomes; give at least one.");
+    return Result<double>::failure(ErrorCode::EMPTY, message("$ has no outcomes; give at least one.", {name}));
   const Scan sc = scan(p);
   if (!sc.ok) return element_error<double>(p, sc.bad_index, name);
   if (!sums_to_one(sc.sum)) {
-    const std::string total_text =
-        std::isinf(sc.sum) ? "more than the largest double" : format_number(sc.sum);
     // (scan() reports an overflowing sum of valid weights as infinity.)
-    return Result<double>::failure(Error{ErrorCode::NOT_NORMALIZED,
-                                         std::string(name) + " sums to " + total_text +
-                                             ", not to 1 (within 1e-9); rescale it or ask for normalization.",
-                                         "SUM_NOT_ONE", kSumTolerance});
+    return Result<double>::failure(
+        Error{ErrorCode::NOT_NORMALIZED,
+              message("$ sums to $, not to 1 (within 1e-9); rescale it or ask for normalization.",
+                      {name, std::isinf(sc.sum) ? Arg("more than the largest double") : Arg(sc.sum)}),
+              "SUM_NOT_ONE", kSumTolerance});
   }
   return Result<double>::success(sc.sum);
 }
@@ -284,7 +282,7 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
   using R = Result<std::vector<double>>;
   const std::size_t n = w.size();
   if (n == 0)
-    return R::failure(ErrorCode::EMPTY, std::string(name) + " has no outcomes; give at least one.");
+    return R::failure(ErrorCode::EMPTY, message("$ has no outcomes; give at least one.", {name}));
   double largest = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!finite_non_negative(w[i])) return element_error<std::vector<double>>(w, i, name);
@@ -292,8 +290,9 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
   }
   if (largest == 0.0)
     return R::failure(Error{ErrorCode::OUT_OF_RANGE,
-                            std::string(name) + " has only zero weights; at least one weight must be greater "
-                                                "than 0 to rescale them to probabilities.",
+                            message("$ has only zero weights; at least one weight must be greater than 0 to rescale "
+                                    "them to probabilities.",
+                                    {name}),
                             "ALL_ZERO"});
   // Scale by an exact power of two so the largest weight lies in [1, 2): the sum can neither
   // overflow (1e308 + 1e308) nor lose subnormal weights.
@@ -535,8 +534,7 @@ Result<Prepared> prepare(const std::vector<double>& p, const std::vector<double>
   if (q && q->empty()) return R::failure(ErrorCode::EMPTY, "Q has no outcomes; give at least one.");
   if (q && q->size() != p.size())
     return R::failure(ErrorCode::LENGTH_MISMATCH,
-                      "P has " + std::to_string(p.size()) + " outcomes but Q has " +
-                          std::to_string(q->size()) + "; they must have the same length.");
+                      message("P has $ outcomes but Q has $; they must have the same length.", {p.size(), q->size()}));
   Prepared out;
   out.p_given = &p;
   out.q_given = q;
@@ -679,9 +677,9 @@ Result<double> log_of_base(double base) {
   // information and KL can be negative contradicts everything the page teaches.
   if (!(base > kBaseLowerBound) || !(base <= DBL_MAX))
     return Result<double>::failure(Error{ErrorCode::BAD_BASE,
-                                         "The logarithm base " + format_number(base) +
-                                             " is not allowed; use a finite number greater than 1 "
-                                             "(2 for bits, e for nats, 10 for hartleys).",
+                                         message("The logarithm base $ is not allowed; use a finite number greater "
+                                                 "than 1 (2 for bits, e for nats, 10 for hartleys).",
+                                                 {base}),
                                          "BASE_RANGE", kBaseLowerBound});
   if (base == 2.0) return Result<double>::success(kLn2);
   return Result<double>::success(math::log(base));
@@ -691,16 +689,13 @@ Result<double> surprisal(double p, double base) {
   const Result<double> lb = log_of_base(base);
   if (!lb) return lb;
   if (std::isnan(p) || std::isinf(p))
-    return Result<double>::failure(ErrorCode::NOT_FINITE, "The probability " + format_number(p) +
-                                                              " is not a finite number.");
+    return Result<double>::failure(ErrorCode::NOT_FINITE, message("The probability $ is not a finite number.", {p}));
   if (p < 0.0)
-    return Result<double>::failure(Error{ErrorCode::NEGATIVE,
-                                         "The probability " + format_number(p) + " is negative; it must be in [0, 1].",
-                                         "NEGATIVE", 0.0});
+    return Result<double>::failure(Error{
+        ErrorCode::NEGATIVE, message("The probability $ is negative; it must be in [0, 1].", {p}), "NEGATIVE", 0.0});
   if (p > 1.0)
     return Result<double>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                         "The probability " + format_number(p) +
-                                             " is greater than 1; it must be in [0, 1].",
+                                         message("The probability $ is greater than 1; it must be in [0, 1].", {p}),
                                          "ABOVE_ONE", 1.0});
   if (p == 0.0) return Result<double>::success(HUGE_VAL);
   // Exact for powers of the base (1/1024 -> 10 bit); + 0.0 turns -0 into +0 at p = 1.

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "bitruler/elementary.hpp"
+#include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/random.hpp"
 
@@ -85,8 +86,8 @@ Result<double> check_theta(const std::vector<double>& theta, int degree) {
   if (!count) return Result<double>::failure(count);
   if (theta.size() != *count)
     return Result<double>::failure(ErrorCode::LENGTH_MISMATCH,
-                                   "theta must have " + std::to_string(*count) + " entries for degree " +
-                                       std::to_string(degree) + " (got " + std::to_string(theta.size()) + ").");
+                                   message("theta must have $ entries for degree $ (got $).",
+                                           {*count, degree, theta.size()}));
   for (double t : theta)
     if (!std::isfinite(t)) return Result<double>::failure(ErrorCode::NOT_FINITE, "theta must be finite numbers.");
   return Result<double>::success(0.0);
@@ -106,8 +107,7 @@ Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
                                           "SAMPLES", static_cast<double>(kLabMinSamples)});
   if (n > kLabMaxSamples)
     return Result<Dataset>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                          "The number of samples N must be at most 1000000 (got " +
-                                              std::to_string(n) + ").",
+                                          message("The number of samples N must be at most 1000000 (got $).", {n}),
                                           "SAMPLES", static_cast<double>(kLabMaxSamples)});
   Rng rng(seed);
   Dataset d;
@@ -127,8 +127,8 @@ Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
 Result<std::size_t> parameter_count(int degree) {
   if (degree < kLabMinDegree || degree > kLabMaxDegree)
     return Result<std::size_t>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                              "The model degree (capacity) must be 1, 2 or 3 (got " +
-                                                  std::to_string(degree) + ").",
+                                              message("The model degree (capacity) must be 1, 2 or 3 (got $).",
+                                                      {degree}),
                                               "DEGREE", static_cast<double>(degree < kLabMinDegree ? kLabMinDegree
                                                                                                   : kLabMaxDegree)});
   return Result<std::size_t>::success(static_cast<std::size_t>(kLabOutcomes * (degree + 1)));
@@ -389,8 +389,8 @@ bool all_finite(const std::vector<double>& v) {
 
 Error step_number_error(std::int64_t first_step, int steps) {
   return Error{ErrorCode::OUT_OF_RANGE,
-               "The step number must lie in [0, 2^53 - 1] (got " + std::to_string(first_step) +
-                   (steps > 0 ? " + " + std::to_string(steps) + " steps" : std::string()) + ").",
+               steps > 0 ? message("The step number must lie in [0, 2^53 - 1] (got $ + $ steps).", {first_step, steps})
+                         : message("The step number must lie in [0, 2^53 - 1] (got $).", {first_step}),
                "STEP_NUMBER", first_step < 0 ? 0.0 : kLabMaxStepNumber};
 }
 

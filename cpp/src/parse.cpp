@@ -116,8 +116,6 @@ char map_code_point(std::uint32_t cp) {
   }
 }
 
-std::string hex_byte(unsigned char b) { return "0x" + hex_digits(b, 2); }
-
 Error parse_error(ErrorCode code, std::string message, const char* reason, std::size_t start, std::size_t end,
                   double limit = std::numeric_limits<double>::quiet_NaN()) {
   Error e{code, std::move(message), reason, limit};
@@ -136,15 +134,14 @@ std::optional<Error> decode(std::string_view text, std::vector<Glyph>& out) {
   std::size_t pos = 0;
   const auto bad = [&](std::size_t lead, std::size_t at) {
     std::size_t end = at > lead ? at : lead + 1;
-    std::string what = "The text is not valid UTF-8: byte " + hex_byte(static_cast<unsigned char>(text[at])) +
-                       " at byte offset " + std::to_string(at) + " cannot appear there";
+    std::string what = message("The text is not valid UTF-8: byte 0x$ at byte offset $ cannot appear there",
+                               {hex_digits(static_cast<unsigned char>(text[at]), 2), at});
     // ED A0..BF 80..BF: a UTF-16 surrogate encoded as if it were a character (a lone surrogate
     // of a JavaScript string becomes these three bytes).
     if (static_cast<unsigned char>(text[lead]) == 0xED && at == lead + 1 && lead + 2 < text.size() &&
         (static_cast<unsigned char>(text[lead + 2]) & 0xC0) == 0x80) {
       end = lead + 3;
-      what += " (bytes " + std::to_string(lead) + " to " + std::to_string(lead + 2) +
-              " encode a UTF-16 surrogate, which is not a character)";
+      what += message(" (bytes $ to $ encode a UTF-16 surrogate, which is not a character)", {lead, lead + 2});
     }
     return parse_error(ErrorCode::PARSE, what + "; type text of whole characters.", "BAD_UTF8", lead, end);
   };
@@ -171,8 +168,9 @@ std::optional<Error> decode(std::string_view text, std::vector<Glyph>& out) {
     for (std::size_t k = 1; k < len; ++k) {
       if (i + k >= text.size()) {
         return parse_error(ErrorCode::PARSE,
-                           "The text is not valid UTF-8: it ends inside a multi-byte character that starts at "
-                           "byte offset " + std::to_string(i) + "; type text of whole characters.",
+                           message("The text is not valid UTF-8: it ends inside a multi-byte character that starts "
+                                   "at byte offset $; type text of whole characters.",
+                                   {i}),
                            "BAD_UTF8", i, text.size());
       }
       const auto b = static_cast<unsigned char>(text[i + k]);
@@ -516,8 +514,9 @@ class Parser {
       }
       if (single_) {
         return parse_error(ErrorCode::PARSE,
-                           "Expected a single probability, but more text starts at character " +
-                               std::to_string(g_[i_].pos) + "; type one number such as 1/8 or 12.5%.",
+                           message("Expected a single probability, but more text starts at character $; type one "
+                                   "number such as 1/8 or 12.5%.",
+                                   {g_[i_].pos}),
                            "MORE_TEXT", g_[i_].byte, byte_end(trimmed_end(i_, g_.size())));
       }
     }
@@ -556,7 +555,7 @@ class Parser {
     return last;
   }
 
-  std::string separator_hint() const {
+  const char* separator_hint() const {
     if (peek() == ',') return "a single probability takes no comma (use '.' as the decimal point)";
     return "a single probability takes no separator";
   }
@@ -565,11 +564,11 @@ class Parser {
   // '十' (U+5341) beyond ASCII, so invisible characters such as U+200B are still named.
   std::string show(std::size_t i) const {
     const Glyph& gl = g_[i];
-    const std::string code = "U+" + hex_digits(gl.cp, 4);
-    if (gl.cp < 0x20 || gl.cp == 0x7F) return code;
-    const std::string typed = "'" + std::string(text_.substr(gl.byte, gl.len)) + "'";
-    if (gl.cp < 0x80) return typed;
-    return typed + " (" + code + ")";
+    const std::string code = hex_digits(gl.cp, 4);
+    if (gl.cp < 0x20 || gl.cp == 0x7F) return message("U+$", {code});
+    const std::string_view typed = text_.substr(gl.byte, gl.len);
+    if (gl.cp < 0x80) return message("'$'", {typed});
+    return message("'$' (U+$)", {typed, code});
   }
 
   // The original text of entry glyphs [first, ...) up to the next separator, at most 24 characters.
@@ -589,8 +588,8 @@ class Parser {
 
   // Names an entry: "-0.1" for a single probability, Entry 2 ("-0.1") in a list.
   std::string where(std::size_t index, std::size_t first) const {
-    if (single_) return "\"" + entry_text(first) + "\"";
-    return "Entry " + std::to_string(index + 1) + " (\"" + entry_text(first) + "\")";
+    if (single_) return message("\"$\"", {entry_text(first)});
+    return message("Entry $ (\"$\")", {index + 1, entry_text(first)});
   }
 
   // An error about glyphs [first, last) (trailing spaces trimmed) of entry `index` (-1: none).
@@ -603,22 +602,21 @@ class Parser {
   }
 
   // PARSE failure at the current glyph.
-  Error unexpected(const std::string& why, const char* reason, long long index, std::size_t first,
+  Error unexpected(const char* why, const char* reason, long long index, std::size_t first,
                    std::size_t last) const {
-    return located(ErrorCode::PARSE,
-                   "Unexpected " + show(i_) + " at character " + std::to_string(g_[i_].pos) + ": " + why + ".",
+    return located(ErrorCode::PARSE, message("Unexpected $ at character $: $.", {show(i_), g_[i_].pos, why}),
                    reason, index, first, last);
   }
 
   // PARSE failure inside the entry starting at `first`, found at the current glyph.
   Error entry_error(std::size_t index, std::size_t first, const std::string& what, const char* reason) const {
-    return located(ErrorCode::PARSE, (single_ ? "In " : "") + where(index, first) + ": " + what + ".", reason,
+    return located(ErrorCode::PARSE, message(single_ ? "In $: $." : "$: $.", {where(index, first), what}), reason,
                    single_ ? -1 : static_cast<long long>(index), first, run_end(i_));
   }
 
   std::string here() const {
     if (at_end()) return "at the end of the text";
-    return show(i_) + " at character " + std::to_string(g_[i_].pos);
+    return message("$ at character $", {show(i_), g_[i_].pos});
   }
 
   // [sign] digits [. digits] [e [sign] digits]
@@ -634,7 +632,7 @@ class Parser {
     }
     if (!any_digit) {
       i_ = start;
-      return entry_error(index, first, std::string("expected ") + role + ", found " + here(), "EXPECTED_NUMBER");
+      return entry_error(index, first, message("expected $, found $", {role, here()}), "EXPECTED_NUMBER");
     }
     out.exp_negative = false;
     out.exp_digits.clear();
@@ -642,7 +640,8 @@ class Parser {
       ++i_;
       if (!at_end() && (peek() == '+' || peek() == '-')) { out.exp_negative = peek() == '-'; ++i_; }
       if (at_end() || !is_digit(peek())) {
-        return entry_error(index, first, "the exponent after 'e' has no digits (" + here() + ")", "EXPONENT_DIGITS");
+        return entry_error(index, first, message("the exponent after 'e' has no digits ($)", {here()}),
+                           "EXPONENT_DIGITS");
       }
       while (!at_end() && is_digit(peek())) {
         if (!(out.exp_digits.empty() && peek() == '0')) out.exp_digits += peek();
@@ -666,7 +665,8 @@ class Parser {
       negative = peek() == '-';
       ++i_;
       if (at_end() || !(is_digit(peek()) || peek() == '.')) {
-        return entry_error(index, first, "a sign must be followed directly by a number, found " + here(), "SIGN");
+        return entry_error(index, first, message("a sign must be followed directly by a number, found $", {here()}),
+                           "SIGN");
       }
     }
     return std::nullopt;
@@ -704,39 +704,37 @@ class Parser {
     // Whatever follows must end the entry.
     if (!at_end() && !is_space(peek()) && !is_hard_separator(peek())) {
       const char* reason = "UNEXPECTED_CHARACTER";
-      if (peek() == '/') return entry_error(index, first, "a fraction has only one '/' (" + here() + ")", reason);
-      if (peek() == '.') return entry_error(index, first, "a number has only one decimal point (" + here() + ")", reason);
-      if (peek() == '%' || peek() == kPermille) {
-        return entry_error(index, first, "only one percent sign is allowed (" + here() + ")", reason);
-      }
-      return entry_error(index, first, "unexpected " + here(), reason);
+      const char* what = "unexpected $";
+      if (peek() == '/') what = "a fraction has only one '/' ($)";
+      if (peek() == '.') what = "a number has only one decimal point ($)";
+      if (peek() == '%' || peek() == kPermille) what = "only one percent sign is allowed ($)";
+      return entry_error(index, first, message(what, {here()}), reason);
     }
     return std::nullopt;
   }
 
   std::optional<Error> evaluate(const Entry& e, std::size_t index, double& value) const {
     // Built only when a message is needed: a valid list of thousands of entries stays linear.
-    const auto w = [&] { return where(index, e.first); };
-    const auto fail = [&](ErrorCode code, std::string message, const char* reason, double limit) {
-      return located(code, std::move(message), reason, single_ ? -1 : static_cast<long long>(index), e.first,
-                     e.last, limit);
+    // The entry named, then what is wrong with it.
+    const auto fail = [&](ErrorCode code, const char* what, const char* reason, double limit) {
+      return located(code, where(index, e.first) + what, reason, single_ ? -1 : static_cast<long long>(index),
+                     e.first, e.last, limit);
     };
     constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
     if (e.negative && !e.numerator.zero()) {
-      return fail(ErrorCode::NEGATIVE, w() + " is negative; probabilities and weights must be 0 or more.",
-                  "NEGATIVE", 0.0);
+      return fail(ErrorCode::NEGATIVE, " is negative; probabilities and weights must be 0 or more.", "NEGATIVE",
+                  0.0);
     }
     if (e.has_denominator) {
       if (e.denominator_negative && !e.denominator.zero()) {
-        return fail(ErrorCode::NEGATIVE,
-                    w() + " has a negative denominator; probabilities and weights must be 0 or more.", "NEGATIVE",
-                    0.0);
+        return fail(ErrorCode::NEGATIVE, " has a negative denominator; probabilities and weights must be 0 or more.",
+                    "NEGATIVE", 0.0);
       }
       if (e.denominator.zero()) {
         return fail(ErrorCode::NOT_FINITE,
-                    w() + (e.numerator.zero() ? " is 0/0, which has no value; the denominator must not be 0."
-                                              : " divides by zero, which is not a finite number; the denominator "
-                                                "must not be 0."),
+                    e.numerator.zero() ? " is 0/0, which has no value; the denominator must not be 0."
+                                       : " divides by zero, which is not a finite number; the denominator must not "
+                                         "be 0.",
                     "DIVISION_BY_ZERO", kNone);
       }
       value = divide(e.numerator, e.denominator);
@@ -745,22 +743,22 @@ class Parser {
     }
     if (std::isinf(value)) {
       return fail(ErrorCode::NOT_FINITE,
-                  w() + " is too large to represent as a finite number; the largest is about 1.8e308.", "TOO_LARGE",
+                  " is too large to represent as a finite number; the largest is about 1.8e308.", "TOO_LARGE",
                   DBL_MAX);
     }
     if (value == 0.0 && !e.numerator.zero()) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is too small to represent (below 4.9e-324); type 0 if you mean zero.", "TOO_SMALL",
+                  " is too small to represent (below 4.9e-324); type 0 if you mean zero.", "TOO_SMALL",
                   std::numeric_limits<double>::denorm_min());
     }
     value = value + 0.0;  // -0 becomes +0
     if (e.percent && value > 1.0) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is more than 100%; a percentage is a probability, at most 100%.", "PERCENT_OVER_100", 1.0);
+                  " is more than 100%; a percentage is a probability, at most 100%.", "PERCENT_OVER_100", 1.0);
     }
     if (single_ && value > 1.0) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is greater than 1 (100%); a probability lies between 0 and 1.", "ABOVE_ONE", 1.0);
+                  " is greater than 1 (100%); a probability lies between 0 and 1.", "ABOVE_ONE", 1.0);
     }
     return std::nullopt;
   }
@@ -796,8 +794,8 @@ Result<ParsedList> parse_list(std::string_view text, bool single, bool with_rang
   // Refused before reading a single character: the cost does not grow with the length.
   if (text.size() > kMaxInputLength) {
     return R::failure(Error{ErrorCode::PARSE,
-                            "The text is " + std::to_string(text.size()) + " bytes long; at most " +
-                                std::to_string(kMaxInputLength) + " bytes are accepted.",
+                            message("The text is $ bytes long; at most $ bytes are accepted.",
+                                    {text.size(), kMaxInputLength}),
                             "TOO_LONG", static_cast<double>(kMaxInputLength)});
   }
   std::vector<Glyph> glyphs;

@@ -2,9 +2,41 @@
 // about 5 KB gzipped in the WebAssembly module, on a page with a 200 KB budget.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace bitruler {
+
+// One argument of message(): text as it is, a whole number in decimal, a double by format_number.
+class Arg {
+ public:
+  Arg(const char* text) : kind_(kText), text_(text) {}
+  Arg(const std::string& text) : kind_(kText), text_(text) {}
+  Arg(std::string_view text) : kind_(kText), text_(text) {}
+  Arg(double x) : kind_(kNumber), number_(x) {}
+  Arg(int n) : Arg(static_cast<long long>(n)) {}
+  Arg(long n) : Arg(static_cast<long long>(n)) {}
+  Arg(long long n) : kind_(n < 0 ? kNegative : kWhole), whole_(n < 0 ? 0 - static_cast<unsigned long long>(n) : n) {}
+  Arg(unsigned n) : Arg(static_cast<unsigned long long>(n)) {}
+  Arg(unsigned long n) : Arg(static_cast<unsigned long long>(n)) {}
+  Arg(unsigned long long n) : kind_(kWhole), whole_(n) {}
+  void append_to(std::string& out) const;
+
+ private:
+  enum Kind { kText, kNumber, kWhole, kNegative } kind_;
+  std::string_view text_;
+  double number_ = 0;
+  unsigned long long whole_ = 0;
+};
+
+// The pattern with each '$' replaced by the next argument: message("P[$] is $.", {3, -0.5}) is
+// "P[3] is -0.5.". One function builds every message of the core (instead of a chain of string
+// concatenations at each of a hundred places: in the WebAssembly module, that is code).
+std::string message(const char* pattern, std::initializer_list<Arg> args);
+
+// n in decimal.
+std::string decimal(unsigned long long n);
 
 // The shortest decimal text (at most 17 significant digits) that reads back as x (with strtod, or
 // decimal_to_double):
