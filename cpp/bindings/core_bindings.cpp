@@ -268,37 +268,34 @@ int js_memory_stats() {
 // Takes up to `bytes` of the heap and keeps it (0 gives it all back); 0: what it holds. How the
 // tests fill the heap to show that every function then fails cleanly and works again once memory
 // is free.
+// At most 64 blocks of 64 MiB and two per smaller size fill 4 GiB: a fixed table, so that recording a
+// block never needs memory once the heap is full.
 struct Held {
-  std::vector<void*> blocks;
+  void* blocks[256];
+  std::size_t count = 0;
   double bytes = 0;
 };
-Held& held() {
-  static Held h;
-  return h;
-}
+Held g_held;
 
 int js_hold_memory(double bytes) {
   return run([&] {
-    Held& h = held();
+    Held& h = g_held;
     if (!(bytes > 0)) {
-      for (void* block : h.blocks) std::free(block);
-      std::vector<void*>().swap(h.blocks);
+      for (std::size_t i = 0; i < h.count; ++i) std::free(h.blocks[i]);
+      h.count = 0;
       h.bytes = 0;
       put(0, 0);
       return 0;
     }
-    // At most 64 blocks of 64 MiB and two per smaller size fill 4 GiB: room for all up front,
-    // so that recording a block never needs memory once the heap is full.
-    h.blocks.reserve(h.blocks.size() + 256);
     std::size_t chunk = std::size_t{1} << 26;
-    while (h.bytes < bytes && chunk >= 16 && h.blocks.size() < h.blocks.capacity()) {
+    while (h.bytes < bytes && chunk >= 16 && h.count < 256) {
       const double want = std::fmin(static_cast<double>(chunk), bytes - h.bytes);
       void* block = std::malloc(static_cast<std::size_t>(want));
       if (!block) {
         chunk /= 2;
         continue;
       }
-      h.blocks.push_back(block);
+      h.blocks[h.count++] = block;
       h.bytes += want;
     }
     put(0, h.bytes);
