@@ -45,22 +45,21 @@ async function instantiate() {
   }
   const url = new URL('./bitruler.wasm', import.meta.url);
   const source = await wasmBytesOrResponse(url);
-  // Instantiate ourselves (instead of the glue's fetch) so that Node needs no fetch of a file
-  // path, and a server sending the wrong MIME type costs speed but prints no warning.
-  const instantiateWasm = (imports, receive) => {
-    compile(source, url, imports).then(
-      ({ instance, module }) => receive(instance, module),
-      (error) => rejectLoad(error),
-    );
-    return {};
-  };
+  // Compiled here (instead of by the glue) so that Node needs no fetch of a file path, and a
+  // server sending the wrong MIME type costs speed but prints no warning. The glue calls
+  // instantiate(imports) (web/scripts/build.mjs patches it in) and runs the module's constructors.
   let rejectLoad;
   const failed = new Promise((_, reject) => { rejectLoad = reject; });
-  const wasm = await Promise.race([
-    createBitRulerModule({ instantiateWasm }),
-    failed,
-  ]);
-  return makeApi(wasm);
+  let exports;
+  const instantiate = (imports) => compile(source, url, imports).then((result) => {
+    exports = result.instance.exports;
+    return result;
+  }, (error) => {
+    rejectLoad(error);
+    return new Promise(() => {});  // the glue waits for ever; load() has rejected
+  });
+  const wasm = await Promise.race([createBitRulerModule({ instantiate }), failed]);
+  return makeApi(wasm, Object.values(exports).find((e) => e instanceof WebAssembly.Memory));
 }
 
 async function compile(source, url, imports) {
@@ -89,10 +88,12 @@ function bindingMessage(name, outOfMemory) {
 const OUT_OF_MEMORY = 100;
 const INTERNAL = 101;
 
-function makeApi(wasm) {
-  const { stackSave, stackRestore } = wasm;
-  // The module's memory, looked up again for every view: it moves when the heap grows.
-  const view = (Type, at, length) => new Type(wasm.HEAPU8.buffer, at, length);
+function makeApi(wasm, memory) {
+  // The shadow-stack pointer while no call runs (the same before every call): stackPointer(set)
+  // returns the pointer, and sets it when `set` is not 0.
+  const idleStack = wasm.stackPointer(0);
+  // Views of the module's memory, made afresh each time: its buffer moves when the heap grows.
+  const view = (Type, at, length) => new Type(memory.buffer, at, length);
   // The exchange area (cpp/bindings/exchange.hpp): each function's numbers after its call.
   const EXCHANGE = wasm.exchange();
   const out = () => view(Float64Array, EXCHANGE, 24);
@@ -129,12 +130,11 @@ function makeApi(wasm) {
   // the module trapped, or the engine itself threw: stack or memory exhausted) leaves it as it
   // was: the stack pointer is put back and recover() frees everything the call took.
   const invoke = (name, fn, args, text) => {
-    const sp = stackSave();
     let status;
     try {
       status = wasm[fn](...args);
     } catch (error) {
-      stackRestore(sp);
+      wasm.stackPointer(idleStack);
       const outOfMemory = wasm.recover();
       if (outOfMemory || error instanceof WebAssembly.RuntimeError) throw failure(name, outOfMemory ? OUT_OF_MEMORY : INTERNAL);
       throw error;
