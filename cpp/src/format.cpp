@@ -126,11 +126,13 @@ std::string message(const char* pattern, std::initializer_list<Arg> args) {
 }
 
 std::string hex_digits(unsigned long value, int min_digits) {
-  static const char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  do { out.insert(out.begin(), kDigits[value & 0xF]); value >>= 4; } while (value != 0);
-  while (static_cast<int>(out.size()) < min_digits) out.insert(out.begin(), '0');
-  return out;
+  char digits[16];
+  char* at = digits + sizeof digits;
+  do {
+    *--at = "0123456789ABCDEF"[value & 0xF];
+    value >>= 4;
+  } while (value != 0 || digits + sizeof digits - at < min_digits);
+  return std::string(at, digits + sizeof digits);
 }
 
 }  // namespace bitruler

@@ -333,16 +333,15 @@ void big_shift_left(Big& x, long long bits) {
   if (x.empty() || bits <= 0) return;
   const auto limbs = static_cast<std::size_t>(bits / 32);
   const int rest = static_cast<int>(bits % 32);
-  x.insert(x.begin(), limbs, 0u);
-  if (rest != 0) {
-    std::uint32_t carry = 0;
-    for (std::size_t i = limbs; i < x.size(); ++i) {
-      const std::uint32_t v = x[i];
-      x[i] = (v << rest) | carry;
-      carry = v >> (32 - rest);
-    }
-    if (carry != 0) x.push_back(carry);
+  // Into a new vector, limb by limb from the top (one more limb for the bits shifted out).
+  Big out(x.size() + limbs + 1, 0u);
+  for (std::size_t i = x.size(); i-- > 0;) {
+    const std::uint64_t v = static_cast<std::uint64_t>(x[i]) << rest;
+    out[i + limbs + 1] |= static_cast<std::uint32_t>(v >> 32);
+    out[i + limbs] = static_cast<std::uint32_t>(v);
   }
+  big_trim(out);
+  x.swap(out);
 }
 
 void big_shift_right_one(Big& x) {

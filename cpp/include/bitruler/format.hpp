@@ -43,7 +43,7 @@ std::string decimal(unsigned long long n);
 // "0.1", "1e+308", "4.9406564584124654e-324", "NaN", "infinity", "-infinity".
 std::string format_number(double x);
 
-// Upper-case hexadecimal with at least `min_digits` digits: hex_digits(0x7, 2) == "07".
+// Upper-case hexadecimal with at least `min_digits` (at most 16) digits: hex_digits(0x7, 2) == "07".
 std::string hex_digits(unsigned long value, int min_digits);
 
 }  // namespace bitruler
