@@ -197,10 +197,17 @@ double phi1(double u, double log_one_plus_u) {
 
 
 // Window of a family whose mass ratios decrease away from the mode (Poisson, binomial):
-// walk out from the mode until the geometric bound on the tail is below kTailMass.
-template <class LogPmf, class RightRatio, class LeftRatio>
-IntegerWindow walk_window(std::int64_t mode, std::int64_t support_hi, LogPmf log_p, RightRatio right,
-                          LeftRatio left) {
+// walk out from the mode until the geometric bound on the tail is below kTailMass. One walk for
+// both (binomial: n, p and odds p/(1-p); Poisson: lambda in n), so the module has one copy.
+IntegerWindow walk_window(bool binomial, double n, double p, double odds, std::int64_t mode, std::int64_t support_hi) {
+  const auto log_p = [&](std::int64_t k) { return binomial ? log_binomial(k, n, p) : log_poisson(k, n); };
+  // p(k+1)/p(k) and p(k-1)/p(k)
+  const auto right = [&](std::int64_t k) {
+    return binomial ? (n - static_cast<double>(k)) / static_cast<double>(k + 1) * odds : n / static_cast<double>(k + 1);
+  };
+  const auto left = [&](std::int64_t k) {
+    return binomial ? static_cast<double>(k) / (n - static_cast<double>(k) + 1) / odds : static_cast<double>(k) / n;
+  };
   const double log_tail = math::log(kTailMass);
   IntegerWindow w{mode, mode};
   while (w.hi < support_hi) {
@@ -330,11 +337,8 @@ IntegerWindow window(const Family& f) {
     case FamilyKind::POISSON: {
       const double lambda = f.a;
       if (lambda == 0.0) return {0, 0};
-      return walk_window(
-          static_cast<std::int64_t>(std::floor(lambda)), std::numeric_limits<std::int64_t>::max(),
-          [&](std::int64_t k) { return log_poisson(k, lambda); },
-          [&](std::int64_t k) { return lambda / static_cast<double>(k + 1); },
-          [&](std::int64_t k) { return static_cast<double>(k) / lambda; });
+      return walk_window(false, lambda, 0.0, 0.0, static_cast<std::int64_t>(std::floor(lambda)),
+                         std::numeric_limits<std::int64_t>::max());
     }
     case FamilyKind::BINOMIAL: {
       const double n = f.a, p = f.b;
@@ -343,10 +347,7 @@ IntegerWindow window(const Family& f) {
       if (p == 1.0) return {ni, ni};
       const auto mode = std::min<std::int64_t>(ni, static_cast<std::int64_t>(std::floor((n + 1) * p)));
       const double odds = p / (1.0 - p);
-      return walk_window(
-          mode, ni, [&](std::int64_t k) { return log_binomial(k, n, p); },
-          [&](std::int64_t k) { return (n - static_cast<double>(k)) / static_cast<double>(k + 1) * odds; },
-          [&](std::int64_t k) { return static_cast<double>(k) / (n - static_cast<double>(k) + 1) / odds; });
+      return walk_window(true, n, p, odds, mode, ni);
     }
     case FamilyKind::GEOMETRIC: {
       if (f.a == 1.0) return {0, 0};
