@@ -76,7 +76,7 @@ const decoder = new TextDecoder();
 const LIMITS = FACTS.maxOutcomes;
 const GiB = 1024 ** 3;
 
-// The message of a failure the module reports by status alone (it had no memory to spare).
+// The message of a call that stopped inside the module (it reports no message of its own).
 function bindingMessage(name, outOfMemory) {
   if (outOfMemory) {
     return `Not enough memory for ${name}: the WebAssembly heap (at most ${(FACTS.heapBytes / GiB).toFixed(1)} GiB) could not hold this input; nothing was kept, so a smaller input works.`;
@@ -163,10 +163,12 @@ function makeApi(wasm, memory) {
     return out()[0];
   };
 
+  // [arguments, inputs] of crossEntropy and klDivergence, read in the order of their refusals:
+  // options, P, Q, base, normalize.
   const distributionArgs = (fn, P, Q, options) => {
     const o = toOptions(options, ['base', 'normalize']);
-    return [[toBase(o.base), toBoolean(o.normalize, 'normalize')],
-      [toFloat64Array(P, 'P', LIMITS[fn], fn), toFloat64Array(Q, 'Q', LIMITS[fn], fn)]];
+    const inputs = [toFloat64Array(P, 'P', LIMITS[fn], fn), toFloat64Array(Q, 'Q', LIMITS[fn], fn)];
+    return [[toBase(o.base), toBoolean(o.normalize, 'normalize')], inputs];
   };
 
   const api = {
@@ -243,16 +245,16 @@ function makeApi(wasm, memory) {
     expectedCodeLength(P, Q, options) {
       const o = toOptions(options, ['normalize']);
       const limit = LIMITS.expectedCodeLength;
-      return scalar('expectedCodeLength', [toBoolean(o.normalize, 'normalize')],
-        [toFloat64Array(P, 'P', limit, 'expectedCodeLength'), toFloat64Array(Q, 'Q', limit, 'expectedCodeLength')]);
+      const inputs = [toFloat64Array(P, 'P', limit, 'expectedCodeLength'), toFloat64Array(Q, 'Q', limit, 'expectedCodeLength')];
+      return scalar('expectedCodeLength', [toBoolean(o.normalize, 'normalize')], inputs);
     },
     sampleCoding(P, Q, options) {
       const o = toOptions(options, ['n', 'seed', 'normalize']);
       const n = o.n === undefined ? 1000 : toNumber(o.n, 'n');
       const seed = o.seed === undefined ? 1 : toNumber(o.seed, 'seed');
       const limit = LIMITS.sampleCoding;
-      call('sampleCoding', [n, seed, toBoolean(o.normalize, 'normalize')],
-        [toFloat64Array(P, 'P', limit, 'sampleCoding'), toFloat64Array(Q, 'Q', limit, 'sampleCoding')]);
+      const inputs = [toFloat64Array(P, 'P', limit, 'sampleCoding'), toFloat64Array(Q, 'Q', limit, 'sampleCoding')];
+      call('sampleCoding', [n, seed, toBoolean(o.normalize, 'normalize')], inputs);
       return { outcomes: i32(0), runningMean: f64(2), crossCodeLength: out()[4] };
     },
     /** Every boundary fact of the running module (the same as the static FACTS). */
