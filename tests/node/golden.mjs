@@ -10,7 +10,8 @@
 // numbers by 1-2 ulp, the others a small fitPoisson KL by 1.1e-14 relative (nearer mpmath's value
 // than before), the lab's raw likelihood exp(-N L) at 1e-69 by 2.8e-14 and far-tail family masses
 // by up to 1.4e-14. And 4 messages quote a number whose 17th digit is now chosen from exact powers
-// of ten (format.cpp): another 17-digit text that reads back as the same double.
+// of ten (format.cpp): another 17-digit text that reads back as the same double. (The 16 calls
+// with several bad arguments at once were added later, and checked against that build too.)
 // tests/node/golden.test.mjs runs the same calls on the current build and requires the same
 // record, so a rewrite of the bindings, the parser's number conversion or the message builders
 // keeps every value and every message.
@@ -136,6 +137,19 @@ export function cases(api) {
   for (const base of [1, 0, -2, 0.5, NaN, Infinity, 1 + 2 ** -52]) {
     add(`entropy base ${base}`, () => api.entropy([0.5, 0.5], { base }));
     add(`klDivergence base ${base}`, () => api.klDivergence([0.5, 0.5], [1, 0], { base }));
+  }
+  // Several arguments bad at once: the first refusal is the one reported (the order of reading).
+  for (const [label, bad] of [['P', ['x']], ['base', [0.5, 0.5]]]) {
+    const P = bad;
+    const options = { base: 'decibel', normalize: 'yes', n: 0, seed: -1 };
+    add(`entropy bad ${label}`, () => api.entropy(P, options));
+    add(`crossEntropy bad ${label}`, () => api.crossEntropy(P, ['y'], options));
+    add(`klDivergence bad ${label}`, () => api.klDivergence([0.5, 0.5], P.length === 1 ? P : ['y'], options));
+    add(`infoTerms bad ${label}`, () => api.infoTerms(P, ['y'], options));
+    add(`huffman bad ${label}`, () => api.huffman(P, options));
+    add(`expectedCodeLength bad ${label}`, () => api.expectedCodeLength(P, ['y'], options));
+    add(`sampleCoding bad ${label}`, () => api.sampleCoding(P, ['y'], options));
+    add(`sampleCoding bad ${label} Q`, () => api.sampleCoding([0.5, 0.5], ['y'], { normalize: 'yes' }));
   }
   for (const [n, seed] of [[0, 1], [1.5, 1], [1e6 + 1, 1], [10, -1], [10, 2 ** 53], [10, 0.5], [1e6, 7]]) {
     add(`sampleCoding n ${n} seed ${seed}`, () => api.sampleCoding([0.5, 0.5], [0.25, 0.75], { n, seed }));
