@@ -1,8 +1,9 @@
-// embind registration of the information core: free functions over numbers, booleans and
-// emscripten::val, each returning { ok: true, value } | { ok: false, code, message, ... }
-// (see convert.hpp for the boundary contract). web/src/core.js checks and converts every
-// argument first and turns failures into BitRulerError. Nothing returned needs .delete().
+// embind registration of the information core: free functions over numbers and booleans that
+// return a status and leave their results in the exchange area (exchange.hpp has the protocol;
+// the layout of each function's results is written beside it, and web/src/core.js reads them).
+// web/src/core.js checks and converts every argument first and turns refusals into BitRulerError.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/heap.h>
 #include <emscripten/stack.h>
 #include <malloc.h>
@@ -11,33 +12,16 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <new>
 #include <string>
 #include <vector>
 
+#include "bitruler/format.hpp"
 #include "bitruler/huffman.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/limits.hpp"
 #include "bitruler/parse.hpp"
 #include "bitruler/random.hpp"
-#include "convert.hpp"
-
-// operator new with one more refusal: a request of 2 GiB or more throws std::bad_alloc before it
-// reaches emmalloc, whose size check (pointer + size) wraps around 2^32 for such a request and
-// would hand out a block running past the end of memory. (Every input limit keeps requests far
-// below this; this makes it hold whatever the path.) Replaces libc++'s weak definition.
-#if defined(__cpp_exceptions)
-void* operator new(std::size_t size) {
-  if (size >= (std::size_t{1} << 31)) throw std::bad_alloc();
-  if (void* block = std::malloc(size == 0 ? 1 : size)) return block;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return ::operator new(size); }
-void operator delete(void* block) noexcept { std::free(block); }
-void operator delete[](void* block) noexcept { std::free(block); }
-void operator delete(void* block, std::size_t) noexcept { std::free(block); }
-void operator delete[](void* block, std::size_t) noexcept { std::free(block); }
-#endif
+#include "exchange.hpp"
 
 namespace bitruler::bindings {
 namespace {
@@ -49,239 +33,292 @@ Options make_options(double base, bool normalize) {
   return options;
 }
 
-val js_surprisal(double p, double base) {
-  return guarded([&] { return result_to_val(surprisal(p, base)); });
+// --- the exchange ------------------------------------------------------------------------------
+
+double js_exchange() { return address(g_exchange); }
+
+// After a call stopped inside the module (core.js caught the trap): 1 when memory ran out.
+int js_recover() { return recover() ? 1 : 0; }
+
+}  // namespace
+}  // namespace bitruler::bindings
+
+// The shadow-stack pointer, and setting it (when `set` is not 0): core.js reads the pointer once
+// while no call is running, and puts it back after a call stopped inside the module (whose frames
+// had lowered it). A plain export (EXPORTED_FUNCTIONS, CMakeLists.txt) called straight from JS, a
+// leaf with no frame of its own: through embind, whose invoker has a frame and restores on return
+// the pointer it was called with, neither the reading nor the setting would be exact.
+extern "C" void stackRestore(std::uintptr_t);
+extern "C" EMSCRIPTEN_KEEPALIVE std::uintptr_t bitruler_stack_pointer(std::uintptr_t set) {
+  const std::uintptr_t sp = emscripten_stack_get_current();
+  if (set != 0) stackRestore(set);
+  return sp;
 }
 
-val js_entropy(val p, double base, bool normalize) {
-  return guarded([&] {
-    std::vector<double> pv;
-    std::optional<Error> refusal;
-    if (!read_outcomes(p, limits::kMaxOutcomesEntropy, "P", pv, refusal)) return error_to_val(*refusal);
-    return result_to_val(entropy(pv, make_options(base, normalize)));
+namespace bitruler::bindings {
+namespace {
+
+// Room for n doubles in input slot 0 or 1 (any previous contents freed); its byte address.
+double js_input(int slot, double n) {
+  return room([&] {
+    std::vector<double>& v = g_inputs[slot & 1];
+    std::vector<double>().swap(v);
+    v.resize(static_cast<std::size_t>(n));
+    return v.data();
   });
 }
 
-// Shared by crossEntropy and klDivergence: both read (P, Q, base, normalize).
+// Room for n bytes of UTF-8 text; its byte address.
+double js_text(double n) {
+  return room([&] {
+    std::string().swap(g_text);
+    g_text.resize(static_cast<std::size_t>(n));
+    return g_text.data();
+  });
+}
+
+// --- information -------------------------------------------------------------------------------
+
+// 0: the value.
+int js_surprisal(double p, double base) {
+  return run([&] { return scalar(surprisal(p, base)); });
+}
+
+// P in slot 0. 0: H(P).
+int js_entropy(double base, bool normalize) {
+  return run([&] {
+    int status = 0;
+    const auto* pv = take_input(0, limits::kMaxOutcomesEntropy, "P", status);
+    if (!pv) return status;
+    return scalar(entropy(*pv, make_options(base, normalize)));
+  });
+}
+
+// P and Q in slots 0 and 1, for crossEntropy and klDivergence.
 template <class F>
-val two_distributions(const val& p, const val& q, double base, bool normalize, std::size_t limit, F&& compute) {
-  return guarded([&] {
-    std::vector<double> pv, qv;
-    std::optional<Error> refusal;
-    if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(*refusal);
-    }
-    return result_to_val(compute(pv, qv, make_options(base, normalize)));
+int two_distributions(double base, bool normalize, std::size_t limit, F&& compute) {
+  return run([&] {
+    int status = 0;
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
+    return scalar(compute(*pv, *qv, make_options(base, normalize)));
   });
 }
 
-val js_cross_entropy(val p, val q, double base, bool normalize) {
-  return two_distributions(p, q, base, normalize, limits::kMaxOutcomesCrossEntropy,
+// 0: H(P, Q).
+int js_cross_entropy(double base, bool normalize) {
+  return two_distributions(base, normalize, limits::kMaxOutcomesCrossEntropy,
                            [](const auto& a, const auto& b, const Options& o) { return cross_entropy(a, b, o); });
 }
 
-val js_kl_divergence(val p, val q, double base, bool normalize) {
-  return two_distributions(p, q, base, normalize, limits::kMaxOutcomesKl,
+// 0: D(P || Q).
+int js_kl_divergence(double base, bool normalize) {
+  return two_distributions(base, normalize, limits::kMaxOutcomesKl,
                            [](const auto& a, const auto& b, const Options& o) { return kl_divergence(a, b, o); });
 }
 
-// { p, q, surprisalP, surprisalQ, entropyTerms, crossTerms, klTerms (Float64Array; the Q ones
-// null without Q), entropy, crossEntropy, kl (null without Q) }. `q` is a Float64Array or null.
-val js_info_terms(val p, val q, double base, bool normalize) {
-  return guarded([&] {
+// P in slot 0, Q in slot 1 when has_q. (address, length) of p 0, q 2, surprisalP 4, surprisalQ 6,
+// entropyTerms 8, crossTerms 10, klTerms 12 (the Q ones empty without Q); entropy 14,
+// crossEntropy 15, kl 16 (NaN without Q).
+int js_info_terms(bool has_q, double base, bool normalize) {
+  return run([&] {
     constexpr std::size_t limit = limits::kMaxOutcomesInfoTerms;
-    std::vector<double> pv, qv;
-    std::optional<Error> refusal;
-    const bool has_q = !q.isNull();
-    if (!read_outcomes(p, limit, "P", pv, refusal) || (has_q && !read_outcomes(q, limit, "Q", qv, refusal))) {
-      return error_to_val(*refusal);
+    int status = 0;
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv && has_q ? take_input(1, limit, "Q", status) : nullptr;
+    if (!pv || (has_q && !qv)) return status;
+    Result<InfoTerms> r = info_terms(*pv, qv, make_options(base, normalize));
+    if (!r) return fail(r);
+    InfoTerms& t = *r;
+    std::vector<double>* columns[] = {&t.p, &t.q, &t.surprisal_p, &t.surprisal_q, &t.entropy_terms, &t.cross_terms,
+                                      &t.kl_terms};
+    for (int c = 0; c < 7; ++c) {
+      g_outputs.vec[c].swap(*columns[c]);
+      put_array(2 * c, g_outputs.vec[c]);
     }
-    return result_to_val(info_terms(pv, has_q ? &qv : nullptr, make_options(base, normalize)), [&](const InfoTerms& t) {
-      const auto with_q = [&](const std::vector<double>& v) { return has_q ? to_float64_array(v) : val::null(); };
-      val out = val::object();
-      out.set("p", to_float64_array(t.p));
-      out.set("q", with_q(t.q));
-      out.set("surprisalP", to_float64_array(t.surprisal_p));
-      out.set("surprisalQ", with_q(t.surprisal_q));
-      out.set("entropyTerms", to_float64_array(t.entropy_terms));
-      out.set("crossTerms", with_q(t.cross_terms));
-      out.set("klTerms", with_q(t.kl_terms));
-      out.set("entropy", t.entropy);
-      out.set("crossEntropy", has_q ? val(t.cross_entropy) : val::null());
-      out.set("kl", has_q ? val(t.kl) : val::null());
-      return out;
-    });
+    put(14, t.entropy);
+    put(15, t.cross_entropy);
+    put(16, t.kl);
+    return 0;
   });
 }
 
-// Text arrives as UTF-8 bytes that core.js encoded (and measured against kMaxInputLength).
-val js_parse_probability(val bytes) {
-  return guarded([&] { return result_to_val(parse_probability(read_text(bytes))); });
+// --- parsing (text in the text slot, UTF-8 that core.js encoded and measured) --------------------
+
+// The text (freed when the call ends or stops).
+const std::string& take_text() { return g_text; }
+
+// 0: the probability.
+int js_parse_probability() {
+  return run([&] { return scalar(parse_probability(take_text())); });
 }
 
-val js_parse_distribution(val bytes) {
-  return guarded([&] {
-    return result_to_val(parse_distribution(read_text(bytes)), [](const std::vector<double>& w) { return to_js_array(w); });
+// (address, length) of the weights at 0.
+int js_parse_distribution() {
+  return run([&] {
+    Result<std::vector<double>> r = parse_distribution(take_text());
+    if (!r) return fail(r);
+    g_outputs.vec[0].swap(*r);
+    put_array(0, g_outputs.vec[0]);
+    return 0;
   });
 }
 
-// { weights, probabilities (Float64Array), sum, rescaled, starts, ends (UTF-8 byte offsets,
-// Float64Array) }; core.js makes the arrays plain and the offsets UTF-16.
-val js_read_distribution(val bytes) {
-  return guarded([&] {
-    return result_to_val(read_distribution(read_text(bytes)), [](const DistributionText& d) {
-      const std::vector<double> starts(d.starts.begin(), d.starts.end()), ends(d.ends.begin(), d.ends.end());
-      val out = val::object();
-      out.set("weights", to_float64_array(d.weights));
-      out.set("probabilities", to_float64_array(d.probabilities));
-      out.set("sum", d.sum);
-      out.set("rescaled", d.rescaled);
-      out.set("starts", to_float64_array(starts));
-      out.set("ends", to_float64_array(ends));
-      return out;
-    });
+// (address, length) of weights 0, probabilities 2; sum 4, rescaled 5; (address, length) of the
+// UTF-8 byte offsets starts 6, ends 8 (32-bit unsigned).
+int js_read_distribution() {
+  static_assert(sizeof(std::size_t) == 4, "core.js reads the offsets as a Uint32Array");
+  return run([&] {
+    Result<DistributionText> r = read_distribution(take_text());
+    if (!r) return fail(r);
+    DistributionText& d = *r;
+    g_outputs.vec[0].swap(d.weights);
+    g_outputs.vec[1].swap(d.probabilities);
+    g_outputs.sizes[0].swap(d.starts);
+    g_outputs.sizes[1].swap(d.ends);
+    put_array(0, g_outputs.vec[0]);
+    put_array(2, g_outputs.vec[1]);
+    put(4, d.sum);
+    put(5, d.rescaled);
+    put_array(6, g_outputs.sizes[0]);
+    put_array(8, g_outputs.sizes[1]);
+    return 0;
   });
 }
 
-// Codewords travel as blocks of '0'/'1' bytes in outcome order (codeword i has lengths[i] bytes),
-// each block at most kCodewordBlock bytes and cut between codewords; core.js cuts them into
-// strings. The codewords are made one at a time from the lengths (CanonicalCodewords), so the
-// heap never holds more than one block of them (they reach ~1,500 bits each for the most skewed
-// distributions), and JS gets a few copies instead of n strings made from here.
-constexpr std::size_t kCodewordBlock = std::size_t{1} << 20;
-val code_to_val(const HuffmanCode& code) {
-  val blocks = val::array();
-  std::string block;
-  block.reserve(kCodewordBlock);
-  std::size_t count = 0;
-  CanonicalCodewords words(code.lengths);
-  for (std::size_t i = 0; i < code.lengths.size(); ++i) {
-    const std::string& w = words.next();
-    if (block.size() + w.size() > kCodewordBlock) {
-      blocks.set(count++, utf8_bytes(block));
-      block.clear();
-    }
-    block += w;
-  }
-  blocks.set(count, utf8_bytes(block));
-  val out = val::object();
-  out.set("lengths", to_int32_array(code.lengths));
-  out.set("packed", blocks);
-  out.set("expectedLength", code.expected_length);
-  return out;
-}
+// --- codes ---------------------------------------------------------------------------------------
 
-val js_huffman(val p, bool normalize) {
-  return guarded([&] {
-    std::vector<double> pv;
-    std::optional<Error> refusal;
-    if (!read_outcomes(p, limits::kMaxOutcomesHuffman, "P", pv, refusal)) return error_to_val(*refusal);
-    return result_to_val(huffman_lengths(pv, normalize), code_to_val);
+// P in slot 0. (address, length) of the code lengths 0 (32-bit ints) and of the codewords 2, as
+// '0'/'1' bytes in outcome order (codeword i has lengths[i] bytes); expectedLength 4. The
+// codewords are made one at a time (CanonicalCodewords) into that one block: never a string per
+// outcome.
+int js_huffman(bool normalize) {
+  return run([&] {
+    int status = 0;
+    const auto* pv = take_input(0, limits::kMaxOutcomesHuffman, "P", status);
+    if (!pv) return status;
+    Result<HuffmanCode> r = huffman_lengths(*pv, normalize);
+    if (!r) return fail(r);
+    HuffmanCode& code = *r;
+    std::size_t total = 0;
+    for (const int len : code.lengths) total += static_cast<std::size_t>(len);
+    std::string& packed = g_outputs.bytes;
+    packed.reserve(total);
+    CanonicalCodewords words(code.lengths);
+    for (std::size_t i = 0; i < code.lengths.size(); ++i) packed += words.next();
+    g_outputs.ints.swap(code.lengths);
+    put_array(0, g_outputs.ints);
+    put_text(2, packed);
+    put(4, code.expected_length);
+    return 0;
   });
 }
 
-// Average length, in bits, of data from P encoded with the Huffman code built for Q.
-val js_expected_code_length(val p, val q, bool normalize) {
-  return guarded([&] {
-    std::vector<double> pv, qv;
-    std::optional<Error> refusal;
+// P and Q in slots 0 and 1. 0: the average length, in bits, of data from P encoded with the
+// Huffman code built for Q.
+int js_expected_code_length(bool normalize) {
+  return run([&] {
+    int status = 0;
     constexpr std::size_t limit = limits::kMaxOutcomesExpectedCodeLength;
-    if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(*refusal);
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
+    if (pv->size() != qv->size()) {
+      return fail(ErrorCode::LENGTH_MISMATCH,
+                  message("P has $ outcomes but Q has $; they must have the same length.", {pv->size(), qv->size()}));
     }
-    if (pv.size() != qv.size()) {
-      return error_to_val(Error{ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pv.size()) +
-                                                                  " outcomes but Q has " + std::to_string(qv.size()) +
-                                                                  "; they must have the same length."});
-    }
-    const Result<std::vector<double>> pd = as_distribution(pv, normalize);
-    if (!pd) return error_to_val(pd.error());
-    const Result<HuffmanCode> code = huffman_lengths(qv, normalize);
-    if (!code) return error_to_val(code.error());
-    return result_to_val(expected_code_length(*pd, *code));
+    Result<std::vector<double>> pd = as_distribution(*pv, normalize);
+    if (!pd) return fail(pd);
+    Result<HuffmanCode> code = huffman_lengths(*qv, normalize);
+    if (!code) return fail(code);
+    return scalar(expected_code_length(*pd, *code));
   });
 }
 
-val js_sample_coding(val p, val q, double draws, double seed, bool normalize) {
-  return guarded([&] {
+// P and Q in slots 0 and 1. (address, length) of outcomes 0 (32-bit ints), runningMean 2;
+// crossCodeLength 4.
+int js_sample_coding(double draws, double seed, bool normalize) {
+  return run([&] {
     const auto max_draws = static_cast<double>(kMaxCodingSamples);
     if (!(draws >= 1 && draws <= max_draws && std::floor(draws) == draws)) {
-      return error_to_val(Error{ErrorCode::OUT_OF_RANGE,
-                                  "n must be a whole number of draws from 1 to " + std::to_string(kMaxCodingSamples) + ".",
-                                  draws > max_draws ? "TOO_MANY_DRAWS" : "", max_draws});
+      return fail(ErrorCode::OUT_OF_RANGE,
+                  message("n must be a whole number of draws from 1 to $.", {kMaxCodingSamples}),
+                  draws > max_draws ? "TOO_MANY_DRAWS" : "", max_draws);
     }
     if (!(seed >= 0 && seed <= kMaxSeed && std::floor(seed) == seed)) {
-      return error_to_val(Error{ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "", kMaxSeed});
+      return fail(ErrorCode::OUT_OF_RANGE, "seed must be a whole number from 0 to 2^53 - 1.", "", kMaxSeed);
     }
-    std::vector<double> pv, qv;
-    std::optional<Error> refusal;
+    int status = 0;
     constexpr std::size_t limit = limits::kMaxOutcomesSampleCoding;
-    if (!read_outcomes(p, limit, "P", pv, refusal) || !read_outcomes(q, limit, "Q", qv, refusal)) {
-      return error_to_val(*refusal);
-    }
-    const Result<CodingRun> run = sample_coding(pv, qv, static_cast<std::size_t>(draws),
-                                                static_cast<std::uint64_t>(seed), normalize);
-    return result_to_val(run, [](const CodingRun& r) {
-      val out = val::object();
-      out.set("outcomes", to_int32_array(r.outcomes));
-      out.set("runningMean", to_float64_array(r.running_mean));
-      out.set("crossCodeLength", r.cross_code_length);
-      return out;
-    });
+    const auto* pv = take_input(0, limit, "P", status);
+    const auto* qv = pv ? take_input(1, limit, "Q", status) : nullptr;
+    if (!qv) return status;
+    Result<CodingRun> r =
+        sample_coding(*pv, *qv, static_cast<std::size_t>(draws), static_cast<std::uint64_t>(seed), normalize);
+    if (!r) return fail(r);
+    g_outputs.ints.swap(r->outcomes);
+    g_outputs.vec[0].swap(r->running_mean);
+    put_array(0, g_outputs.ints);
+    put_array(2, g_outputs.vec[0]);
+    put(4, r->cross_code_length);
+    return 0;
   });
 }
 
 // --- diagnostics ---------------------------------------------------------------------------------
 
-// The memory tests' view of the module: linear memory size, bytes handed out by malloc, the top
-// of the heap (sbrk: a high-water mark, the allocator never gives memory back to it) and the
-// shadow-stack pointer (a call that unwound without restoring it would lower it for good).
-val js_memory_stats() {
-  const struct mallinfo info = mallinfo();
-  val out = val::object();
-  out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
-  out.set("allocatedBytes", static_cast<double>(static_cast<unsigned>(info.uordblks)));
-  out.set("heapTopBytes", static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))));
-  out.set("stackPointer", static_cast<double>(emscripten_stack_get_current()));
-  return out;
+// The memory tests' view of the module (after the previous call's results are freed): linear
+// memory size 0, bytes handed out by malloc 1, the top of the heap 2 (sbrk: a high-water mark, the
+// allocator never gives memory back to it) and the shadow-stack pointer 3 (a call that unwound
+// without restoring it would lower it for good).
+int js_memory_stats() {
+  return run([] {
+    release_inputs();
+    const struct mallinfo info = mallinfo();
+    put(0, static_cast<double>(emscripten_get_heap_size()));
+    put(1, static_cast<double>(static_cast<unsigned>(info.uordblks)));
+    put(2, address(sbrk(0)));
+    put(3, static_cast<double>(emscripten_stack_get_current()));
+    return 0;
+  });
 }
 
-// Takes up to `bytes` of the heap and keeps it (0 gives it all back): how the tests fill the
-// heap to show that every function then fails cleanly and works again once memory is free.
+// Takes up to `bytes` of the heap and keeps it (0 gives it all back); 0: what it holds. How the
+// tests fill the heap to show that every function then fails cleanly and works again once memory
+// is free.
+// At most 64 blocks of 64 MiB and two per smaller size fill 4 GiB: a fixed table, so that recording a
+// block never needs memory once the heap is full.
 struct Held {
-  std::vector<void*> blocks;
+  void* blocks[256];
+  std::size_t count = 0;
   double bytes = 0;
 };
-Held& held() {
-  static Held h;
-  return h;
-}
+Held g_held;
 
-val js_hold_memory(double bytes) {
-  return guarded([&] {
-    Held& h = held();
+int js_hold_memory(double bytes) {
+  return run([&] {
+    Held& h = g_held;
     if (!(bytes > 0)) {
-      for (void* block : h.blocks) std::free(block);
-      h.blocks.clear();
-      h.blocks.shrink_to_fit();
+      for (std::size_t i = 0; i < h.count; ++i) std::free(h.blocks[i]);
+      h.count = 0;
       h.bytes = 0;
-      return ok_to_val(val(0.0));
+      put(0, 0);
+      return 0;
     }
-    // At most 64 blocks of 64 MiB and two per smaller size fill 4 GiB: room for all up front,
-    // so that recording a block never needs memory once the heap is full.
-    h.blocks.reserve(h.blocks.size() + 256);
     std::size_t chunk = std::size_t{1} << 26;
-    while (h.bytes < bytes && chunk >= 16 && h.blocks.size() < h.blocks.capacity()) {
+    while (h.bytes < bytes && chunk >= 16 && h.count < 256) {
       const double want = std::fmin(static_cast<double>(chunk), bytes - h.bytes);
       void* block = std::malloc(static_cast<std::size_t>(want));
       if (!block) {
         chunk /= 2;
         continue;
       }
-      h.blocks.push_back(block);
+      h.blocks[h.count++] = block;
       h.bytes += want;
     }
-    return ok_to_val(val(h.bytes));
+    put(0, h.bytes);
+    return 0;
   });
 }
 
@@ -290,6 +327,10 @@ val js_hold_memory(double bytes) {
 
 EMSCRIPTEN_BINDINGS(bitruler_core) {
   using namespace bitruler::bindings;
+  emscripten::function("exchange", &js_exchange);
+  emscripten::function("recover", &js_recover);
+  emscripten::function("input", &js_input);
+  emscripten::function("text", &js_text);
   emscripten::function("surprisal", &js_surprisal);
   emscripten::function("entropy", &js_entropy);
   emscripten::function("crossEntropy", &js_cross_entropy);

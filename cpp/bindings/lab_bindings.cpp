@@ -1,10 +1,10 @@
 // embind registration of the lab: distribution families on the integers (the common ruler)
-// and the learning lab. Free functions over numbers, booleans and emscripten::val, each
-// returning { ok: true, value } | { ok: false, code, message, ... } (convert.hpp);
+// and the learning lab. Free functions over numbers and booleans that return a status and leave
+// their results in the exchange area (exchange.hpp; each function's layout is written beside it);
 // web/src/lab-api.js checks the arguments first and wraps them.
 //
-// Training state lives in JS: theta goes in and comes out of every labTrain call, so nothing
-// here needs create/destroy and nothing can leak. The data set is a pure function of (n, seed);
+// Training state lives in JS: theta goes in (input slot 0) and comes out of every labTrain call,
+// so nothing here needs create/destroy and nothing can leak. The data set is a pure function of (n, seed);
 // the last one made is kept (one slot, at most kLabMaxSamples samples) so that a training
 // loop does not redraw it on every call.
 #include <emscripten/bind.h>
@@ -20,7 +20,7 @@
 #include "bitruler/learning.hpp"
 #include "bitruler/limits.hpp"
 #include "bitruler/random.hpp"
-#include "convert.hpp"
+#include "exchange.hpp"
 
 namespace bitruler::bindings {
 namespace {
@@ -37,60 +37,64 @@ Result<Family> to_family(double kind, double a, double b, bool on_naturals) {
 // A whole number in [lo, hi], or false with `refusal` naming `name`.
 bool to_whole(double x, const char* name, double lo, double hi, std::optional<Error>& refusal) {
   if (!std::isfinite(x)) {
-    refusal.emplace(ErrorCode::NOT_FINITE, std::string(name) + " must be finite.");
+    refusal.emplace(ErrorCode::NOT_FINITE, message("$ must be finite.", {name}));
     return false;
   }
   if (!(x >= lo && x <= hi && std::floor(x) == x)) {
     refusal.emplace(ErrorCode::OUT_OF_RANGE,
-                    std::string(name) + " must be a whole number from " + format_number(lo) + " to " + format_number(hi) + ".",
+                    message("$ must be a whole number from $ to $.", {name, lo, hi}),
                     "", hi);
     return false;
   }
   return true;
 }
 
-val js_family_pmf(double kind, double a, double b, bool nat) {
-  return guarded([&] {
-    const Result<Family> f = to_family(kind, a, b, nat);
-    if (!f) return error_to_val(f.error());
-    const Result<IntegerPmf> p = pmf(*f);
-    if (!p) return error_to_val(p.error());
-    val out = val::object();
-    out.set("first", static_cast<double>(p->first));
-    out.set("mass", to_float64_array(p->mass));
-    out.set("mean", mean(*f));
-    return ok_to_val(out);
+// (kind, a, b, naturals) as lab-api.js hands them over. 0: first, (address, length) of the
+// masses 1; the mean 3.
+int js_family_pmf(double kind, double a, double b, bool nat) {
+  return run([&] {
+    Result<Family> f = to_family(kind, a, b, nat);
+    if (!f) return fail(f);
+    Result<IntegerPmf> p = pmf(*f);
+    if (!p) return fail(p);
+    g_outputs.vec[0].swap(p->mass);
+    put(0, static_cast<double>(p->first));
+    put_array(1, g_outputs.vec[0]);
+    put(3, mean(*f));
+    return 0;
   });
 }
 
-val js_family_kl(double kind_p, double a_p, double b_p, bool nat_p, double kind_q, double a_q, double b_q, bool nat_q,
+// 0: D(P || Q).
+int js_family_kl(double kind_p, double a_p, double b_p, bool nat_p, double kind_q, double a_q, double b_q, bool nat_q,
                  double base) {
-  return guarded([&] {
-    const Result<Family> p = to_family(kind_p, a_p, b_p, nat_p);
-    if (!p) return error_to_val(p.error());
-    const Result<Family> q = to_family(kind_q, a_q, b_q, nat_q);
-    if (!q) return error_to_val(q.error());
-    return result_to_val(kl_divergence(*p, *q, base));
+  return run([&] {
+    Result<Family> p = to_family(kind_p, a_p, b_p, nat_p);
+    if (!p) return fail(p);
+    Result<Family> q = to_family(kind_q, a_q, b_q, nat_q);
+    if (!q) return fail(q);
+    return scalar(kl_divergence(*p, *q, base));
   });
 }
 
-val js_fit_poisson(double kind, double a, double b, bool nat, double base) {
-  return guarded([&] {
-    const Result<Family> p = to_family(kind, a, b, nat);
-    if (!p) return error_to_val(p.error());
-    return result_to_val(fit_poisson(*p, base), [](const PoissonFit& fit) {
-      val out = val::object();
-      out.set("lambda", fit.lambda);
-      out.set("kl", fit.kl);
-      return out;
-    });
+// 0: lambda, 1: kl.
+int js_fit_poisson(double kind, double a, double b, bool nat, double base) {
+  return run([&] {
+    Result<Family> p = to_family(kind, a, b, nat);
+    if (!p) return fail(p);
+    Result<PoissonFit> fit = fit_poisson(*p, base);
+    if (!fit) return fail(fit);
+    put(0, fit->lambda);
+    put(1, fit->kl);
+    return 0;
   });
 }
 
-val js_gaussian_kl(double mu1, double s1, double mu2, double s2, bool binned, double bin_width, double base) {
-  return guarded([&] {
-    if (!binned) return result_to_val(gaussian_kl_closed_form(mu1, s1, mu2, s2, base));
-    return result_to_val(gaussian_kl_binned(mu1, s1, mu2, s2, bin_width, base));
+// 0: the divergence.
+int js_gaussian_kl(double mu1, double s1, double mu2, double s2, bool binned, double bin_width, double base) {
+  return run([&] {
+    if (!binned) return scalar(gaussian_kl_closed_form(mu1, s1, mu2, s2, base));
+    return scalar(gaussian_kl_binned(mu1, s1, mu2, s2, bin_width, base));
   });
 }
 
@@ -116,28 +120,29 @@ const Dataset* dataset_for(double n, double seed, std::optional<Error>& refusal)
     cache.reset();  // free the old samples before drawing new ones
     Result<Dataset> d = make_dataset(ni, si);
     if (!d) {
-      refusal = d.error();
+      refusal = std::move(d.error());
       return nullptr;
     }
     cache = CachedData{ni, si, std::move(d.value())};
+    commit();  // the cache outlives this call (exchange.hpp)
   }
   return &cache->data;
 }
 
-// Evaluates `dataset_for` and returns its error as a val, or runs `then(data)`.
+// Evaluates `dataset_for` and returns its refusal as a status, or runs `then(data)`.
 template <class F>
-val with_dataset(double n, double seed, F&& then) {
+int with_dataset(double n, double seed, F&& then) {
   std::optional<Error> refusal;
   const Dataset* d = dataset_for(n, seed, refusal);
-  if (!d) return error_to_val(*refusal);
+  if (!d) return write_error(std::move(*refusal));
   return then(*d);
 }
 
 bool to_degree(double degree, int& out, std::optional<Error>& refusal) {
   if (!(degree >= kLabMinDegree && degree <= kLabMaxDegree && std::floor(degree) == degree)) {
     refusal.emplace(ErrorCode::OUT_OF_RANGE,
-                    "The model degree (capacity) must be a whole number from " + std::to_string(kLabMinDegree) +
-                        " to " + std::to_string(kLabMaxDegree) + ".",
+                    message("The model degree (capacity) must be a whole number from $ to $.",
+                            {kLabMinDegree, kLabMaxDegree}),
                     "", static_cast<double>(kLabMaxDegree));
     return false;
   }
@@ -145,121 +150,133 @@ bool to_degree(double degree, int& out, std::optional<Error>& refusal) {
   return true;
 }
 
-val js_lab_dataset(double n, double seed) {
-  return guarded([&] {
+// (address, length) of x 0 and of y 2 (32-bit ints): the cached data set itself.
+int js_lab_dataset(double n, double seed) {
+  return run([&] {
     return with_dataset(n, seed, [](const Dataset& d) {
-      val out = val::object();
-      out.set("x", to_float64_array(d.x));
-      out.set("y", to_int32_array(d.y));
-      return ok_to_val(out);
+      put_array(0, d.x);
+      put_array(2, d.y);
+      return 0;
     });
   });
 }
 
-val js_lab_parameter_count(double degree) {
-  return guarded([&] {
+// 0: the count.
+int js_lab_parameter_count(double degree) {
+  return run([&] {
     int d = 0;
     std::optional<Error> refusal;
-    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
-    return result_to_val(parameter_count(d), [](std::size_t c) { return val(static_cast<double>(c)); });
+    if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
+    Result<std::size_t> count = parameter_count(d);
+    if (!count) return fail(count);
+    put(0, static_cast<double>(*count));
+    return 0;
   });
 }
 
-val js_lab_true_conditional(val xs) {
-  return guarded([&] {
-    std::vector<double> x;
-    std::optional<Error> refusal;
-    if (!read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) return error_to_val(*refusal);
-    std::vector<double> out(3 * x.size());
+// x in slot 0. (address, length) of [win, draw, loss, win, ...] at 0.
+int js_lab_true_conditional() {
+  return run([&] {
+    int status = 0;
+    const auto* xs = take_input(0, limits::kMaxLabPoints, "x", status);
+    if (!xs) return status;
+    const std::vector<double>& x = *xs;
+    std::vector<double>& out = g_outputs.vec[0];
+    out.resize(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
       if (!std::isfinite(x[i])) {
-        Error error(ErrorCode::NOT_FINITE, "x must be finite (x[" + std::to_string(i) + "] is not).");
+        Error error(ErrorCode::NOT_FINITE, message("x must be finite (x[$] is not).", {i}));
         error.index = static_cast<long long>(i);
-        return error_to_val(error);
+        return write_error(std::move(error));
       }
       const auto p = true_conditional(x[i]);
       for (int c = 0; c < 3; ++c) out[3 * i + c] = p[c];
     }
-    return ok_to_val(to_float64_array(out));
+    put_array(0, out);
+    return 0;
   });
 }
 
-val js_lab_model_conditional(val theta, double degree, val xs) {
-  return guarded([&] {
+// theta in slot 0, x in slot 1. (address, length) of the table at 0, as labTrueConditional.
+int js_lab_model_conditional(double degree) {
+  return run([&] {
     int d = 0;
     std::optional<Error> refusal;
-    if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
-    std::vector<double> t, x;
-    if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal) ||
-        !read_outcomes(xs, limits::kMaxLabPoints, "x", x, refusal)) {
-      return error_to_val(*refusal);
-    }
-    std::vector<double> out(3 * x.size());
+    if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
+    int status = 0;
+    const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+    const auto* xs = t ? take_input(1, limits::kMaxLabPoints, "x", status) : nullptr;
+    if (!xs) return status;
+    const std::vector<double>& x = *xs;
+    std::vector<double>& out = g_outputs.vec[0];
+    out.resize(3 * x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
-      const auto q = model_conditional(t, d, x[i]);
-      if (!q) return error_to_val(q.error());
+      auto q = model_conditional(*t, d, x[i]);
+      if (!q) return fail(q);
       for (int c = 0; c < 3; ++c) out[3 * i + c] = (*q)[c];
     }
-    return ok_to_val(to_float64_array(out));
+    put_array(0, out);
+    return 0;
   });
 }
 
-val report_to_val(const StepReport& r) {
-  val out = val::object();
-  out.set("step", static_cast<double>(r.step));
-  out.set("trainLoss", r.train_loss);
-  out.set("crossEntropy", r.cross_entropy);
-  out.set("entropy", r.entropy);
-  out.set("kl", r.kl);
-  out.set("identityResidual", r.identity_residual);
-  out.set("logLikelihood", r.log_likelihood);
-  out.set("likelihood", r.likelihood);
-  return out;
+// The report's numbers at 0..7 in kLabTrainColumns order.
+void put_report(const StepReport& r) {
+  const auto row = train_row(r);
+  for (std::size_t c = 0; c < kLabTrainColumnCount; ++c) put(static_cast<int>(c), row[c]);
 }
 
-val js_lab_evaluate(double n, double seed, double degree, val theta, double step, double base) {
-  return guarded([&] {
+// theta in slot 0. 0..7: step, trainLoss, crossEntropy, entropy, kl, identityResidual,
+// logLikelihood, likelihood.
+int js_lab_evaluate(double n, double seed, double degree, double step, double base) {
+  return run([&] {
     return with_dataset(n, seed, [&](const Dataset& data) {
       int d = 0;
       std::optional<Error> refusal;
-      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
-      std::vector<double> t;
-      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
-      if (!to_whole(step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
-      return result_to_val(evaluate(data, d, t, static_cast<std::int64_t>(step), base), report_to_val);
+      if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
+      int status = 0;
+      const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+      if (!t) return status;
+      if (!to_whole(step, "step", 0, kLabMaxStepNumber, refusal)) return write_error(std::move(*refusal));
+      Result<StepReport> r = evaluate(data, d, *t, static_cast<std::int64_t>(step), base);
+      if (!r) return fail(r);
+      put_report(*r);
+      return 0;
     });
   });
 }
 
-// Steps come back as one Float64Array of kLabTrainColumnCount columns (kLabTrainColumns order),
-// each m long: one copy across the boundary; lab-api.js hands out a view per column.
-val js_lab_train(double n, double seed, double degree, double learning_rate, val theta, double first_step,
-                 double steps, double base) {
-  return guarded([&] {
+// theta in slot 0. Steps come back as one array of kLabTrainColumnCount columns
+// (kLabTrainColumns order), each m long; lab-api.js hands out a view per column. (address,
+// length) of theta 0 and of the columns 2; diverged 4, divergedAt 5.
+int js_lab_train(double n, double seed, double degree, double learning_rate, double first_step, double steps,
+                 double base) {
+  return run([&] {
     return with_dataset(n, seed, [&](const Dataset& data) {
       int d = 0;
       std::optional<Error> refusal;
-      if (!to_degree(degree, d, refusal)) return error_to_val(*refusal);
-      std::vector<double> t;
-      if (!read_outcomes(theta, limits::kMaxLabPoints, "theta", t, refusal)) return error_to_val(*refusal);
-      if (!to_whole(first_step, "step", 0, kLabMaxStepNumber, refusal)) return error_to_val(*refusal);
-      if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return error_to_val(*refusal);
-      const Result<TrainRun> run =
-          train(data, d, learning_rate, std::move(t), static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
-      return result_to_val(run, [](const TrainRun& r) {
-        const std::size_t m = r.steps.size();
-        std::vector<double> columns(kLabTrainColumnCount * m);
-        for (std::size_t i = 0; i < m; ++i) {
-          const auto row = train_row(r.steps[i]);
-          for (std::size_t c = 0; c < kLabTrainColumnCount; ++c) columns[c * m + i] = row[c];
-        }
-        val out = val::object();
-        out.set("theta", to_float64_array(r.theta));
-        out.set("columns", to_float64_array(columns));
-        out.set("diverged", r.diverged);
-        out.set("divergedAt", static_cast<double>(r.diverged_at));
-        return out;
-      });
+      if (!to_degree(degree, d, refusal)) return write_error(std::move(*refusal));
+      int status = 0;
+      const auto* t = take_input(0, limits::kMaxLabPoints, "theta", status);
+      if (!t) return status;
+      if (!to_whole(first_step, "step", 0, kLabMaxStepNumber, refusal)) return write_error(std::move(*refusal));
+      if (!to_whole(steps, "steps", 0, kLabMaxStepsPerCall, refusal)) return write_error(std::move(*refusal));
+      Result<TrainRun> run =
+          train(data, d, learning_rate, *t, static_cast<std::int64_t>(first_step), static_cast<int>(steps), base);
+      if (!run) return fail(run);
+      const std::size_t m = run->steps.size();
+      std::vector<double>& columns = g_outputs.vec[1];
+      columns.resize(kLabTrainColumnCount * m);
+      for (std::size_t i = 0; i < m; ++i) {
+        const auto row = train_row(run->steps[i]);
+        for (std::size_t c = 0; c < kLabTrainColumnCount; ++c) columns[c * m + i] = row[c];
+      }
+      g_outputs.vec[0].swap(run->theta);
+      put_array(0, g_outputs.vec[0]);
+      put_array(2, columns);
+      put(4, run->diverged);
+      put(5, static_cast<double>(run->diverged_at));
+      return 0;
     });
   });
 }

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "bitruler/elementary.hpp"
 #include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
@@ -20,7 +21,6 @@ constexpr double kLn2 = 0.69314718055994530941723212145818;
 // |z| of the window ends: Phi(-8.6) = 4.0e-18 < kTailMass.
 constexpr double kGaussianWindowZ = 8.6;
 
-std::string num(double x) { return format_number(x); }
 
 // Stirling's error: log(n!) - [(n + 1/2) log n - n + log sqrt(2 pi)], for whole n >= 1.
 // n <= 15 from a table (mpmath, 40 digits, rounded), so no lgamma is needed and the values are
@@ -54,7 +54,7 @@ double bd0(double x, double m) {
     }
     return s;
   }
-  return x * std::log(x / m) + m - x;
+  return x * math::log(x / m) + m - x;
 }
 
 double log_poisson(std::int64_t k, double lambda) {
@@ -62,7 +62,7 @@ double log_poisson(std::int64_t k, double lambda) {
   if (lambda == 0.0) return k == 0 ? 0.0 : -kInf;
   if (k == 0) return -lambda;
   const double x = static_cast<double>(k);
-  return -stirlerr(x) - bd0(x, lambda) - 0.5 * (kLn2Pi + std::log(x));
+  return -stirlerr(x) - bd0(x, lambda) - 0.5 * (kLn2Pi + math::log(x));
 }
 
 double log_binomial(std::int64_t k, double n, double p) {
@@ -72,37 +72,37 @@ double log_binomial(std::int64_t k, double n, double p) {
   if (p == 1.0) return x == n ? 0.0 : -kInf;
   const double q = 1.0 - p;
   if (k == 0) return n * std::log1p(-p);
-  if (x == n) return n * std::log(p);
+  if (x == n) return n * math::log(p);
   const double lc = stirlerr(n) - stirlerr(x) - stirlerr(n - x) - bd0(x, n * p) - bd0(n - x, n * q);
-  return lc + 0.5 * std::log(n / (2.0 * M_PI * x * (n - x)));
+  return lc + 0.5 * math::log(n / (2.0 * M_PI * x * (n - x)));
 }
 
 double log_geometric(std::int64_t k, double p) {
   if (k < 0) return -kInf;
   if (p == 1.0) return k == 0 ? 0.0 : -kInf;
-  return std::log(p) + static_cast<double>(k) * std::log1p(-p);
+  return math::log(p) + static_cast<double>(k) * std::log1p(-p);
 }
 
 // log erfc(u) for u >= 0, finite far beyond where erfc underflows: there
 // erfc(u) = exp(-u^2) erfcx(u), erfcx from its continued fraction.
 double log_erfc(double u) {
-  if (u < 26.0) return std::log(std::erfc(u));
+  if (u < 26.0) return math::log(math::erfc(u));
   if (u > 1e150) return -kInf;
   double f = u;
   for (int j = 40; j >= 1; --j) f = u + (0.5 * j) / f;
-  return -u * u + std::log(kInvSqrtPi / f);
+  return -u * u + math::log(kInvSqrtPi / f);
 }
 
 // log(erfc(u1) - erfc(u2)) for 0 <= u1 < u2 (u2 may be +inf).
 double log_erfc_diff(double u1, double u2) {
   if (u1 < 26.0) {
-    const double d = std::erfc(u1) - std::erfc(u2);
-    if (d > 1e-290) return std::log(d);
+    const double d = math::erfc(u1) - math::erfc(u2);
+    if (d > 1e-290) return math::log(d);
   }
   const double l1 = log_erfc(u1);
   const double l2 = std::isinf(u2) ? -kInf : log_erfc(u2);
   if (l1 == -kInf) return -kInf;
-  return l1 + std::log1p(-std::exp(l2 - l1));
+  return l1 + std::log1p(-math::exp(l2 - l1));
 }
 
 // log P(a <= Z < b) for a standard normal Z, a < b (either may be infinite).
@@ -110,7 +110,7 @@ double log_normal_interval(double a, double b) {
   if (a >= 0.0) return log_erfc_diff(a * kSqrt1_2, b * kSqrt1_2) - kLn2;
   if (b <= 0.0) return log_erfc_diff(-b * kSqrt1_2, -a * kSqrt1_2) - kLn2;
   // Across the mean: a sum of two positive terms, no cancellation.
-  return std::log(0.5 * (std::erf(b * kSqrt1_2) + std::erf(-a * kSqrt1_2)));
+  return math::log(0.5 * (math::erf(b * kSqrt1_2) + math::erf(-a * kSqrt1_2)));
 }
 
 // log of the Gaussian bin [lo_edge, hi_edge) before any restriction.
@@ -155,7 +155,7 @@ double hermite_bin_series(double c, double w) {
 // erf difference that cannot cancel much (its two tails differ by a factor of at least e^2).
 double log_normal_bin(double c, double h) {
   if (h <= 1.0 && std::fabs(c) * h <= 2.0) {
-    return std::log(h) - 0.5 * c * c - 0.5 * kLn2Pi + std::log(hermite_bin_series(c, 0.5 * h));
+    return math::log(h) - 0.5 * c * c - 0.5 * kLn2Pi + math::log(hermite_bin_series(c, 0.5 * h));
   }
   return log_normal_interval(c - 0.5 * h, c + 0.5 * h);
 }
@@ -197,31 +197,39 @@ double phi1(double u, double log_one_plus_u) {
 
 
 // Window of a family whose mass ratios decrease away from the mode (Poisson, binomial):
-// walk out from the mode until the geometric bound on the tail is below kTailMass.
-template <class LogPmf, class RightRatio, class LeftRatio>
-IntegerWindow walk_window(std::int64_t mode, std::int64_t support_hi, LogPmf log_p, RightRatio right,
-                          LeftRatio left) {
-  const double log_tail = std::log(kTailMass);
+// walk out from the mode until the geometric bound on the tail is below kTailMass. One walk for
+// both (binomial: n, p and odds p/(1-p); Poisson: lambda in n), so the module has one copy.
+IntegerWindow walk_window(bool binomial, double n, double p, double odds, std::int64_t mode, std::int64_t support_hi) {
+  const auto log_p = [&](std::int64_t k) { return binomial ? log_binomial(k, n, p) : log_poisson(k, n); };
+  // p(k+1)/p(k) and p(k-1)/p(k)
+  const auto right = [&](std::int64_t k) {
+    return binomial ? (n - static_cast<double>(k)) / static_cast<double>(k + 1) * odds : n / static_cast<double>(k + 1);
+  };
+  const auto left = [&](std::int64_t k) {
+    return binomial ? static_cast<double>(k) / (n - static_cast<double>(k) + 1) / odds : static_cast<double>(k) / n;
+  };
+  const double log_tail = math::log(kTailMass);
   IntegerWindow w{mode, mode};
   while (w.hi < support_hi) {
     const double r = right(w.hi);  // p(hi+1)/p(hi), and every later ratio is smaller
-    if (r < 1.0 && log_p(w.hi) + std::log(r / (1.0 - r)) < log_tail) break;
+    if (r < 1.0 && log_p(w.hi) + math::log(r / (1.0 - r)) < log_tail) break;
     ++w.hi;
   }
   while (w.lo > 0) {
     const double r = left(w.lo);  // p(lo-1)/p(lo), and every earlier ratio is smaller
-    if (r < 1.0 && log_p(w.lo) + std::log(r / (1.0 - r)) < log_tail) break;
+    if (r < 1.0 && log_p(w.lo) + math::log(r / (1.0 - r)) < log_tail) break;
     --w.lo;
   }
   return w;
 }
 
 Result<Family> refuse_non_finite(const char* what) {
-  return Result<Family>::failure(ErrorCode::NOT_FINITE, std::string(what) + " must be a finite number.");
+  return Result<Family>::failure(ErrorCode::NOT_FINITE, message("$ must be a finite number.", {what}));
 }
 
-Result<Family> out_of_range(std::string message, double limit) {
-  return Result<Family>::failure(Error{ErrorCode::OUT_OF_RANGE, std::move(message), "PARAMETER_RANGE", limit});
+// OUT_OF_RANGE (reason PARAMETER_RANGE) with the message `pattern` of `args`.
+Result<Family> out_of_range(const char* pattern, std::initializer_list<Arg> args, double limit) {
+  return Result<Family>::failure(Error{ErrorCode::OUT_OF_RANGE, message(pattern, args), "PARAMETER_RANGE", limit});
 }
 
 }  // namespace
@@ -230,11 +238,10 @@ Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
   if (!std::isfinite(mu)) return refuse_non_finite("The mean mu");
   if (!std::isfinite(sigma)) return refuse_non_finite("The standard deviation sigma");
   if (sigma < kMinSigma || sigma > kMaxSigma)
-    return out_of_range("The standard deviation sigma must lie in [" + num(kMinSigma) + ", " + num(kMaxSigma) +
-                            "] (got " + num(sigma) + ").",
+    return out_of_range("The standard deviation sigma must lie in [$, $] (got $).", {kMinSigma, kMaxSigma, sigma},
                         sigma < kMinSigma ? kMinSigma : kMaxSigma);
   if (std::fabs(mu) > kMaxAbsMu)
-    return out_of_range("The mean mu must lie in [-1e9, 1e9] (got " + num(mu) + ").", mu < 0 ? -kMaxAbsMu : kMaxAbsMu);
+    return out_of_range("The mean mu must lie in [-1e9, 1e9] (got $).", {mu}, mu < 0 ? -kMaxAbsMu : kMaxAbsMu);
   Family f;
   f.kind = FamilyKind::GAUSSIAN;
   f.a = mu;
@@ -245,9 +252,9 @@ Result<Family> gaussian(double mu, double sigma, bool on_naturals) {
 
 Result<Family> poisson(double lambda) {
   if (!std::isfinite(lambda)) return refuse_non_finite("The Poisson rate lambda");
-  if (lambda < 0.0) return out_of_range("The Poisson rate lambda must be 0 or more (got " + num(lambda) + ").", 0.0);
+  if (lambda < 0.0) return out_of_range("The Poisson rate lambda must be 0 or more (got $).", {lambda}, 0.0);
   if (lambda > kMaxLambda)
-    return out_of_range("The Poisson rate lambda must be at most 1e9 (got " + num(lambda) + ").", kMaxLambda);
+    return out_of_range("The Poisson rate lambda must be at most 1e9 (got $).", {lambda}, kMaxLambda);
   Family f;
   f.kind = FamilyKind::POISSON;
   f.a = lambda;
@@ -258,10 +265,10 @@ Result<Family> binomial(double n, double p) {
   if (!std::isfinite(n)) return refuse_non_finite("The number of trials n");
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (n < 0.0 || n != std::floor(n) || n > kMaxBinomialN)
-    return out_of_range("The number of trials n must be a whole number from 0 to 1e9 (got " + num(n) + ").",
+    return out_of_range("The number of trials n must be a whole number from 0 to 1e9 (got $).", {n},
                         n > kMaxBinomialN ? kMaxBinomialN : 0.0);
   if (p < 0.0 || p > 1.0)
-    return out_of_range("The success probability p must lie in [0, 1] (got " + num(p) + ").", p < 0.0 ? 0.0 : 1.0);
+    return out_of_range("The success probability p must lie in [0, 1] (got $).", {p}, p < 0.0 ? 0.0 : 1.0);
   Family f;
   f.kind = FamilyKind::BINOMIAL;
   f.a = n;
@@ -272,8 +279,7 @@ Result<Family> binomial(double n, double p) {
 Result<Family> geometric(double p) {
   if (!std::isfinite(p)) return refuse_non_finite("The success probability p");
   if (!(p >= kMinGeometricP) || p > 1.0)
-    return out_of_range("The success probability p of a geometric distribution must lie in [1e-4, 1] (got " + num(p) +
-                            ").",
+    return out_of_range("The success probability p of a geometric distribution must lie in [1e-4, 1] (got $).", {p},
                         p > 1.0 ? 1.0 : kMinGeometricP);
   Family f;
   f.kind = FamilyKind::GEOMETRIC;
@@ -290,8 +296,9 @@ Result<FamilyKind> family_kind_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kFamilyKindNames.size(); ++i)
     if (name == kFamilyKindNames[i]) return Result<FamilyKind>::success(static_cast<FamilyKind>(i));
   return Result<FamilyKind>::failure(Error{ErrorCode::TYPE,
-                                           "The distribution kind must be 'gaussian', 'poisson', 'binomial' or "
-                                           "'geometric', not '" + std::string(name.substr(0, 40)) + "'.",
+                                           message("The distribution kind must be 'gaussian', 'poisson', "
+                                                   "'binomial' or 'geometric', not '$'.",
+                                                   {name.substr(0, 40)}),
                                            "FAMILY_KIND"});
 }
 
@@ -330,11 +337,8 @@ IntegerWindow window(const Family& f) {
     case FamilyKind::POISSON: {
       const double lambda = f.a;
       if (lambda == 0.0) return {0, 0};
-      return walk_window(
-          static_cast<std::int64_t>(std::floor(lambda)), std::numeric_limits<std::int64_t>::max(),
-          [&](std::int64_t k) { return log_poisson(k, lambda); },
-          [&](std::int64_t k) { return lambda / static_cast<double>(k + 1); },
-          [&](std::int64_t k) { return static_cast<double>(k) / lambda; });
+      return walk_window(false, lambda, 0.0, 0.0, static_cast<std::int64_t>(std::floor(lambda)),
+                         std::numeric_limits<std::int64_t>::max());
     }
     case FamilyKind::BINOMIAL: {
       const double n = f.a, p = f.b;
@@ -343,15 +347,12 @@ IntegerWindow window(const Family& f) {
       if (p == 1.0) return {ni, ni};
       const auto mode = std::min<std::int64_t>(ni, static_cast<std::int64_t>(std::floor((n + 1) * p)));
       const double odds = p / (1.0 - p);
-      return walk_window(
-          mode, ni, [&](std::int64_t k) { return log_binomial(k, n, p); },
-          [&](std::int64_t k) { return (n - static_cast<double>(k)) / static_cast<double>(k + 1) * odds; },
-          [&](std::int64_t k) { return static_cast<double>(k) / (n - static_cast<double>(k) + 1) / odds; });
+      return walk_window(true, n, p, odds, mode, ni);
     }
     case FamilyKind::GEOMETRIC: {
       if (f.a == 1.0) return {0, 0};
       // Tail beyond hi: (1-p)^(hi+1) < kTailMass.
-      const double hi = std::ceil(std::log(kTailMass) / std::log1p(-f.a));
+      const double hi = std::ceil(math::log(kTailMass) / std::log1p(-f.a));
       return {0, static_cast<std::int64_t>(hi)};
     }
   }
@@ -366,7 +367,7 @@ Result<IntegerPmf> pmf(const Family& family) {
   IntegerPmf out;
   out.first = w.lo;
   out.mass.resize(static_cast<std::size_t>(w.hi - w.lo + 1));
-  for (std::int64_t k = w.lo; k <= w.hi; ++k) out.mass[static_cast<std::size_t>(k - w.lo)] = std::exp(log_pmf(f, k));
+  for (std::int64_t k = w.lo; k <= w.hi; ++k) out.mass[static_cast<std::size_t>(k - w.lo)] = math::exp(log_pmf(f, k));
   if (f.kind == FamilyKind::GAUSSIAN) {
     // Fold the tails into the end bins: bin lo becomes (-inf, lo + 1/2) (or [-1/2, 1/2) when
     // restricted to the naturals, which has no left tail), bin hi becomes [hi - 1/2, inf).
@@ -375,8 +376,8 @@ Result<IntegerPmf> pmf(const Family& family) {
     if (w.lo == w.hi) {
       out.mass[0] = 1.0;
     } else {
-      out.mass.front() = std::exp(log_gaussian_interval(f, lo_edge, static_cast<double>(w.lo) + 0.5) - norm);
-      out.mass.back() = std::exp(log_gaussian_interval(f, static_cast<double>(w.hi) - 0.5, kInf) - norm);
+      out.mass.front() = math::exp(log_gaussian_interval(f, lo_edge, static_cast<double>(w.lo) + 0.5) - norm);
+      out.mass.back() = math::exp(log_gaussian_interval(f, static_cast<double>(w.hi) - 0.5, kInf) - norm);
     }
   }
   return Result<IntegerPmf>::success(std::move(out));
@@ -432,35 +433,35 @@ Support support_of(const Family& f) {
 double poisson_kl(double l1, double l2) {
   if (l1 == 0.0) return l2;  // P = point mass at 0; Q(0) = e^-l2
   // D = l1 log(l1/l2) + l2 - l1 = l1 phi1(u), u = l2/l1 - 1.
-  return l1 * phi1((l2 - l1) / l1, std::log(l2 / l1));
+  return l1 * phi1((l2 - l1) / l1, math::log(l2 / l1));
 }
 
 double binomial_kl(double n, double p1, double p2) {
   if (n == 0.0) return 0.0;
   if (p1 == 0.0) return -n * std::log1p(-p2);  // P = point mass at 0
-  if (p1 == 1.0) return -n * std::log(p2);      // P = point mass at n
+  if (p1 == 1.0) return -n * math::log(p2);      // P = point mass at n
   // n [p1 log(p1/p2) + q1 log(q1/q2)] = n [p1 phi1(u) + q1 phi1(v)] with u = p2/p1 - 1,
   // v = q2/q1 - 1 = (p1 - p2)/q1: the linear parts p1 u + q1 v cancel exactly.
   const double q1 = 1.0 - p1, q2 = 1.0 - p2;
   const double v = (p1 - p2) / q1;
-  return n * (p1 * phi1((p2 - p1) / p1, std::log(p2 / p1)) +
-              q1 * phi1(v, std::fabs(v) <= 0.5 ? std::log1p(v) : std::log(q2 / q1)));
+  return n * (p1 * phi1((p2 - p1) / p1, math::log(p2 / p1)) +
+              q1 * phi1(v, std::fabs(v) <= 0.5 ? std::log1p(v) : math::log(q2 / q1)));
 }
 
 double geometric_kl(double p1, double p2) {
-  if (p1 == 1.0) return -std::log(p2);  // P = point mass at 0
+  if (p1 == 1.0) return -math::log(p2);  // P = point mass at 0
   // log(p1/p2) + (q1/p1) log(q1/q2) = phi1(a) + (q1/p1) phi1(b), a = p2/p1 - 1, b = (p1 - p2)/q1.
   const double q1 = 1.0 - p1, q2 = 1.0 - p2;
   const double b = (p1 - p2) / q1;
-  return phi1((p2 - p1) / p1, std::log(p2 / p1)) +
-         (q1 / p1) * phi1(b, std::fabs(b) <= 0.5 ? std::log1p(b) : std::log(q2 / q1));
+  return phi1((p2 - p1) / p1, math::log(p2 / p1)) +
+         (q1 / p1) * phi1(b, std::fabs(b) <= 0.5 ? std::log1p(b) : math::log(q2 / q1));
 }
 
 // sign(d) * P(Z between the two points m - d/2 and m + d/2), as Phi(m + d/2) - Phi(m - d/2), relative
 // to a mass exp(log_ref): the change of a bin's mass when one of its edges moves by d.
 double signed_interval_over(double m, double d, double log_ref) {
   if (d == 0.0) return 0.0;
-  const double r = std::exp(log_normal_bin(m, std::fabs(d)) - log_ref);
+  const double r = math::exp(log_normal_bin(m, std::fabs(d)) - log_ref);
   return d > 0.0 ? r : -r;
 }
 
@@ -505,7 +506,7 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
     sum = t;
   };
   const auto region_mass = [&](const Family& f, double log_n, std::int64_t first, std::int64_t last) {
-    return std::exp(log_gaussian_interval(f, static_cast<double>(first) - 0.5, static_cast<double>(last) + 0.5) -
+    return math::exp(log_gaussian_interval(f, static_cast<double>(first) - 0.5, static_cast<double>(last) + 0.5) -
                     log_n);
   };
   if (wq.lo < lo) add(region_mass(Q, log_n2, wq.lo, lo - 1) - region_mass(P, log_n1, wq.lo, lo - 1));
@@ -515,11 +516,11 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
     const double l1_raw = log_gaussian_raw_bin(P, k);
     const double l1 = l1_raw - log_n1;
     const double l2 = log_gaussian_raw_bin(Q, k) - log_n2;
-    const double m1 = std::exp(l1);
+    const double m1 = math::exp(l1);
     const double ell = l2 - l1;
     double term;
     if (m1 == 0.0) {
-      term = std::exp(l2);  // p_k phi1(u_k) = q_k - p_k + p_k log(p_k/q_k), p_k below 1e-308
+      term = math::exp(l2);  // p_k phi1(u_k) = q_k - p_k + p_k log(p_k/q_k), p_k below 1e-308
     } else if (std::fabs(ell) < 0.5) {
       const double b1 = (x + 0.5 - P.a) / P.b, b2 = (x + 0.5 - Q.a) / Q.b;
       const double a1 = (x - 0.5 - P.a) / P.b, a2 = (x - 0.5 - Q.a) / Q.b;
@@ -528,7 +529,7 @@ double gaussian_pair_kl(const Family& P, const Family& Q) {
       const double u = u_raw + v + u_raw * v;
       term = m1 * phi1(u, std::log1p(u));
     } else if (ell > 700.0) {
-      term = std::exp(l2) - m1 * (1.0 + ell);  // m1 (e^ell - 1 - ell) without overflow
+      term = math::exp(l2) - m1 * (1.0 + ell);  // m1 (e^ell - 1 - ell) without overflow
     } else {
       term = m1 * (std::expm1(ell) - ell);
     }
@@ -588,8 +589,8 @@ Result<double> window_kl(const Family& P, const Family& Q, double base, double l
     const std::int64_t k = w.lo + static_cast<std::int64_t>(i);
     log_p[i] = log_pmf(P, k);
     log_q[i] = log_pmf(Q, k);
-    p[i] = std::exp(log_p[i]);
-    q[i] = std::exp(log_q[i]);
+    p[i] = math::exp(log_p[i]);
+    q[i] = math::exp(log_q[i]);
     sum_p += p[i];
     sum_q += q[i];
   }
@@ -658,7 +659,7 @@ Result<double> gaussian_kl_closed_form(double mu1, double sigma1, double mu2, do
   // when the sigmas are close (Sterbenz), so t keeps full relative precision even for
   // s2 = s1 (1 + 1e-7) (where (s1/s2)^2 - 1 would keep only 9 digits), and phi1 has no cancellation.
   const double t = ((sigma1 - sigma2) / sigma2) * ((sigma1 + sigma2) / sigma2);
-  const double bracket = phi1(t, 2.0 * std::log(sigma1 / sigma2));
+  const double bracket = phi1(t, 2.0 * math::log(sigma1 / sigma2));
   const double d = (mu1 - mu2) / sigma2;
   const double nats = 0.5 * bracket + 0.5 * d * d;
   return Result<double>::success(nats / *lb);

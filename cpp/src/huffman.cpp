@@ -8,12 +8,13 @@
 // numbers, so equal inputs always give equal codewords.
 #include "bitruler/huffman.hpp"
 
-#include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <string>
 
+#include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
 namespace bitruler {
@@ -56,6 +57,26 @@ void add_binary(std::string& code, std::uint64_t amount) {
   }
 }
 
+// Sorts v by `less` (a strict total order: the result is the one order there is) in place, in
+// O(n log n) at worst: heapsort, a few lines where std::sort's introsort is a kilobyte of code.
+template <class T, class Less>
+void heap_sort(std::vector<T>& v, Less less) {
+  const std::size_t n = v.size();
+  // Moves v[i] down the heap of the first `size` elements.
+  const auto sift = [&](std::size_t i, std::size_t size) {
+    for (std::size_t child; (child = 2 * i + 1) < size; i = child) {
+      if (child + 1 < size && less(v[child], v[child + 1])) ++child;
+      if (!less(v[i], v[child])) return;
+      std::swap(v[i], v[child]);
+    }
+  };
+  for (std::size_t i = n / 2; i-- > 0;) sift(i, n);
+  for (std::size_t end = n; end > 1;) {
+    std::swap(v[0], v[--end]);
+    sift(0, end);
+  }
+}
+
 }  // namespace
 
 // Code lengths by Moffat and Katajainen's in-place method ("In-place calculation of
@@ -67,8 +88,8 @@ Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize
   using R = Result<HuffmanCode>;
   if (static_cast<double>(p.size()) > kMaxHuffmanOutcomes)
     return R::failure(Error{ErrorCode::OUT_OF_RANGE,
-                            "A code can have at most " + std::to_string(static_cast<std::uint64_t>(kMaxHuffmanOutcomes)) +
-                                " outcomes; P has " + std::to_string(p.size()) + ".",
+                            message("A code can have at most $ outcomes; P has $.",
+                                    {static_cast<std::uint64_t>(kMaxHuffmanOutcomes), p.size()}),
                             "TOO_MANY_OUTCOMES", kMaxHuffmanOutcomes});
   // The distribution as used: the caller's (validated, not copied) or its rescaled copy.
   std::vector<double> rescaled;
@@ -92,8 +113,7 @@ Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize
     for (std::size_t i = 0; i < n; ++i) {
       if (q[i] > 0.0) leaves.push_back(static_cast<std::uint32_t>(i));
     }
-    std::sort(leaves.begin(), leaves.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
+    heap_sort(leaves, [&](std::uint32_t a, std::uint32_t b) { return q[a] != q[b] ? q[a] < q[b] : a < b; });
     const std::size_t m = leaves.size();  // >= 1: a validated distribution sums to 1
     if (m == 1) {
       code.lengths[leaves[0]] = 1;
@@ -194,15 +214,15 @@ Result<double> expected_code_length(const std::vector<double>& p, const HuffmanC
   const std::vector<double>& pd = p;
   if (code_for_q.lengths.size() != pd.size()) {
     return Result<double>::failure(
-        ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.size()) + " outcomes but the code has " +
-                                        std::to_string(code_for_q.lengths.size()) + " codeword lengths.");
+        ErrorCode::LENGTH_MISMATCH,
+        message("P has $ outcomes but the code has $ codeword lengths.", {pd.size(), code_for_q.lengths.size()}));
   }
   CompensatedSum sum;
   for (std::size_t i = 0; i < pd.size(); ++i) {
     const int len = code_for_q.lengths[i];
     if (len < 0) {
       Error e{ErrorCode::OUT_OF_RANGE,
-              "Codeword length " + std::to_string(i + 1) + " is negative; lengths are 0 or more.", "NEGATIVE", 0.0};
+              message("Codeword length $ is negative; lengths are 0 or more.", {i + 1}), "NEGATIVE", 0.0};
       e.index = static_cast<long long>(i);
       return Result<double>::failure(std::move(e));
     }

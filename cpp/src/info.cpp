@@ -17,6 +17,7 @@
 //   the vector loops and settled in a scalar pass, on values scaled by 2^64 so that subnormal
 //   probabilities keep full precision.
 #include "bitruler/info.hpp"
+#include "bitruler/elementary.hpp"
 #include "bitruler/format.hpp"
 
 #include <cfloat>
@@ -33,6 +34,15 @@
 // Clang, used for the WASM build, makes that assumption by default.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("no-trapping-math")
+#endif
+
+// The release module compiles this file for size (-Os, which turns off inlining): the small
+// vector helpers of the hot loops are always inlined, so that each kernel still builds to one
+// straight loop whose accumulators stay in registers.
+#if defined(__GNUC__) || defined(__clang__)
+#define BITRULER_HOT inline __attribute__((always_inline))
+#else
+#define BITRULER_HOT inline
 #endif
 
 namespace bitruler {
@@ -123,14 +133,14 @@ typedef double F2 __attribute__((vector_size(16)));
 typedef std::int64_t I2 __attribute__((vector_size(16)));  // comparison masks: all ones or 0
 typedef std::uint64_t U2 __attribute__((vector_size(16)));
 
-inline F2 splat(double c) { return F2{c, c}; }
-inline U2 splat_bits(std::uint64_t c) { return U2{c, c}; }
-inline U2 bits_of(F2 v) { return (U2)v; }
-inline F2 double_of(U2 v) { return (F2)v; }
+BITRULER_HOT F2 splat(double c) { return F2{c, c}; }
+BITRULER_HOT U2 splat_bits(std::uint64_t c) { return U2{c, c}; }
+BITRULER_HOT U2 bits_of(F2 v) { return (U2)v; }
+BITRULER_HOT F2 double_of(U2 v) { return (F2)v; }
 // a where mask, else b (one bitwise select); a where mask, else +0 (one and).
-inline F2 select(I2 mask, F2 a, F2 b) { return (F2)(((U2)mask & (U2)a) | (~(U2)mask & (U2)b)); }
-inline F2 keep_if(I2 mask, F2 a) { return (F2)((U2)mask & (U2)a); }
-inline F2 load2(const double* p) {
+BITRULER_HOT F2 select(I2 mask, F2 a, F2 b) { return (F2)(((U2)mask & (U2)a) | (~(U2)mask & (U2)b)); }
+BITRULER_HOT F2 keep_if(I2 mask, F2 a) { return (F2)((U2)mask & (U2)a); }
+BITRULER_HOT F2 load2(const double* p) {
   F2 v;
   std::memcpy(&v, p, sizeof v);
   return v;
@@ -145,7 +155,7 @@ inline bool any_sign(U2 v) { return ((v[0] | v[1]) >> 63) != 0; }
 constexpr std::size_t kBlock = 32;
 
 template <class T>
-inline void two_sum_add(T& s, T& c, T x) {
+BITRULER_HOT void two_sum_add(T& s, T& c, T x) {
   const T t = s + x;
   const T z = t - s;
   c += (s - (t - z)) + (x - z);
@@ -155,7 +165,7 @@ inline void two_sum_add(T& s, T& c, T x) {
 struct LaneSum {
   F2 s{}, c{};
   // Moves a block sum into the compensated accumulator and clears it.
-  void flush(F2& block) {
+  BITRULER_HOT void flush(F2& block) {
     two_sum_add(s, c, block);
     block = F2{};
   }
@@ -177,21 +187,15 @@ double total(const LaneSum& acc) {
 template <class Kernel>
 void run_blocked(Kernel& kernel, const double* p, const double* q, std::size_t n) {
   constexpr std::size_t kChunk = 2 * kBlock;
+  // Whole blocks first, flushed once each; the rest (fewer than 2 * kBlock elements, all of a
+  // short input) is flushed after every vector, so the sums of a few outcomes are as good as
+  // correctly rounded. One call site of the kernel's element for both (the module is compiled
+  // for size: a second copy of each kernel's loop body would cost more than the branch).
+  const std::size_t chunked = n - n % kChunk;
   std::size_t i = 0;
-  for (; i + kChunk <= n; i += kChunk) {
-    for (std::size_t b = 0; b < kChunk; b += 8) {  // four vectors per turn: fewer loop overheads
-      kernel.element(load2(p + i + b), load2(q + i + b));
-      kernel.element(load2(p + i + b + 2), load2(q + i + b + 2));
-      kernel.element(load2(p + i + b + 4), load2(q + i + b + 4));
-      kernel.element(load2(p + i + b + 6), load2(q + i + b + 6));
-    }
-    kernel.flush();
-  }
-  // The rest (fewer than 2 * kBlock elements, all of a short input) is summed with compensation
-  // throughout, so the sums of a few outcomes are as good as correctly rounded.
   for (; i + 2 <= n; i += 2) {
     kernel.element(load2(p + i), load2(q + i));
-    kernel.flush();
+    if ((i + 2) % kChunk == 0 || i >= chunked) kernel.flush();
   }
   if (i < n) kernel.element(F2{p[i], 0.0}, F2{q[i], 0.0});
   kernel.flush();
@@ -217,11 +221,11 @@ struct SumKernel {
   U2 sign{};
   F2 block{};
   LaneSum sum;
-  void element(F2 x, F2) {
+  BITRULER_HOT void element(F2 x, F2) {
     sign |= bits_of(x);
     block += x;
   }
-  void flush() { sum.flush(block); }
+  BITRULER_HOT void flush() { sum.flush(block); }
 };
 
 // Sum of non-negative finite weights, or the first bad index.
@@ -244,13 +248,13 @@ Scan scan(const std::vector<double>& v) {
 template <class T>
 Result<T> element_error(const std::vector<double>& v, std::size_t index, const char* name) {
   const double x = v[index];
-  const std::string where = std::string(name) + "[" + std::to_string(index) + "]";
   const bool not_finite = std::isnan(x) || std::isinf(x);
-  Error e = not_finite ? Error{ErrorCode::NOT_FINITE, where + " is " + format_number(x) +
-                                                          "; every probability or weight must be a finite number."}
-                       : Error{ErrorCode::NEGATIVE, where + " is " + format_number(x) +
-                                                        "; probabilities and weights cannot be negative.",
-                               "NEGATIVE", 0.0};
+  Error e = not_finite
+                ? Error{ErrorCode::NOT_FINITE,
+                        message("$[$] is $; every probability or weight must be a finite number.", {name, index, x})}
+                : Error{ErrorCode::NEGATIVE,
+                        message("$[$] is $; probabilities and weights cannot be negative.", {name, index, x}),
+                        "NEGATIVE", 0.0};
   e.index = static_cast<long long>(index);
   return Result<T>::failure(std::move(e));
 }
@@ -260,18 +264,16 @@ inline bool sums_to_one(double sum) { return std::fabs(sum - 1.0) <= kSumToleran
 // Checks a distribution without copying it: EMPTY, NOT_FINITE, NEGATIVE, NOT_NORMALIZED.
 Result<double> check_distribution(const std::vector<double>& p, const char* name) {
   if (p.empty())
-    return Result<double>::failure(ErrorCode::EMPTY,
-                                   std::string(name) + " has no outcomes; give at least one.");
+    return Result<double>::failure(ErrorCode::EMPTY, message("$ has no outcomes; give at least one.", {name}));
   const Scan sc = scan(p);
   if (!sc.ok) return element_error<double>(p, sc.bad_index, name);
   if (!sums_to_one(sc.sum)) {
-    const std::string total_text =
-        std::isinf(sc.sum) ? "more than the largest double" : format_number(sc.sum);
     // (scan() reports an overflowing sum of valid weights as infinity.)
-    return Result<double>::failure(Error{ErrorCode::NOT_NORMALIZED,
-                                         std::string(name) + " sums to " + total_text +
-                                             ", not to 1 (within 1e-9); rescale it or ask for normalization.",
-                                         "SUM_NOT_ONE", kSumTolerance});
+    return Result<double>::failure(
+        Error{ErrorCode::NOT_NORMALIZED,
+              message("$ sums to $, not to 1 (within 1e-9); rescale it or ask for normalization.",
+                      {name, std::isinf(sc.sum) ? Arg("more than the largest double") : Arg(sc.sum)}),
+              "SUM_NOT_ONE", kSumTolerance});
   }
   return Result<double>::success(sc.sum);
 }
@@ -280,7 +282,7 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
   using R = Result<std::vector<double>>;
   const std::size_t n = w.size();
   if (n == 0)
-    return R::failure(ErrorCode::EMPTY, std::string(name) + " has no outcomes; give at least one.");
+    return R::failure(ErrorCode::EMPTY, message("$ has no outcomes; give at least one.", {name}));
   double largest = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!finite_non_negative(w[i])) return element_error<std::vector<double>>(w, i, name);
@@ -288,8 +290,9 @@ Result<std::vector<double>> normalize_named(const std::vector<double>& w, const 
   }
   if (largest == 0.0)
     return R::failure(Error{ErrorCode::OUT_OF_RANGE,
-                            std::string(name) + " has only zero weights; at least one weight must be greater "
-                                                "than 0 to rescale them to probabilities.",
+                            message("$ has only zero weights; at least one weight must be greater than 0 to rescale "
+                                    "them to probabilities.",
+                                    {name}),
                             "ALL_ZERO"});
   // Scale by an exact power of two so the largest weight lies in [1, 2): the sum can neither
   // overflow (1e308 + 1e308) nor lose subnormal weights.
@@ -318,7 +321,7 @@ struct PassResult {
   double value = 0.0;               // bits (entropy, cross-entropy) or nats (KL)
 };
 
-inline F2 log_poly(F2 z) {
+BITRULER_HOT F2 log_poly(F2 z) {
   const F2 w = z * z;
   const F2 t1 = w * (splat(kLg2) + w * (splat(kLg4) + w * splat(kLg6)));
   const F2 t2 = z * (splat(kLg1) + w * (splat(kLg3) + w * (splat(kLg5) + w * splat(kLg7))));
@@ -327,7 +330,7 @@ inline F2 log_poly(F2 z) {
 
 // log2 of normal positive doubles (fdlibm's log, as log_parts(); garbage for other lanes, which
 // the callers mask).
-inline F2 log2_normal(F2 x) {
+BITRULER_HOT F2 log2_normal(F2 x) {
   const U2 b = bits_of(x);
   const U2 mantissa = b & splat_bits(0x000FFFFFFFFFFFFFull);
   const U2 up = (mantissa + splat_bits(0x00095F6400000000ull)) & splat_bits(0x0010000000000000ull);
@@ -341,47 +344,11 @@ inline F2 log2_normal(F2 x) {
   return k + (f - (hfsq - s * (hfsq + r))) * splat(kLog2E);
 }
 
-// Rare lanes are flagged by OR-ing their p's bits: nonzero iff some such p is not +0.
-struct EntropyKernel {
-  U2 sign{}, rare{};
-  F2 block_w{}, block_h{};
-  LaneSum sum_w, sum_h;
-  void element(F2 x, F2) {
-    sign |= bits_of(x);
-    block_w += x;
-    const I2 normal = x >= splat(DBL_MIN);  // false for 0, subnormals, NaN
-    rare |= bits_of(x) & ~(U2)normal;
-    block_h -= keep_if(normal, x * log2_normal(x));
-  }
-  void flush() {
-    sum_w.flush(block_w);
-    sum_h.flush(block_h);
-  }
-};
-
-PassResult entropy_pass(const std::vector<double>& p) {
-  EntropyKernel k;
-  run_blocked(k, p.data(), p.data(), p.size());
-  PassResult out;
-  out.sum_p = total(k.sum_w);
-  out.valid_p = looks_valid(any_sign(k.sign), out.sum_p, p);
-  if (!out.valid_p) return out;
-  double main_bits = total(k.sum_h);
-  if ((k.rare[0] | k.rare[1]) != 0) {  // subnormal probabilities: their terms, scaled by 2^64
-    double s = 0.0, c = 0.0;
-    for (const double x : p)
-      if (x > 0.0 && x < DBL_MIN) two_sum_add(s, c, -((x * kUp) * fast_log2(x)));
-    main_bits += (s + c) * kDown;
-  }
-  out.value = main_bits;
-  return out;
-}
-
 struct CrossKernel {
   U2 sign_p{}, sign_q{}, rare{};
   F2 block_p{}, block_q{}, block_h{};
   LaneSum sum_p, sum_q, sum_h;
-  void element(F2 x, F2 y) {
+  BITRULER_HOT void element(F2 x, F2 y) {
     sign_p |= bits_of(x);
     sign_q |= bits_of(y);
     block_p += x;
@@ -392,7 +359,7 @@ struct CrossKernel {
     rare |= bits_of(x) & ~(U2)usual;
     block_h -= keep_if(usual, x * log2_normal(y));
   }
-  void flush() {
+  BITRULER_HOT void flush() {
     sum_p.flush(block_p);
     sum_q.flush(block_q);
     sum_h.flush(block_h);
@@ -425,6 +392,11 @@ PassResult cross_entropy_pass(const std::vector<double>& p, const std::vector<do
   out.value = main_bits;
   return out;
 }
+
+// H(P) is H(P, P): the cross-entropy pass on P twice gives the entropy's very bits (the same
+// lanes, masks, logarithms and sums; the rare pass takes the same elements in the same order), for
+// one loop in the module instead of two.
+PassResult entropy_pass(const std::vector<double>& p) { return cross_entropy_pass(p, p); }
 
 // KL of one outcome on the general path (any p > 0, q > 0 including subnormals), scaled by
 // 2^64: p*phi(q/p) into `term`, p - q into `diff`.
@@ -462,7 +434,7 @@ struct KlKernel {
   F2 block_p{}, block_q{}, block_d{};
   F2 diff_s{}, diff_c{};
   LaneSum sum_p, sum_q, sum_d;
-  void element(F2 x, F2 y) {
+  BITRULER_HOT void element(F2 x, F2 y) {
     const U2 bx = bits_of(x), by = bits_of(y);
     block_p += x;
     block_q += y;
@@ -494,7 +466,7 @@ struct KlKernel {
     diff_c += (diff_s - (t - z)) - (dd + z);
     diff_s = t;
   }
-  void flush() {
+  BITRULER_HOT void flush() {
     sum_p.flush(block_p);
     sum_q.flush(block_q);
     sum_d.flush(block_d);
@@ -562,14 +534,13 @@ Result<Prepared> prepare(const std::vector<double>& p, const std::vector<double>
   if (q && q->empty()) return R::failure(ErrorCode::EMPTY, "Q has no outcomes; give at least one.");
   if (q && q->size() != p.size())
     return R::failure(ErrorCode::LENGTH_MISMATCH,
-                      "P has " + std::to_string(p.size()) + " outcomes but Q has " +
-                          std::to_string(q->size()) + "; they must have the same length.");
+                      message("P has $ outcomes but Q has $; they must have the same length.", {p.size(), q->size()}));
   Prepared out;
   out.p_given = &p;
   out.q_given = q;
   out.normalized = options.normalize;
   out.ln_base = lb.value();
-  out.log2_base = options.base == 2.0 ? 1.0 : std::log2(options.base);
+  out.log2_base = options.base == 2.0 ? 1.0 : math::log2(options.base);
   if (options.normalize) {
     Result<std::vector<double>> np = normalize_named(p, "P");
     if (!np) return R::failure(np);
@@ -709,35 +680,32 @@ Result<double> log_of_base(double base) {
   // information and KL can be negative contradicts everything the page teaches.
   if (!(base > kBaseLowerBound) || !(base <= DBL_MAX))
     return Result<double>::failure(Error{ErrorCode::BAD_BASE,
-                                         "The logarithm base " + format_number(base) +
-                                             " is not allowed; use a finite number greater than 1 "
-                                             "(2 for bits, e for nats, 10 for hartleys).",
+                                         message("The logarithm base $ is not allowed; use a finite number greater "
+                                                 "than 1 (2 for bits, e for nats, 10 for hartleys).",
+                                                 {base}),
                                          "BASE_RANGE", kBaseLowerBound});
   if (base == 2.0) return Result<double>::success(kLn2);
-  return Result<double>::success(std::log(base));
+  return Result<double>::success(math::log(base));
 }
 
 Result<double> surprisal(double p, double base) {
   const Result<double> lb = log_of_base(base);
   if (!lb) return lb;
   if (std::isnan(p) || std::isinf(p))
-    return Result<double>::failure(ErrorCode::NOT_FINITE, "The probability " + format_number(p) +
-                                                              " is not a finite number.");
+    return Result<double>::failure(ErrorCode::NOT_FINITE, message("The probability $ is not a finite number.", {p}));
   if (p < 0.0)
-    return Result<double>::failure(Error{ErrorCode::NEGATIVE,
-                                         "The probability " + format_number(p) + " is negative; it must be in [0, 1].",
-                                         "NEGATIVE", 0.0});
+    return Result<double>::failure(Error{
+        ErrorCode::NEGATIVE, message("The probability $ is negative; it must be in [0, 1].", {p}), "NEGATIVE", 0.0});
   if (p > 1.0)
     return Result<double>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                         "The probability " + format_number(p) +
-                                             " is greater than 1; it must be in [0, 1].",
+                                         message("The probability $ is greater than 1; it must be in [0, 1].", {p}),
                                          "ABOVE_ONE", 1.0});
   if (p == 0.0) return Result<double>::success(HUGE_VAL);
   // Exact for powers of the base (1/1024 -> 10 bit); + 0.0 turns -0 into +0 at p = 1.
   double value;
-  if (base == 2.0) value = -std::log2(p);
+  if (base == 2.0) value = -math::log2(p);
   else if (base == 10.0) value = -std::log10(p);
-  else value = -std::log(p) / lb.value();
+  else value = -math::log(p) / lb.value();
   return Result<double>::success(value + 0.0);
 }
 

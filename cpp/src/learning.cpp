@@ -3,12 +3,15 @@
 #include "bitruler/learning.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "bitruler/elementary.hpp"
+#include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 #include "bitruler/random.hpp"
 
@@ -18,57 +21,36 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 constexpr int kPanels = 16;
-constexpr int kNodesPerPanel = 8;
+constexpr int kNodesPerPanel = static_cast<int>(kGaussLegendreNodes.size());
 constexpr double kFeatureScale = 1.0 / 3.0;  // u = x / 3 keeps u^3 in [-1, 1]
 
 // Logistic function without overflow for large |t|.
 double sigmoid(double t) {
-  if (t >= 0) return 1.0 / (1.0 + std::exp(-t));
-  const double e = std::exp(t);
+  if (t >= 0) return 1.0 / (1.0 + math::exp(-t));
+  const double e = math::exp(t);
   return e / (1.0 + e);
 }
 
+// The nodes and weights live in fixed arrays: computing them allocates nothing (the module may
+// reach them in a call that runs out of memory, and must leave nothing half made).
+constexpr int kNodes = kPanels * kNodesPerPanel;
 struct Quadrature {
-  std::vector<double> x;  // nodes in [kLabXMin, kLabXMax]
-  std::vector<double> w;  // weights of the uniform density on that interval (sum 1)
+  std::array<double, kNodes> x;  // nodes in [kLabXMin, kLabXMax]
+  std::array<double, kNodes> w;  // weights of the uniform density on that interval (sum 1)
 };
-
-// Gauss-Legendre nodes on [-1, 1] by Newton's method on P_n (standard recurrence).
-void gauss_legendre(int n, std::vector<double>& nodes, std::vector<double>& weights) {
-  nodes.assign(n, 0.0);
-  weights.assign(n, 0.0);
-  for (int i = 0; i < n; ++i) {
-    double z = std::cos(M_PI * (i + 0.75) / (n + 0.5));
-    double dp = 0.0;
-    for (int iter = 0; iter < 100; ++iter) {
-      double p0 = 1.0, p1 = 0.0;
-      for (int j = 1; j <= n; ++j) {
-        const double p2 = p1;
-        p1 = p0;
-        p0 = ((2.0 * j - 1.0) * z * p1 - (j - 1.0) * p2) / j;
-      }
-      dp = n * (z * p0 - p1) / (z * z - 1.0);
-      const double dz = p0 / dp;
-      z -= dz;
-      if (std::fabs(dz) < 1e-16) break;
-    }
-    nodes[i] = z;
-    weights[i] = 2.0 / ((1.0 - z * z) * dp * dp);
-  }
-}
 
 const Quadrature& quadrature() {
   static const Quadrature q = [] {
-    std::vector<double> gx, gw;
-    gauss_legendre(kNodesPerPanel, gx, gw);
+    const auto& gx = kGaussLegendreNodes;
+    const auto& gw = kGaussLegendreWeights;
     Quadrature out;
     const double width = (kLabXMax - kLabXMin) / kPanels;
     for (int p = 0; p < kPanels; ++p) {
       const double mid = kLabXMin + (p + 0.5) * width;
       for (int i = 0; i < kNodesPerPanel; ++i) {
-        out.x.push_back(mid + 0.5 * width * gx[i]);
+        out.x[p * kNodesPerPanel + i] = mid + 0.5 * width * gx[i];
         // density 1/(xmax - xmin) times dx = width/2 * dz
-        out.w.push_back(gw[i] * 0.5 * width / (kLabXMax - kLabXMin));
+        out.w[p * kNodesPerPanel + i] = gw[i] * 0.5 * width / (kLabXMax - kLabXMin);
       }
     }
     return out;
@@ -94,8 +76,8 @@ void log_softmax(const std::vector<double>& theta, int degree, const double* phi
     zmax = std::max(zmax, s);
   }
   double sum = 0.0;
-  for (int c = 0; c < kLabOutcomes; ++c) sum += std::exp(z[c] - zmax);
-  const double lse = zmax + std::log(sum);
+  for (int c = 0; c < kLabOutcomes; ++c) sum += math::exp(z[c] - zmax);
+  const double lse = zmax + math::log(sum);
   for (int c = 0; c < kLabOutcomes; ++c) log_q[c] = z[c] - lse;
 }
 
@@ -104,8 +86,8 @@ Result<double> check_theta(const std::vector<double>& theta, int degree) {
   if (!count) return Result<double>::failure(count);
   if (theta.size() != *count)
     return Result<double>::failure(ErrorCode::LENGTH_MISMATCH,
-                                   "theta must have " + std::to_string(*count) + " entries for degree " +
-                                       std::to_string(degree) + " (got " + std::to_string(theta.size()) + ").");
+                                   message("theta must have $ entries for degree $ (got $).",
+                                           {*count, degree, theta.size()}));
   for (double t : theta)
     if (!std::isfinite(t)) return Result<double>::failure(ErrorCode::NOT_FINITE, "theta must be finite numbers.");
   return Result<double>::success(0.0);
@@ -125,8 +107,7 @@ Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
                                           "SAMPLES", static_cast<double>(kLabMinSamples)});
   if (n > kLabMaxSamples)
     return Result<Dataset>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                          "The number of samples N must be at most 1000000 (got " +
-                                              std::to_string(n) + ").",
+                                          message("The number of samples N must be at most 1000000 (got $).", {n}),
                                           "SAMPLES", static_cast<double>(kLabMaxSamples)});
   Rng rng(seed);
   Dataset d;
@@ -146,8 +127,8 @@ Result<Dataset> make_dataset(std::size_t n, std::uint64_t seed) {
 Result<std::size_t> parameter_count(int degree) {
   if (degree < kLabMinDegree || degree > kLabMaxDegree)
     return Result<std::size_t>::failure(Error{ErrorCode::OUT_OF_RANGE,
-                                              "The model degree (capacity) must be 1, 2 or 3 (got " +
-                                                  std::to_string(degree) + ").",
+                                              message("The model degree (capacity) must be 1, 2 or 3 (got $).",
+                                                      {degree}),
                                               "DEGREE", static_cast<double>(degree < kLabMinDegree ? kLabMinDegree
                                                                                                   : kLabMaxDegree)});
   return Result<std::size_t>::success(static_cast<std::size_t>(kLabOutcomes * (degree + 1)));
@@ -160,7 +141,7 @@ Result<std::array<double, 3>> model_conditional(const std::vector<double>& theta
   double phi[kLabMaxDegree + 1], log_q[kLabOutcomes];
   features(x, degree, phi);
   log_softmax(theta, degree, phi, log_q);
-  return Result<std::array<double, 3>>::success({std::exp(log_q[0]), std::exp(log_q[1]), std::exp(log_q[2])});
+  return Result<std::array<double, 3>>::success({math::exp(log_q[0]), math::exp(log_q[1]), math::exp(log_q[2])});
 }
 
 namespace {
@@ -273,7 +254,7 @@ struct Pass {
     vaxpy(g + S, r1, phi, Features{});
     // The sums lie in [1, 3]: 256 of them multiply to at most 3^256 ~ 1e122.
     if (++in_product == 256) {
-      log_sums += Vec2{std::log(product[0]), std::log(product[1])};
+      log_sums += Vec2{math::log(product[0]), math::log(product[1])};
       product = splat(1.0);
       in_product = 0;
     }
@@ -304,8 +285,8 @@ bool accumulate(const Dataset& data, int degree, const std::vector<double>& thet
   for (int c = 0; c < 2; ++c)
     for (int j = 0; j < stride; ++j) gradient[c * stride + j] = pass.g[c * S + j][0] + pass.g[c * S + j][1];
   for (int j = 0; j < stride; ++j) gradient[2 * stride + j] = -(gradient[j] + gradient[stride + j]);
-  const double lane0 = (pass.log_sums[0] + std::log(pass.product[0])) - pass.margin[0];
-  const double lane1 = (pass.log_sums[1] + std::log(pass.product[1])) - pass.margin[1];
+  const double lane0 = (pass.log_sums[0] + math::log(pass.product[0])) - pass.margin[0];
+  const double lane1 = (pass.log_sums[1] + math::log(pass.product[1])) - pass.margin[1];
   *loss = lane0 + lane1;
   return true;
 }
@@ -342,12 +323,12 @@ Result<PopulationMetrics> population_metrics(const std::vector<double>& theta, i
   double ce = 0.0, h = 0.0, kl = 0.0;
   std::vector<double> p(3), q(3);
   double phi[kLabMaxDegree + 1], log_q[kLabOutcomes];
-  for (std::size_t i = 0; i < quad.x.size(); ++i) {
+  for (int i = 0; i < kNodes; ++i) {
     const auto t = true_conditional(quad.x[i]);
     p.assign(t.begin(), t.end());
     features(quad.x[i], degree, phi);
     log_softmax(theta, degree, phi, log_q);
-    for (int c = 0; c < kLabOutcomes; ++c) q[c] = std::exp(log_q[c]);
+    for (int c = 0; c < kLabOutcomes; ++c) q[c] = math::exp(log_q[c]);
     auto ce_i = cross_entropy(p, q, options);
     auto h_i = entropy(p, options);
     auto kl_i = kl_divergence(p, q, options);
@@ -381,7 +362,7 @@ Result<StepReport> report(std::size_t n, double loss_nats, const std::vector<dou
   r.identity_residual = pop->identity_residual;
   const double log_lik_nats = -static_cast<double>(n) * loss_nats;
   r.log_likelihood = log_lik_nats / ln_base;
-  r.likelihood = std::exp(log_lik_nats);  // underflows to 0 for large N: reported as is
+  r.likelihood = math::exp(log_lik_nats);  // underflows to 0 for large N: reported as is
   return Result<StepReport>::success(r);
 }
 
@@ -408,8 +389,8 @@ bool all_finite(const std::vector<double>& v) {
 
 Error step_number_error(std::int64_t first_step, int steps) {
   return Error{ErrorCode::OUT_OF_RANGE,
-               "The step number must lie in [0, 2^53 - 1] (got " + std::to_string(first_step) +
-                   (steps > 0 ? " + " + std::to_string(steps) + " steps" : std::string()) + ").",
+               steps > 0 ? message("The step number must lie in [0, 2^53 - 1] (got $ + $ steps).", {first_step, steps})
+                         : message("The step number must lie in [0, 2^53 - 1] (got $).", {first_step}),
                "STEP_NUMBER", first_step < 0 ? 0.0 : kLabMaxStepNumber};
 }
 

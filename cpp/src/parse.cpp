@@ -10,19 +10,20 @@
 // Design decisions (each tested in tests/cpp/test_parse.cpp):
 // - Text longer than kMaxInputLength BYTES is refused with PARSE before any character is
 //   read, so a pasted 100,000-character string costs O(1).
-// - Numbers are converted by std::strtod on an integer significand plus a decimal exponent
-//   ("125e-3"), so no decimal point reaches strtod and the current locale cannot matter.
-//   glibc (native) and musl (WASM) both round strtod correctly, so both give the same bits.
+// - Numbers are converted exactly, by the parser's own arithmetic (no strtod: no locale, and no
+//   C library conversion with its long-double helpers in the WebAssembly module), so natively and
+//   in WASM they are the same bits: tests/cpp/test_parse.cpp checks decimal_to_double against
+//   glibc's correctly rounded strtod on millions of random numbers.
 // - Exponents are exact: the typed exponent is kept as digits (it may be thousands long) and the
 //   exponents of numerator and denominator are combined before anything is compared with the
 //   double range, so 3e999999999/6e999999998 is 5 and 1e-400/2e-400 is 0.5. A value is refused
 //   only when the value itself lies outside the doubles (see below).
 // - Every value is correctly rounded (round to nearest, ties to even, subnormals included): a single
-//   number (12.5, 1e-3, 12.5%) by strtod, a fraction a/b by one IEEE division when a and b have at
-//   most 15 significant digits and their exponents fold into integers below 2^53 (0.1/0.3 ==
-//   1.0/3.0, every realistically typed fraction), otherwise by an exact long division of big
-//   integers (at most about 70,000 bits, as the text is at most kMaxInputLength bytes; about
-//   3 million limb operations at worst).
+//   number (12.5, 1e-3, 12.5%) is the fraction number/1; a fraction a/b is one IEEE division when
+//   a and b have at most 15 significant digits and their exponents fold into integers below 2^53
+//   (0.1/0.3 == 1.0/3.0, 0.125 == 125/1000, every realistically typed number), otherwise an exact
+//   long division of big integers (at most about 70,000 bits, as the text is at most
+//   kMaxInputLength bytes; about 3 million limb operations at worst).
 // - '%' and '‰' shift the decimal exponent (12.5% is read as 125e-3), so they round once.
 // - A non-zero number that underflows to 0.0 is refused (OUT_OF_RANGE) rather than silently
 //   becoming an impossible event; subnormal results are kept.
@@ -34,12 +35,9 @@
 #include "bitruler/format.hpp"
 #include "bitruler/info.hpp"
 
-#include <cerrno>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
@@ -118,8 +116,6 @@ char map_code_point(std::uint32_t cp) {
   }
 }
 
-std::string hex_byte(unsigned char b) { return "0x" + hex_digits(b, 2); }
-
 Error parse_error(ErrorCode code, std::string message, const char* reason, std::size_t start, std::size_t end,
                   double limit = std::numeric_limits<double>::quiet_NaN()) {
   Error e{code, std::move(message), reason, limit};
@@ -138,15 +134,14 @@ std::optional<Error> decode(std::string_view text, std::vector<Glyph>& out) {
   std::size_t pos = 0;
   const auto bad = [&](std::size_t lead, std::size_t at) {
     std::size_t end = at > lead ? at : lead + 1;
-    std::string what = "The text is not valid UTF-8: byte " + hex_byte(static_cast<unsigned char>(text[at])) +
-                       " at byte offset " + std::to_string(at) + " cannot appear there";
+    std::string what = message("The text is not valid UTF-8: byte 0x$ at byte offset $ cannot appear there",
+                               {hex_digits(static_cast<unsigned char>(text[at]), 2), at});
     // ED A0..BF 80..BF: a UTF-16 surrogate encoded as if it were a character (a lone surrogate
     // of a JavaScript string becomes these three bytes).
     if (static_cast<unsigned char>(text[lead]) == 0xED && at == lead + 1 && lead + 2 < text.size() &&
         (static_cast<unsigned char>(text[lead + 2]) & 0xC0) == 0x80) {
       end = lead + 3;
-      what += " (bytes " + std::to_string(lead) + " to " + std::to_string(lead + 2) +
-              " encode a UTF-16 surrogate, which is not a character)";
+      what += message(" (bytes $ to $ encode a UTF-16 surrogate, which is not a character)", {lead, lead + 2});
     }
     return parse_error(ErrorCode::PARSE, what + "; type text of whole characters.", "BAD_UTF8", lead, end);
   };
@@ -173,8 +168,9 @@ std::optional<Error> decode(std::string_view text, std::vector<Glyph>& out) {
     for (std::size_t k = 1; k < len; ++k) {
       if (i + k >= text.size()) {
         return parse_error(ErrorCode::PARSE,
-                           "The text is not valid UTF-8: it ends inside a multi-byte character that starts at "
-                           "byte offset " + std::to_string(i) + "; type text of whole characters.",
+                           message("The text is not valid UTF-8: it ends inside a multi-byte character that starts "
+                                   "at byte offset $; type text of whole characters.",
+                                   {i}),
                            "BAD_UTF8", i, text.size());
       }
       const auto b = static_cast<unsigned char>(text[i + k]);
@@ -265,28 +261,11 @@ long long exponent_difference(const Decimal& a, const Decimal& b, long long extr
   return clamp_exponent(sign * small_magnitude(diff) + small);
 }
 
-const Decimal kOne = Decimal{"1", false, std::string(), 0};
-
-// strtod of "<digits>e<exponent>": correctly rounded on glibc and musl alike.
-double decimal_to_double(const std::string& digits, long long exponent) {
-  const std::string s = digits + "e" + std::to_string(exponent);
-  return std::strtod(s.c_str(), nullptr);
-}
-
-// Correctly rounded value of a Decimal (+inf on overflow, 0 on underflow).
-double to_double(const Decimal& d) {
-  if (d.zero()) return 0.0;
-  const long long lead = exponent_difference(d, kOne, d.size() - 1);  // d in [10^lead, 10^(lead+1))
-  if (lead > 308) return HUGE_VAL;
-  if (lead < -325) return 0.0;  // below 10^-324 < half the smallest subnormal
-  return decimal_to_double(d.digits, lead - (d.size() - 1));
-}
-
-// The significand as an integer, if it has at most 15 digits (so it is exact in a double).
-std::optional<std::uint64_t> small_significand(const Decimal& d) {
-  if (d.digits.size() > 15) return std::nullopt;
+// Digits as an integer, if there are at most 15 of them (so it is exact in a double).
+std::optional<std::uint64_t> small_significand(const std::string& digits) {
+  if (digits.size() > 15) return std::nullopt;
   std::uint64_t v = 0;
-  for (char c : d.digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
   return v;
 }
 
@@ -354,16 +333,15 @@ void big_shift_left(Big& x, long long bits) {
   if (x.empty() || bits <= 0) return;
   const auto limbs = static_cast<std::size_t>(bits / 32);
   const int rest = static_cast<int>(bits % 32);
-  x.insert(x.begin(), limbs, 0u);
-  if (rest != 0) {
-    std::uint32_t carry = 0;
-    for (std::size_t i = limbs; i < x.size(); ++i) {
-      const std::uint32_t v = x[i];
-      x[i] = (v << rest) | carry;
-      carry = v >> (32 - rest);
-    }
-    if (carry != 0) x.push_back(carry);
+  // Into a new vector, limb by limb from the top (one more limb for the bits shifted out).
+  Big out(x.size() + limbs + 1, 0u);
+  for (std::size_t i = x.size(); i-- > 0;) {
+    const std::uint64_t v = static_cast<std::uint64_t>(x[i]) << rest;
+    out[i + limbs + 1] |= static_cast<std::uint32_t>(v >> 32);
+    out[i + limbs] = static_cast<std::uint32_t>(v);
   }
+  big_trim(out);
+  x.swap(out);
 }
 
 void big_shift_right_one(Big& x) {
@@ -423,15 +401,11 @@ double big_divide(Big n, Big d) {
   return std::ldexp(static_cast<double>(kept), static_cast<int>(drop - shift));
 }
 
-// a / b for b != 0 on the exact decimal values, correctly rounded (see the file comment).
-double divide(const Decimal& a, const Decimal& b) {
-  if (a.zero()) return 0.0;
-  // a / b lies in (10^(k-1), 10^(k+1)) for k = lead exponent of a - lead exponent of b.
-  const long long k = exponent_difference(a, b, a.size() - b.size());
-  if (k > 309) return HUGE_VAL;
-  if (k < -325) return 0.0;
-  // Units exponents: a = A * 10^ea, b = B * 10^eb with integers A, B; d = ea - eb.
-  const long long d = k - (a.size() - 1) + (b.size() - 1);
+// A / B * 10^d correctly rounded, for digit strings A, B without leading zeros (B not empty) and
+// |d| small enough that the value is not far outside the doubles (the callers check the lead
+// exponent first).
+double ratio(const std::string& a, const std::string& b, long long d) {
+  if (a.empty()) return 0.0;
   const auto na = small_significand(a);
   const auto nb = small_significand(b);
   if (na && nb) {
@@ -442,11 +416,25 @@ double divide(const Decimal& a, const Decimal& b) {
       if (const auto sb = scale_exact(*nb, -d)) return static_cast<double>(*na) / static_cast<double>(*sb);
     }
   }
-  Big n = big_from_digits(a.digits);
-  Big m = big_from_digits(b.digits);
+  Big n = big_from_digits(a);
+  Big m = big_from_digits(b);
   if (d > 0) big_mul_pow10(n, d); else big_mul_pow10(m, -d);
   return big_divide(std::move(n), std::move(m));
 }
+
+// a / b for b != 0 on the exact decimal values, correctly rounded (see the file comment).
+double divide(const Decimal& a, const Decimal& b) {
+  if (a.zero()) return 0.0;
+  // a / b lies in (10^(k-1), 10^(k+1)) for k = lead exponent of a - lead exponent of b.
+  const long long k = exponent_difference(a, b, a.size() - b.size());
+  if (k > 309) return HUGE_VAL;
+  if (k < -325) return 0.0;
+  // Units exponents: a = A * 10^ea, b = B * 10^eb with integers A, B; d = ea - eb.
+  return ratio(a.digits, b.digits, k - (a.size() - 1) + (b.size() - 1));
+}
+
+// Correctly rounded value of a Decimal (+inf on overflow, 0 on underflow): the quotient by 1.
+double to_double(const Decimal& d) { return divide(d, Decimal{"1", false, std::string(), 0}); }
 
 // ---------------------------------------------------------------------------------------------
 // The parser.
@@ -525,8 +513,9 @@ class Parser {
       }
       if (single_) {
         return parse_error(ErrorCode::PARSE,
-                           "Expected a single probability, but more text starts at character " +
-                               std::to_string(g_[i_].pos) + "; type one number such as 1/8 or 12.5%.",
+                           message("Expected a single probability, but more text starts at character $; type one "
+                                   "number such as 1/8 or 12.5%.",
+                                   {g_[i_].pos}),
                            "MORE_TEXT", g_[i_].byte, byte_end(trimmed_end(i_, g_.size())));
       }
     }
@@ -565,7 +554,7 @@ class Parser {
     return last;
   }
 
-  std::string separator_hint() const {
+  const char* separator_hint() const {
     if (peek() == ',') return "a single probability takes no comma (use '.' as the decimal point)";
     return "a single probability takes no separator";
   }
@@ -574,11 +563,11 @@ class Parser {
   // '十' (U+5341) beyond ASCII, so invisible characters such as U+200B are still named.
   std::string show(std::size_t i) const {
     const Glyph& gl = g_[i];
-    const std::string code = "U+" + hex_digits(gl.cp, 4);
-    if (gl.cp < 0x20 || gl.cp == 0x7F) return code;
-    const std::string typed = "'" + std::string(text_.substr(gl.byte, gl.len)) + "'";
-    if (gl.cp < 0x80) return typed;
-    return typed + " (" + code + ")";
+    const std::string code = hex_digits(gl.cp, 4);
+    if (gl.cp < 0x20 || gl.cp == 0x7F) return message("U+$", {code});
+    const std::string_view typed = text_.substr(gl.byte, gl.len);
+    if (gl.cp < 0x80) return message("'$'", {typed});
+    return message("'$' (U+$)", {typed, code});
   }
 
   // The original text of entry glyphs [first, ...) up to the next separator, at most 24 characters.
@@ -598,8 +587,8 @@ class Parser {
 
   // Names an entry: "-0.1" for a single probability, Entry 2 ("-0.1") in a list.
   std::string where(std::size_t index, std::size_t first) const {
-    if (single_) return "\"" + entry_text(first) + "\"";
-    return "Entry " + std::to_string(index + 1) + " (\"" + entry_text(first) + "\")";
+    if (single_) return message("\"$\"", {entry_text(first)});
+    return message("Entry $ (\"$\")", {index + 1, entry_text(first)});
   }
 
   // An error about glyphs [first, last) (trailing spaces trimmed) of entry `index` (-1: none).
@@ -612,22 +601,21 @@ class Parser {
   }
 
   // PARSE failure at the current glyph.
-  Error unexpected(const std::string& why, const char* reason, long long index, std::size_t first,
+  Error unexpected(const char* why, const char* reason, long long index, std::size_t first,
                    std::size_t last) const {
-    return located(ErrorCode::PARSE,
-                   "Unexpected " + show(i_) + " at character " + std::to_string(g_[i_].pos) + ": " + why + ".",
+    return located(ErrorCode::PARSE, message("Unexpected $ at character $: $.", {show(i_), g_[i_].pos, why}),
                    reason, index, first, last);
   }
 
   // PARSE failure inside the entry starting at `first`, found at the current glyph.
   Error entry_error(std::size_t index, std::size_t first, const std::string& what, const char* reason) const {
-    return located(ErrorCode::PARSE, (single_ ? "In " : "") + where(index, first) + ": " + what + ".", reason,
+    return located(ErrorCode::PARSE, message(single_ ? "In $: $." : "$: $.", {where(index, first), what}), reason,
                    single_ ? -1 : static_cast<long long>(index), first, run_end(i_));
   }
 
   std::string here() const {
     if (at_end()) return "at the end of the text";
-    return show(i_) + " at character " + std::to_string(g_[i_].pos);
+    return message("$ at character $", {show(i_), g_[i_].pos});
   }
 
   // [sign] digits [. digits] [e [sign] digits]
@@ -643,7 +631,7 @@ class Parser {
     }
     if (!any_digit) {
       i_ = start;
-      return entry_error(index, first, std::string("expected ") + role + ", found " + here(), "EXPECTED_NUMBER");
+      return entry_error(index, first, message("expected $, found $", {role, here()}), "EXPECTED_NUMBER");
     }
     out.exp_negative = false;
     out.exp_digits.clear();
@@ -651,7 +639,8 @@ class Parser {
       ++i_;
       if (!at_end() && (peek() == '+' || peek() == '-')) { out.exp_negative = peek() == '-'; ++i_; }
       if (at_end() || !is_digit(peek())) {
-        return entry_error(index, first, "the exponent after 'e' has no digits (" + here() + ")", "EXPONENT_DIGITS");
+        return entry_error(index, first, message("the exponent after 'e' has no digits ($)", {here()}),
+                           "EXPONENT_DIGITS");
       }
       while (!at_end() && is_digit(peek())) {
         if (!(out.exp_digits.empty() && peek() == '0')) out.exp_digits += peek();
@@ -675,7 +664,8 @@ class Parser {
       negative = peek() == '-';
       ++i_;
       if (at_end() || !(is_digit(peek()) || peek() == '.')) {
-        return entry_error(index, first, "a sign must be followed directly by a number, found " + here(), "SIGN");
+        return entry_error(index, first, message("a sign must be followed directly by a number, found $", {here()}),
+                           "SIGN");
       }
     }
     return std::nullopt;
@@ -713,39 +703,37 @@ class Parser {
     // Whatever follows must end the entry.
     if (!at_end() && !is_space(peek()) && !is_hard_separator(peek())) {
       const char* reason = "UNEXPECTED_CHARACTER";
-      if (peek() == '/') return entry_error(index, first, "a fraction has only one '/' (" + here() + ")", reason);
-      if (peek() == '.') return entry_error(index, first, "a number has only one decimal point (" + here() + ")", reason);
-      if (peek() == '%' || peek() == kPermille) {
-        return entry_error(index, first, "only one percent sign is allowed (" + here() + ")", reason);
-      }
-      return entry_error(index, first, "unexpected " + here(), reason);
+      const char* what = "unexpected $";
+      if (peek() == '/') what = "a fraction has only one '/' ($)";
+      if (peek() == '.') what = "a number has only one decimal point ($)";
+      if (peek() == '%' || peek() == kPermille) what = "only one percent sign is allowed ($)";
+      return entry_error(index, first, message(what, {here()}), reason);
     }
     return std::nullopt;
   }
 
   std::optional<Error> evaluate(const Entry& e, std::size_t index, double& value) const {
     // Built only when a message is needed: a valid list of thousands of entries stays linear.
-    const auto w = [&] { return where(index, e.first); };
-    const auto fail = [&](ErrorCode code, std::string message, const char* reason, double limit) {
-      return located(code, std::move(message), reason, single_ ? -1 : static_cast<long long>(index), e.first,
-                     e.last, limit);
+    // The entry named, then what is wrong with it.
+    const auto fail = [&](ErrorCode code, const char* what, const char* reason, double limit) {
+      return located(code, where(index, e.first) + what, reason, single_ ? -1 : static_cast<long long>(index),
+                     e.first, e.last, limit);
     };
     constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
     if (e.negative && !e.numerator.zero()) {
-      return fail(ErrorCode::NEGATIVE, w() + " is negative; probabilities and weights must be 0 or more.",
-                  "NEGATIVE", 0.0);
+      return fail(ErrorCode::NEGATIVE, " is negative; probabilities and weights must be 0 or more.", "NEGATIVE",
+                  0.0);
     }
     if (e.has_denominator) {
       if (e.denominator_negative && !e.denominator.zero()) {
-        return fail(ErrorCode::NEGATIVE,
-                    w() + " has a negative denominator; probabilities and weights must be 0 or more.", "NEGATIVE",
-                    0.0);
+        return fail(ErrorCode::NEGATIVE, " has a negative denominator; probabilities and weights must be 0 or more.",
+                    "NEGATIVE", 0.0);
       }
       if (e.denominator.zero()) {
         return fail(ErrorCode::NOT_FINITE,
-                    w() + (e.numerator.zero() ? " is 0/0, which has no value; the denominator must not be 0."
-                                              : " divides by zero, which is not a finite number; the denominator "
-                                                "must not be 0."),
+                    e.numerator.zero() ? " is 0/0, which has no value; the denominator must not be 0."
+                                       : " divides by zero, which is not a finite number; the denominator must not "
+                                         "be 0.",
                     "DIVISION_BY_ZERO", kNone);
       }
       value = divide(e.numerator, e.denominator);
@@ -754,22 +742,22 @@ class Parser {
     }
     if (std::isinf(value)) {
       return fail(ErrorCode::NOT_FINITE,
-                  w() + " is too large to represent as a finite number; the largest is about 1.8e308.", "TOO_LARGE",
+                  " is too large to represent as a finite number; the largest is about 1.8e308.", "TOO_LARGE",
                   DBL_MAX);
     }
     if (value == 0.0 && !e.numerator.zero()) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is too small to represent (below 4.9e-324); type 0 if you mean zero.", "TOO_SMALL",
+                  " is too small to represent (below 4.9e-324); type 0 if you mean zero.", "TOO_SMALL",
                   std::numeric_limits<double>::denorm_min());
     }
     value = value + 0.0;  // -0 becomes +0
     if (e.percent && value > 1.0) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is more than 100%; a percentage is a probability, at most 100%.", "PERCENT_OVER_100", 1.0);
+                  " is more than 100%; a percentage is a probability, at most 100%.", "PERCENT_OVER_100", 1.0);
     }
     if (single_ && value > 1.0) {
       return fail(ErrorCode::OUT_OF_RANGE,
-                  w() + " is greater than 1 (100%); a probability lies between 0 and 1.", "ABOVE_ONE", 1.0);
+                  " is greater than 1 (100%); a probability lies between 0 and 1.", "ABOVE_ONE", 1.0);
     }
     return std::nullopt;
   }
@@ -805,8 +793,8 @@ Result<ParsedList> parse_list(std::string_view text, bool single, bool with_rang
   // Refused before reading a single character: the cost does not grow with the length.
   if (text.size() > kMaxInputLength) {
     return R::failure(Error{ErrorCode::PARSE,
-                            "The text is " + std::to_string(text.size()) + " bytes long; at most " +
-                                std::to_string(kMaxInputLength) + " bytes are accepted.",
+                            message("The text is $ bytes long; at most $ bytes are accepted.",
+                                    {text.size(), kMaxInputLength}),
                             "TOO_LONG", static_cast<double>(kMaxInputLength)});
   }
   std::vector<Glyph> glyphs;
@@ -825,6 +813,18 @@ Result<ParsedList> parse_list(std::string_view text, bool single, bool with_rang
 }
 
 }  // namespace
+
+double decimal_to_double(std::string_view digits, long long exponent) {
+  std::size_t lead = 0, end = digits.size();
+  while (lead < end && digits[lead] == '0') ++lead;
+  while (end > lead && digits[end - 1] == '0') --end, ++exponent;
+  const std::string a(digits.substr(lead, end - lead));
+  if (a.empty()) return 0.0;
+  const long long top = exponent + static_cast<long long>(a.size()) - 1;  // a * 10^exponent in [10^top, 10^(top+1))
+  if (top > 309) return HUGE_VAL;
+  if (top < -325) return 0.0;
+  return ratio(a, "1", exponent);
+}
 
 Result<double> parse_probability(std::string_view text) {
   auto r = parse_list(text, true, false);

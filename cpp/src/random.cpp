@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 
+#include "bitruler/format.hpp"
 #include "bitruler/huffman.hpp"
 #include "bitruler/info.hpp"
 
@@ -115,13 +116,12 @@ Result<CodingRun> sample_coding(const std::vector<double>& p, const std::vector<
   auto code = huffman_lengths(q, normalize);
   if (!code) return R::failure(code);
   if (pd.size() != q.size()) {
-    return R::failure(ErrorCode::LENGTH_MISMATCH, "P has " + std::to_string(pd.size()) + " outcomes but Q has " +
-                                                      std::to_string(q.size()) + "; they must have the same length.");
+    return R::failure(ErrorCode::LENGTH_MISMATCH,
+                      message("P has $ outcomes but Q has $; they must have the same length.", {pd.size(), q.size()}));
   }
   if (n > kMaxCodingSamples) {
     return R::failure(Error{ErrorCode::OUT_OF_RANGE,
-                            "At most " + std::to_string(kMaxCodingSamples) + " draws are allowed; " +
-                                std::to_string(n) + " were asked for.",
+                            message("At most $ draws are allowed; $ were asked for.", {kMaxCodingSamples, n}),
                             "TOO_MANY_DRAWS", static_cast<double>(kMaxCodingSamples)});
   }
   auto cross = expected_code_length(pd, code.value());

@@ -775,3 +775,115 @@ TEST_CASE("read_distribution gives weights, probabilities, the sum and where eac
     CHECK(both > 1000);
   }
 }
+
+// decimal_to_double is the parsers' own decimal-to-double conversion (the module has no strtod).
+// glibc's strtod rounds correctly, so the two must agree bit for bit on every input: random digit
+// strings of every length and exponent, the long runs of 9s and 0s where carries happen, and the
+// exact midpoints between neighbouring doubles (and one unit either side of them), where only an
+// exact conversion gets the tie right.
+namespace {
+
+// Decimal digits of m * 5^k (a big integer, as text).
+std::string times_power_of_five(std::uint64_t m, int k) {
+  std::vector<int> d;  // little-endian decimal digits
+  for (; m != 0; m /= 10) d.push_back(static_cast<int>(m % 10));
+  for (int i = 0; i < k; ++i) {
+    int carry = 0;
+    for (int& digit : d) {
+      const int v = digit * 5 + carry;
+      digit = v % 10;
+      carry = v / 10;
+    }
+    for (; carry != 0; carry /= 10) d.push_back(carry % 10);
+  }
+  std::string s;
+  for (auto it = d.rbegin(); it != d.rend(); ++it) s += static_cast<char>('0' + *it);
+  return s;
+}
+
+// Decimal digits of m * 2^k for k >= 0.
+std::string times_power_of_two(std::uint64_t m, int k) {
+  std::vector<int> d;
+  for (; m != 0; m /= 10) d.push_back(static_cast<int>(m % 10));
+  for (int i = 0; i < k; ++i) {
+    int carry = 0;
+    for (int& digit : d) {
+      const int v = digit * 2 + carry;
+      digit = v % 10;
+      carry = v / 10;
+    }
+    if (carry != 0) d.push_back(carry);
+  }
+  std::string s;
+  for (auto it = d.rbegin(); it != d.rend(); ++it) s += static_cast<char>('0' + *it);
+  return s;
+}
+
+void check_against_strtod(const std::string& digits, long long exponent) {
+  const std::string text = (digits.empty() ? std::string("0") : digits) + "e" + std::to_string(exponent);
+  const double expected = std::strtod(text.c_str(), nullptr);
+  const double got = bitruler::decimal_to_double(digits, exponent);
+  if (std::memcmp(&expected, &got, sizeof got) != 0) {
+    FAIL_CHECK(text << ": strtod " << expected << ", decimal_to_double " << got);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("decimal_to_double rounds as strtod does: 2 million random numbers and every kind of tie") {
+  bitruler::Rng rng(20261201);
+  const auto below = [&](std::uint64_t n) { return rng.next_u64() % n; };
+  std::size_t checked = 0;
+  for (int i = 0; i < 2000000; ++i) {
+    std::string digits;
+    const int kind = static_cast<int>(below(10));
+    const int length = kind < 4 ? 1 + static_cast<int>(below(15)) : 1 + static_cast<int>(below(kind < 8 ? 25 : 120));
+    for (int k = 0; k < length; ++k) digits += static_cast<char>('0' + below(10));
+    if (kind == 8) digits += std::string(below(30), '9');  // carries
+    if (kind == 9) digits += std::string(below(30), '0') + (below(2) ? "1" : "");
+    // Exponents across the whole range and past both ends; small ones often (the fast path).
+    const long long exponent = kind < 4 ? static_cast<long long>(below(45)) - 22
+                                        : static_cast<long long>(below(720)) - 360 - length;
+    check_against_strtod(digits, exponent);
+    ++checked;
+  }
+  // Midpoints between a double and the next: (2M + 1) * 2^(E - 1), written out exactly, then one
+  // unit below and above in a far decimal place.
+  for (int i = 0; i < 20000; ++i) {
+    double x;
+    const std::uint64_t bits = i < 200 ? static_cast<std::uint64_t>(i) : rng.next_u64() >> 1;  // subnormals too
+    std::memcpy(&x, &bits, sizeof x);
+    if (!std::isfinite(x)) continue;
+    int e = 0;
+    const double m = std::frexp(x, &e);  // x = m * 2^e, m in [0.5, 1)
+    if (x == 0) continue;
+    // x = M * 2^E with M an integer of 53 bits (or fewer for subnormals).
+    int E = e - 53;
+    std::uint64_t M = static_cast<std::uint64_t>(std::ldexp(m, 53));
+    if (E < -1074) {  // subnormal
+      M >>= (-1074 - E);
+      E = -1074;
+    }
+    const std::uint64_t mid = 2 * M + 1;  // midpoint = mid * 2^(E - 1)
+    std::string digits;
+    long long exponent;
+    if (E - 1 >= 0) {
+      digits = times_power_of_two(mid, E - 1);
+      exponent = 0;
+    } else {
+      digits = times_power_of_five(mid, 1 - E);  // mid * 2^(E-1) = mid * 5^(1-E) * 10^(E-1)
+      exponent = E - 1;
+    }
+    check_against_strtod(digits, exponent);
+    check_against_strtod(digits + "1", exponent - 1);  // a hair above the midpoint
+    std::string lower = digits;  // a hair below: subtract one in the last place, append 9s
+    std::size_t k = lower.size();
+    while (k > 0 && lower[k - 1] == '0') lower[--k] = '9';
+    if (k > 0) {
+      --lower[k - 1];
+      check_against_strtod(lower + "999", exponent - 3);
+    }
+    checked += 3;
+  }
+  CHECK(checked > 2000000);
+}

@@ -246,9 +246,9 @@ test('10^6 hostile calls leave handles, stack pointer, malloc\'d bytes, heap siz
 });
 
 test('a page that replaced a built-in the module calls: the call fails, the module keeps answering', () => {
-  // Not the caller's arguments but the environment: Float64Array.prototype.slice throws inside the
-  // module's own frames. The unwinding runs the C++ destructors (malloc'd bytes stay level) and
-  // core.js puts the stack pointer back; embind keeps one small JS handle per such call.
+  // Not the caller's arguments but the environment: Float64Array.prototype.slice, which core.js
+  // uses to copy results out of the module's memory, throws. The module's state stays level
+  // (malloc'd bytes, stack pointer, heap) and the next call answers.
   const before = api.memoryStats();
   const slice = Float64Array.prototype.slice;
   Float64Array.prototype.slice = () => { throw new Error('replaced'); };

@@ -62,24 +62,28 @@ export function buildWasm(config) {
   return buildDir;
 }
 
-// Node is run as a "web" host: the glue is built with -sENVIRONMENT=web,worker because the node
-// branch of Emscripten 3.1.6's ES6 glue needs require/__dirname (absent in ES modules) and
-// installs process-wide handlers. core.js hands the glue the compiled module itself
-// (instantiateWasm), so the web branch never fetches or touches the DOM. Without this, the
-// debug glue's assertions refuse to start in Node.
-const NODE_TEST = 'typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string"';
+// The glue is Emscripten 3.1.6's minimal runtime (-sMINIMAL_RUNTIME=1, CMakeLists.txt), which
+// instantiates Module["wasm"] itself. It is patched to call Module["instantiate"](imports) instead,
+// which resolves to { instance }: core.js compiles the .wasm (streaming in browsers, read from
+// disk in Node) and keeps the instance, whose memory it reads; and the module's stack-pointer
+// function (bitruler_stack_pointer, a plain export the minimal runtime keeps to itself) is put on
+// the module for core.js. The minimal runtime has no host detection, so the same glue runs in
+// browsers, workers and Node.
 function patchGlue(source, file) {
-  const web = /var ENVIRONMENT_IS_WEB\s*=\s*typeof window\s*==\s*"object"\s*;/;
-  const node = /var ENVIRONMENT_IS_NODE\s*=\s*typeof process\s*==\s*"object"\s*&&\s*typeof process\.versions\s*==\s*"object"\s*&&\s*typeof process\.versions\.node\s*==\s*"string"\s*;/;
-  if (!web.test(source) || !node.test(source)) {
-    throw new Error(`${file}: Emscripten glue differs from 3.1.6's; update patchGlue in web/scripts/build.mjs`);
+  const instantiate = /WebAssembly\.instantiate\(Module\["wasm"\],\s*imports\)/;
+  const setter = /(_bitruler_stack_pointer\s*=\s*asm\["\w+"\];)/;
+  if (!instantiate.test(source) || !setter.test(source)) {
+    throw new Error(`${file}: Emscripten glue differs from 3.1.6's minimal runtime; update patchGlue in web/scripts/build.mjs`);
   }
-  // The debug glue checks the host a second time (absent from the release glue).
-  const assertion = /if\s*\(!\(typeof window\s*==\s*"object"\s*\|\|\s*typeof importScripts\s*==\s*"function"\)\)\s*throw/;
-  return source
-    .replace(web, `var ENVIRONMENT_IS_WEB = typeof window == "object" || (${NODE_TEST});`)
-    .replace(node, 'var ENVIRONMENT_IS_NODE = false;')
-    .replace(assertion, 'if (!(ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER)) throw');
+  // The debug glue checks for Module["wasm"] first, and logs that it is ready for a main() the
+  // module does not have (neither is in the release glue). And the glue assigns the exports to an
+  // undeclared `asm` (sloppy-mode script style), which an ES module refuses: it is declared.
+  const check = /if\s*\(!Module\["wasm"\]\)\s*throw/;
+  const readyLog = /console\.log\("ready\(\) called, and INVOKE_RUN=0\.[^"]*"\);/;
+  return source.replace(instantiate, 'var asm; Module["instantiate"](imports)')
+    .replace(setter, '$1 Module["stackPointer"] = _bitruler_stack_pointer;')
+    .replace(check, 'if (!Module["instantiate"]) throw')
+    .replace(readyLog, '');
 }
 
 // The boundary facts (error codes, limits, family kinds, train columns, ...) of a fresh build:
@@ -93,15 +97,19 @@ export async function generateFacts(buildDir) {
   writeFileSync(nodeGlue, patchGlue(readFileSync(glue, 'utf8'), glue));
   const { default: create } = await import(`${pathToFileURL(nodeGlue).href}?${Date.now()}`);
   const bytes = readFileSync(join(buildDir, 'bitruler.wasm'));
+  let exports;
   const wasm = await create({
-    instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(bytes, imports).then(({ instance, module }) => receive(instance, module));
-      return {};
-    },
+    instantiate: (imports) => WebAssembly.instantiate(bytes, imports).then((result) => {
+      exports = result.instance.exports;
+      return result;
+    }),
   });
-  const result = wasm.facts();
-  if (!result.ok) throw new Error(`facts() failed in ${buildDir}: ${result.code}`);
-  const facts = result.value;
+  // facts() leaves one JSON text at (address, length) 0, 1 of the exchange area
+  // (cpp/bindings/exchange.hpp, facts_bindings.cpp).
+  const { buffer } = Object.values(exports).find((e) => e instanceof WebAssembly.Memory);
+  wasm.facts();
+  const [at, length] = new Float64Array(buffer, wasm.exchange(), 2);
+  const facts = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, at, length)));
   writeFileSync(join(buildDir, 'facts.json'), `${JSON.stringify(facts, null, 2)}\n`);
   return facts;
 }

@@ -1,9 +1,11 @@
 // Distribution families on the integers (the common ruler) and the learning lab, as part of the
 // bitruler API. core.js spreads the returned functions into the object load() resolves to.
-// `call(name, args)` invokes one of the module's functions and returns the value or throws
-// BitRulerError. Argument types are checked here (TYPE) with the readers of errors.js; values
-// (sigma <= 0, lambda < 0, N = 0, ...) are judged by the C++ core. Family kinds, column names
-// and limits come from the core's facts.
+// `call(name, args, inputs)` invokes one of the module's functions (the Float64Array inputs
+// copied into its slots) or throws BitRulerError; `out()` is the exchange area holding its
+// numbers, `f64(k)` / `i32(k)` copies of the arrays at (address, length) pairs k, k + 1
+// (cpp/bindings/lab_bindings.cpp has each function's layout). Argument types are checked here
+// (TYPE) with the readers of errors.js; values (sigma <= 0, lambda < 0, N = 0, ...) are judged by
+// the C++ core. Family kinds, column names and limits come from the core's facts.
 import {
   BitRulerError, FACTS, describe, toBase, toFloat64Array, toNumber, toOptions,
 } from './errors.js';
@@ -53,48 +55,63 @@ function labArgs(options) {
   return { o, n, seed, degree };
 }
 
-export function makeLabApi(call) {
-  const parameterCount = (degree) => call('labParameterCount', [toNumber(degree, 'degree')]);
+export function makeLabApi({ call, out, f64, i32 }) {
+  const parameterCount = (degree) => {
+    call('labParameterCount', [toNumber(degree, 'degree')]);
+    return out()[0];
+  };
+  const scalar = (name, args) => {
+    call(name, args);
+    return out()[0];
+  };
   const thetaOf = (o, degree) => (o.theta === undefined
     ? new Float64Array(parameterCount(degree))
     : toFloat64Array(o.theta, 'theta', POINTS.labModelConditional, 'the lab'));
   return {
     /** Masses of a family on the window [first, first + mass.length) that holds all but < 1e-17 of each tail. */
     familyPmf(family) {
-      return call('familyPmf', familyArgs(family, 'family'));
+      call('familyPmf', familyArgs(family, 'family'));
+      const o = out();
+      return { first: o[0], mass: f64(1), mean: o[3] };
     },
     /** D(P||Q) on the integers; Infinity when Q has no mass where P has some. */
     familyKl(P, Q, options) {
       const o = toOptions(options, ['base']);
-      return call('familyKl', [...familyArgs(P, 'P'), ...familyArgs(Q, 'Q'), toBase(o.base)]);
+      return scalar('familyKl', [...familyArgs(P, 'P'), ...familyArgs(Q, 'Q'), toBase(o.base)]);
     },
     /** The lambda minimizing D(P||Poisson(lambda)) (= E_P[k]) and that minimum. */
     fitPoisson(P, options) {
       const o = toOptions(options, ['base']);
-      return call('fitPoisson', [...familyArgs(P, 'P'), toBase(o.base)]);
+      call('fitPoisson', [...familyArgs(P, 'P'), toBase(o.base)]);
+      const [lambda, kl] = out();
+      return { lambda, kl };
     },
     /** Closed-form D(N(mu1, s1^2) || N(mu2, s2^2)); with { binWidth } the numeric sum over bins of that width. */
     gaussianKl(mu1, sigma1, mu2, sigma2, options) {
       const o = toOptions(options, ['base', 'binWidth']);
       const binned = o.binWidth !== undefined;
       const binWidth = binned ? toNumber(o.binWidth, 'binWidth') : 0;
-      return call('gaussianKl', [toNumber(mu1, 'mu1'), toNumber(sigma1, 'sigma1'), toNumber(mu2, 'mu2'),
+      return scalar('gaussianKl', [toNumber(mu1, 'mu1'), toNumber(sigma1, 'sigma1'), toNumber(mu2, 'mu2'),
         toNumber(sigma2, 'sigma2'), binned, binWidth, toBase(o.base)]);
     },
     /** The samples (x_n, y_n) the lab trains on, a pure function of { n, seed }. */
     labDataset(options) {
       const { n, seed } = labArgs(options);
-      return call('labDataset', [n, seed]);
+      call('labDataset', [n, seed]);
+      return { x: f64(0), y: i32(2) };
     },
     /** P_data(y|x) at each x: Float64Array [win, draw, loss, win, draw, loss, ...]. */
     labTrueConditional(xs) {
-      return call('labTrueConditional', [toFloat64Array(xs, 'x', POINTS.labTrueConditional, 'labTrueConditional')]);
+      call('labTrueConditional', [], [toFloat64Array(xs, 'x', POINTS.labTrueConditional, 'labTrueConditional')]);
+      return f64(0);
     },
     /** Q_theta(y|x) at each x, same layout. */
     labModelConditional(theta, degree, xs) {
       const limit = POINTS.labModelConditional;
-      return call('labModelConditional', [toFloat64Array(theta, 'theta', limit, 'labModelConditional'),
-        toNumber(degree, 'degree'), toFloat64Array(xs, 'x', limit, 'labModelConditional')]);
+      const t = toFloat64Array(theta, 'theta', limit, 'labModelConditional');
+      const d = toNumber(degree, 'degree');
+      call('labModelConditional', [d], [t, toFloat64Array(xs, 'x', limit, 'labModelConditional')]);
+      return f64(0);
     },
     /** Number of parameters of the model of a given degree (the core's parameter_count). */
     labParameterCount(degree) {
@@ -105,7 +122,12 @@ export function makeLabApi(call) {
       const { o, n, seed, degree } = labArgs(options);
       const theta = thetaOf(o, degree);
       const step = o.step === undefined ? 0 : toNumber(o.step, 'step');
-      return call('labEvaluate', [n, seed, degree, theta, step, toBase(o.base)]);
+      call('labEvaluate', [n, seed, degree, step, toBase(o.base)], [theta]);
+      // The report's numbers come in the train columns' order.
+      const values = out();
+      const report = {};
+      TRAIN_COLUMNS.forEach((name, c) => { report[name] = values[c]; });
+      return report;
     },
     /**
      * `steps` gradient-descent steps from theta (zeros when absent), numbered from `step` + 1.
@@ -118,10 +140,12 @@ export function makeLabApi(call) {
       const learningRate = o.learningRate === undefined ? 1 : toNumber(o.learningRate, 'learningRate');
       const step = o.step === undefined ? 0 : toNumber(o.step, 'step');
       const steps = o.steps === undefined ? 1 : toNumber(o.steps, 'steps');
-      const result = call('labTrain', [n, seed, degree, learningRate, theta, step, steps, toBase(o.base)]);
-      const m = result.columns.length / TRAIN_COLUMNS.length;
-      const run = { theta: result.theta, diverged: result.diverged, divergedAt: result.divergedAt };
-      TRAIN_COLUMNS.forEach((name, c) => { run[name] = result.columns.subarray(c * m, (c + 1) * m); });
+      call('labTrain', [n, seed, degree, learningRate, step, steps, toBase(o.base)], [theta]);
+      const columns = f64(2);
+      const o2 = out();
+      const m = columns.length / TRAIN_COLUMNS.length;
+      const run = { theta: f64(0), diverged: o2[4] !== 0, divergedAt: o2[5] };
+      TRAIN_COLUMNS.forEach((name, c) => { run[name] = columns.subarray(c * m, (c + 1) * m); });
       return run;
     },
   };

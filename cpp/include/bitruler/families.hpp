@@ -10,8 +10,8 @@
 // (C. Loader, "Fast and accurate computation of binomial probabilities", 2000),
 // accurate to a few ulps in relative terms. No lgamma (whose last bits differ between glibc
 // and Emscripten's musl): stirlerr(k) for k <= 15 comes from a table, above from its series.
-// exp, log, log1p and erfc still come from the C library and may differ by an ulp between
-// platforms, so tests compare with tolerances, never bit-exactly.
+// log is the core's own (elementary.hpp); exp, log1p, expm1 and erfc still come from the C library
+// and may differ by an ulp between platforms, so tests compare with tolerances, never bit-exactly.
 //
 // The Gaussian N(mu, sigma^2) is discretized to the integer bins [k - 1/2, k + 1/2):
 // the mass of bin k is Phi((k + 1/2 - mu)/sigma) - Phi((k - 1/2 - mu)/sigma). A bin narrow

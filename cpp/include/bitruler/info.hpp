@@ -77,7 +77,8 @@ Result<double> kl_divergence(const std::vector<double>& p, const std::vector<dou
 // (the same logarithm, the same 2^64 scaling), in the requested base:
 //   surprisal_p[i] = -log p_i (+inf for p_i = 0), surprisal_q[i] = -log q_i (by the kernels' own
 //     logarithm, the same bits natively and in WASM; within 1 ulp of surprisal(), which uses the
-//     C library's log2 / log10 / log and so is not always bit-equal: 2.4e-16 relative at most, measured),
+//     core's log2 / log (elementary.hpp) and the C library's log10 and so is not always bit-equal:
+//     2.4e-16 relative at most, measured),
 //   entropy_terms[i] = p_i * -log p_i (0 for p_i = 0), cross_terms[i] = p_i * -log q_i
 //   (0 for p_i = 0 whatever q_i is; +inf for q_i = 0 < p_i),
 //   kl_terms[i] = p_i log(p_i / q_i), negative where q_i > p_i, with ln(q_i/p_i) formed from the

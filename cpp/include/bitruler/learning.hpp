@@ -60,6 +60,17 @@ inline constexpr std::size_t kLabTrainColumnCount = 8;
 inline constexpr std::array<const char*, kLabTrainColumnCount> kLabTrainColumns = {
     "step", "trainLoss", "crossEntropy", "entropy", "kl", "identityResidual", "logLikelihood", "likelihood"};
 
+// The rule of the composite quadrature (each panel): the 8-point Gauss-Legendre nodes on [-1, 1]
+// and their weights, as Newton's method on P_8 gives them in double precision from cos()
+// starting points (the same bits with glibc and musl; tests/cpp/test_learning.cpp recomputes
+// them). A table, so that the module needs no cos().
+inline constexpr std::array<double, 8> kGaussLegendreNodes = {
+    0x1.ebab1cb0acc67p-1,  0x1.97e4ab249f41fp-1,  0x1.0d129583284b4p-1,  0x1.77ac94f3c7344p-3,
+    -0x1.77ac94f3c7344p-3, -0x1.0d129583284b4p-1, -0x1.97e4ab249f41fp-1, -0x1.ebab1cb0acc67p-1};
+inline constexpr std::array<double, 8> kGaussLegendreWeights = {
+    0x1.9ea1d04ca039ap-4, 0x1.c76fb531d2b95p-3, 0x1.413c50a255617p-2, 0x1.736360b199343p-2,
+    0x1.736360b199343p-2, 0x1.413c50a255617p-2, 0x1.c76fb531d2b95p-3, 0x1.9ea1d04ca039ap-4};
+
 // P_data(. | x) as {win, draw, loss}.
 std::array<double, 3> true_conditional(double x);
 

@@ -14,6 +14,12 @@ namespace bitruler {
 // once (PARSE, reason "TOO_LONG", limit = kMaxInputLength), before a single character is read.
 inline constexpr std::size_t kMaxInputLength = 10000;
 
+// The double nearest to digits * 10^exponent (ties to even; +infinity above the largest double,
+// 0 below half the smallest subnormal), for a string of ASCII digits (leading and trailing zeros
+// allowed; empty is 0). The parsers' own conversion, exact for any length: what strtod gives
+// for "<digits>e<exponent>" where the C library rounds correctly.
+double decimal_to_double(std::string_view digits, long long exponent);
+
 // A single probability in [0, 1]. PARSE for malformed text, EMPTY for blank,
 // OUT_OF_RANGE for 150% or 3/2, NEGATIVE for -0.1, NOT_FINITE for 1/0 or 1e999.
 Result<double> parse_probability(std::string_view text);

@@ -75,8 +75,11 @@ class Result {
   const T& value() const { return *value_; }
   T& value() { return *value_; }
   const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
   const T* operator->() const { return &*value_; }
+  T* operator->() { return &*value_; }
   const Error& error() const { return *error_; }
+  Error& error() { return *error_; }
 
  private:
   Result() = default;
