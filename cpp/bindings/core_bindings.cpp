@@ -40,23 +40,6 @@ double js_exchange() { return address(g_exchange); }
 // After a call stopped inside the module (core.js caught the trap): 1 when memory ran out.
 int js_recover() { return recover() ? 1 : 0; }
 
-}  // namespace
-}  // namespace bitruler::bindings
-
-// The shadow-stack pointer, and setting it (when `set` is not 0): core.js reads the pointer once
-// while no call is running, and puts it back after a call stopped inside the module (whose frames
-// had lowered it). A plain export (EXPORTED_FUNCTIONS, CMakeLists.txt) called straight from JS, a
-// leaf with no frame of its own: through embind, whose invoker has a frame and restores on return
-// the pointer it was called with, neither the reading nor the setting would be exact.
-extern "C" void stackRestore(std::uintptr_t);
-extern "C" EMSCRIPTEN_KEEPALIVE std::uintptr_t bitruler_stack_pointer(std::uintptr_t set) {
-  const std::uintptr_t sp = emscripten_stack_get_current();
-  if (set != 0) stackRestore(set);
-  return sp;
-}
-
-namespace bitruler::bindings {
-namespace {
 
 // Room for n doubles in input slot 0 or 1 (any previous contents freed); its byte address.
 double js_input(int slot, double n) {

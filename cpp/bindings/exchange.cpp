@@ -13,6 +13,11 @@
 // (commit()); nothing else keeps state across a call: no static is half made when a call stops.
 #include "exchange.hpp"
 
+#include <emscripten/emscripten.h>
+#include <emscripten/stack.h>
+
+#include <cstdint>
+
 #include "bitruler/format.hpp"
 
 #include <cstdlib>
@@ -163,3 +168,15 @@ void* operator new[](std::size_t size) { return ::operator new(size); }
 void operator delete[](void* block) noexcept { ::operator delete(block); }
 void operator delete(void* block, std::size_t) noexcept { ::operator delete(block); }
 void operator delete[](void* block, std::size_t) noexcept { ::operator delete(block); }
+
+// The shadow-stack pointer, and setting it (when `set` is not 0): core.js reads the pointer once
+// while no call is running, and puts it back after a call stopped inside the module (whose frames
+// had lowered it). A plain export (EXPORTED_FUNCTIONS, CMakeLists.txt) called straight from JS, a
+// leaf with no frame of its own: through embind, whose invoker has a frame and restores on return
+// the pointer it was called with, neither the reading nor the setting would be exact.
+extern "C" void stackRestore(std::uintptr_t);
+extern "C" EMSCRIPTEN_KEEPALIVE std::uintptr_t bitruler_stack_pointer(std::uintptr_t set) {
+  const std::uintptr_t sp = emscripten_stack_get_current();
+  if (set != 0) stackRestore(set);
+  return sp;
+}

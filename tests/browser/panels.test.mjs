@@ -1,11 +1,12 @@
 // The folded "adjust and details" panels in Chromium: a folded panel downloads nothing; opening one
 // fetches its code and its words (once) and renders it whole by `await el.updateComplete`; an
-// element prerendered open hydrates its panel as it was prerendered; a panel that cannot be loaded
-// says so and leaves the element working.
+// element prerendered open renders its panel as it was prerendered when it takes over; a panel a
+// reader unfolded before the element took over is open after; a panel that cannot be loaded says
+// so and leaves the element working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, assertClean } from './helpers.mjs';
-import { serveSite, page, open, result, settled } from './site.mjs';
+import { serveSite, page, open, result, settled, RECORD_PRERENDERED, shapeOf, liveHtml, PRERENDER_VIEWPORT } from './site.mjs';
 
 const ENTROPY = '<bit-entropy id="e" p="0.5,0.25,0.25" labels="甲,乙,丙"></bit-entropy>';
 const OPEN = '<bit-entropy id="e" open p="0.5,0.25,0.25" labels="甲,乙,丙"></bit-entropy>\n<bit-kl id="k" open lang="en"></bit-kl>';
@@ -56,22 +57,45 @@ test('a folded panel downloads nothing; opening it fetches its code and its word
   await context.close();
 });
 
-test('prerendered open: the panel is in the HTML, and hydration keeps it (same nodes, no layout shift)', async () => {
+test('prerendered open: the panel is in the HTML, and taking over renders it the same (no layout shift)', async () => {
   const noScript = await open(browser, site.url('open.html'), { javaScriptEnabled: false });
   assert.equal(await table(noScript.page, '#e'), 3, 'the open panel is prerendered');
   assert.match(await noScript.page.$eval('#k', (el) => el.shadowRoot.querySelector('.controls-body').textContent), /Make Q = P/, 'in the element\'s language');
   await noScript.context.close();
 
-  const { context, page: p, log } = await open(browser, site.url('open.html'), { ready: false });
-  await p.$eval('#e', (el) => { window.__table = el.shadowRoot.querySelector('table.terms'); });
+  const { context, page: p, log } = await open(browser, site.url('open.html'), { ready: false, initScript: RECORD_PRERENDERED, width: PRERENDER_VIEWPORT });
   await p.waitForFunction(() => document.querySelector('#e').result != null && document.querySelector('#k').result != null);
   await settled(p, '#e');
-  assert.equal(await p.$eval('#e', (el) => el.shadowRoot.querySelector('table.terms') === window.__table), true, 'the prerendered table is kept');
+  const prerendered = await p.evaluate(() => window.__prerendered);
+  for (const id of ['e', 'k']) {
+    assert.match(prerendered[id], /<table class="terms/, `#${id}'s panel was prerendered`);
+    assert.equal(shapeOf(await liveHtml(p, `#${id}`)), shapeOf(prerendered[id]), `#${id} renders what was prerendered`);
+  }
   assert.equal(await p.evaluate(() => window.__cls), 0, 'layout shift');
   // each element's panel in its own language only
   const files = panelFiles(log);
   assert.equal(files.length, 4, `entropy and KL, code and words: ${files}`);
   assertClean(assert, log);
+  await context.close();
+});
+
+test('a panel a reader unfolds before the element takes over is open, whole, after; the focus stays on it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  // the elements' code waits until the reader has acted on the prerendered page
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route(/\/prose-[A-Z0-9]{8}\.js$/, async (route) => { await held; await route.continue(); });
+  await p.goto(site.url(), { waitUntil: 'domcontentloaded' });
+  await p.locator('#e details.controls > summary').click();
+  assert.equal(await p.$eval('#e', (el) => el.shadowRoot.querySelector('details.controls').open), true, 'unfolded by the browser');
+  assert.equal(await p.evaluate(() => customElements.get('bit-entropy')), undefined, 'before the element is defined');
+  release();
+  await p.waitForFunction(() => document.querySelector('#e').result != null);
+  await p.waitForFunction(() => document.querySelector('#e').shadowRoot.querySelectorAll('.controls-body table.terms tbody tr').length === 3);
+  assert.equal(await p.$eval('#e', (el) => el.open), true, 'the element took the unfolded panel as its state');
+  assert.equal(await p.$eval('#e', (el) => el.hasAttribute('open')), true);
+  assert.equal(await p.$eval('#e', (el) => el.shadowRoot.activeElement?.localName), 'summary', 'the focus is where the reader left it');
   await context.close();
 });
 

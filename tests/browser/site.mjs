@@ -79,6 +79,50 @@ export const MEASURE = () => {
 };
 
 /**
+ * An init script: when the document is parsed (before any element is defined), window.__prerendered
+ * holds the shape (see shapeOf) of each bitruler element's prerendered shadow root, by id.
+ */
+export const RECORD_PRERENDERED = () => {
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    window.__prerendered = {};
+    for (const el of document.querySelectorAll('[id]')) {
+      if (el.localName.startsWith('bit-') && el.shadowRoot) window.__prerendered[el.id] = el.shadowRoot.innerHTML;
+    }
+  });
+};
+
+/**
+ * What an element's shadow DOM shows, from its HTML: elements, classes, attributes (in name
+ * order) and text, without comments (Lit's client-side markers), whitespace between tags and the
+ * stylesheet link. A prerendered element and the same element after it took over, at the width it
+ * was prerendered for, have the same shape.
+ */
+export function shapeOf(html) {
+  return html.replace(/<!--[\s\S]*?-->/g, '').replace(/<link [^>]*>/g, '').replace(/>\s+</g, '><').replace(/\s+/g, ' ')
+    .replace(/<([a-z][\w-]*)((?: [\w:-]+(?:="[^"]*")?)*) ?(\/?)>/g, (_, tag, attrs, slash) => {
+      const list = attrs.match(/[\w:-]+(?:="[^"]*")?/g) ?? [];
+      return `<${[tag, ...list.sort()].join(' ')}${slash}>`;
+    })
+    .trim();
+}
+
+/**
+ * The HTML of an element's shadow root as a reader sees it: each field's current value as its
+ * value attribute (an element sets fields by property, a prerendered one has the attribute).
+ */
+export const liveHtml = (p, sel) => p.$eval(sel, (el) => {
+  const box = document.createElement('div');
+  for (const node of el.shadowRoot.childNodes) box.append(node.cloneNode(true));
+  const now = [...el.shadowRoot.querySelectorAll('input')];
+  box.querySelectorAll('input').forEach((input, i) => input.setAttribute('value', now[i].value));
+  return box.innerHTML;
+});
+
+/** The viewport width at which the test page's elements measure close to DEFAULT_WIDTH (720). */
+export const PRERENDER_VIEWPORT = 760;
+
+/**
  * Opens a page of the site: { context, page, log }. `ready` waits until every bitruler element on
  * it has been defined and has a result or an error.
  */

@@ -58,7 +58,9 @@ export function buildWasm(config) {
   if (!existsSync(cache)) {
     run('emcmake', ['cmake', '-S', source, '-B', buildDir, `-DCMAKE_BUILD_TYPE=${config}`], { env: emEnv });
   }
-  run('cmake', ['--build', buildDir, '--target', 'bitruler_wasm', '-j2'], { env: emEnv });
+  // the release build also links the facts module (generateFacts), which its module leaves out
+  const targets = config === 'Debug' ? ['bitruler_wasm'] : ['bitruler_wasm', 'bitruler_facts'];
+  run('cmake', ['--build', buildDir, '--target', ...targets, '-j2'], { env: emEnv });
   return buildDir;
 }
 
@@ -87,16 +89,18 @@ function patchGlue(source, file) {
 }
 
 // The boundary facts (error codes, limits, family kinds, train columns, ...) of a fresh build:
-// the module's own facts(), called in Node on the module just built, written to
+// facts(), called in Node on the facts module just built (bitruler_facts; the debug module has
+// facts() itself, the release module does not: CMakeLists.txt), written to
 // <buildDir>/facts.json and, as a module, to web/src/facts.js (generated, committed: every
 // bundler, test and prerender can import it without this build's plugins, and before the
 // WebAssembly loads) and dist/facts.js. JS never restates a C++ constant.
 export async function generateFacts(buildDir) {
-  const glue = join(buildDir, 'bitruler.mjs');
-  const nodeGlue = join(buildDir, 'bitruler.node.mjs');
+  const name = existsSync(join(buildDir, 'bitruler_facts.wasm')) ? 'bitruler_facts' : 'bitruler';
+  const glue = join(buildDir, `${name}.mjs`);
+  const nodeGlue = join(buildDir, `${name}.node.mjs`);
   writeFileSync(nodeGlue, patchGlue(readFileSync(glue, 'utf8'), glue));
   const { default: create } = await import(`${pathToFileURL(nodeGlue).href}?${Date.now()}`);
-  const bytes = readFileSync(join(buildDir, 'bitruler.wasm'));
+  const bytes = readFileSync(join(buildDir, `${name}.wasm`));
   let exports;
   const wasm = await create({
     instantiate: (imports) => WebAssembly.instantiate(bytes, imports).then((result) => {
@@ -221,6 +225,10 @@ export async function bundleElements() {
     // every browser with custom elements, declarative shadow DOM and WebAssembly SIMD has ES2022
     target: ['es2022'],
     metafile: true,
+    // The elements' own fields and methods (`_name`, by convention never used outside the bundle:
+    // not by the page, the tests or the prerenderer, which is a bundle of its own) get short names.
+    // Not Lit's (`_$…`, `__…`) and no string keys.
+    mangleProps: /^_[a-z]/,
     plugins: [formulasPlugin(), minifyTemplatesPlugin(), coreBesideBundle, d3PureCalls],
   });
   const css = (file) => esbuild.transform(readFileSync(join(root, file), 'utf8'), { loader: 'css', minify: true }).then(({ code }) => code);

@@ -1,7 +1,7 @@
 // esbuild plugin: the static parts of Lit's html`` and svg`` templates lose their source layout
 // (a newline and the indentation after it become one space), which HTML renders the same way.
-// It is applied to the browser bundle and to the prerender bundle alike: hydration matches a
-// template by a digest of its strings, so both must see the same strings. Templates with
+// It is applied to the browser bundle and to the prerender bundle alike, so the prerendered DOM
+// and the DOM an element renders when it takes over are the same. Templates with
 // whitespace that matters (<pre>, <textarea>) keep it: their content is always interpolated.
 import { readFile } from 'node:fs/promises';
 

@@ -131,9 +131,8 @@ export function publishedPackageJson(repo, { files, browserStubs = [] }) {
     },
     types: './dist/bitruler.d.ts',
     // Modules that must be kept when imported for their effects: the loader (watches the page for
-    // <bit-*> tags), the element chunks (each defines its tag), the shared chunks they import (Lit,
-    // its hydration support), and the Node entries. Only core.js is free of side effects.
-    // every chunk may define an element or install hydration support; only the API modules are pure
+    // <bit-*> tags), the element chunks (each defines its tag), the shared chunks they import
+    // (Lit), and the Node entries. Only core.js is free of side effects.
     sideEffects: ['./dist/*.js', './dist/*.mjs'],
     files: ['dist/', 'custom-elements.json'],
     customElements: 'custom-elements.json',

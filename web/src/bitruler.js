@@ -5,12 +5,9 @@
 //
 // It is small on purpose: it watches for <bit-*> elements and, as each comes near the viewport,
 // loads the WASM core, the stylesheet and that element's code, then defines the element. A
-// prerendered element (declarative shadow DOM, see prerender/) is hydrated in place: its picture
-// and numbers are on screen before any of this runs. Everything is found relative to this file
+// prerendered element (declarative shadow DOM, see prerender/) keeps its picture and numbers on
+// screen until its element takes over (elements/base.js). Everything is found relative to this file
 // (import.meta.url), so dist/ works from any path or origin.
-//
-// Hydration support must be installed before Lit defines its first element.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { resolveLang } from './shared/i18n.js';
 
 const prose = () => import('./elements/prose.js');
@@ -55,7 +52,7 @@ export function define(tag) {
       // a panel that cannot load (offline) is no reason not to define the element: it says so
       await Promise.all([cls.loadLanguages([...langs]), open.size ? cls.loadPanel([...open]).catch(() => {}) : null]);
       // Each tag takes over its elements in a task of its own: files that arrive together
-      // (preloaded) would otherwise hydrate every element on screen in one long task.
+      // (preloaded) would otherwise take over every element on screen in one long task.
       await nextTask();
       if (!customElements.get(tag)) customElements.define(tag, cls);
       return customElements.get(tag);

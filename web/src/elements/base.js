@@ -16,7 +16,7 @@
  *                             // Runs before every render, in the browser and in the prerenderer.
  *                             // Report bad input with this.fail(key, error, ctx); on success call
  *                             // this.succeed(result) and keep what render() needs on `this`.
- *     render() { ... }        // pure: the same state gives the same DOM (hydration relies on it);
+ *     render() { ... }        // pure: the same state gives the same DOM (the prerendered one);
  *                             // return this.frame({ title, headline, picture, caption, panel: true })
  *   }
  *
@@ -25,11 +25,17 @@
  * (messages/<lang>/<name>-panel.js) are fetched when the panel opens, and rendered when they are
  * there (a short "loading" line meanwhile; a clear message if they cannot be had).
  * `updateComplete` waits for them, so `el.open = true; await el.updateComplete` gives the whole
- * panel. An element prerendered open must find its panel loaded before it hydrates: the loader
+ * panel. An element prerendered open must find its panel loaded before it takes over: the loader
  * (bitruler.js) loads it before defining the tag when an instance is open, the prerenderer always
  * (see loadPanel).
  *
- * Rules that keep prerendering and hydration exact: render() reads only properties, compute()'s
+ * A prerendered element (declarative shadow DOM) takes over by rendering afresh, in one task, in
+ * place of the prerendered nodes: the same state gives the same DOM, so nothing moves on screen
+ * (no Lit hydration: neither its client code nor its comment markers in the page). What a reader
+ * did to the prerendered DOM before (unfolded the panel, typed in a field, moved the focus) is
+ * carried over.
+ *
+ * Rules that keep prerendering exact: render() reads only properties, compute()'s
  * output, this.lang, this.width; no Math.random, no clock, no layout reads. Browser-only work
  * (observers, pointer capture, workers) lives in connectedCallback / event handlers.
  *
@@ -66,6 +72,31 @@ export const UNITS = Object.freeze({
 export const DEFAULT_WIDTH = 720;
 
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+const FIELDS = 'input, select, textarea';
+const FOCUSABLE = 'input, select, textarea, button, summary, [tabindex]';
+
+/**
+ * What a reader did to a prerendered DOM before its element took it over: the panel unfolded or
+ * folded, fields typed in or ticked (each field: its tag, type and whether it changed), the focus
+ * (its index among the focusable nodes, -1 if elsewhere).
+ */
+function readerState(root) {
+  const fields = [...root.querySelectorAll(FIELDS)].map((f) => {
+    const was = { tag: f.localName, type: f.type };
+    if (f.type === 'checkbox' || f.type === 'radio') return { ...was, checked: f.checked, changed: f.checked !== f.defaultChecked };
+    const initial = f.localName === 'select' ? ([...f.options].find((o) => o.defaultSelected) ?? f.options[0])?.value : f.defaultValue;
+    return { ...was, value: f.value, changed: f.value !== initial };
+  });
+  // the panel as prerendered: open with its content, or folded and empty
+  const details = root.querySelector('details.controls');
+  const toggled = details && details.open !== Boolean(details.querySelector('.controls-body > *'));
+  return {
+    open: toggled ? details.open : undefined,
+    fields,
+    focus: [...root.querySelectorAll(FOCUSABLE)].indexOf(root.activeElement),
+  };
+}
 
 /** A picture is drawn again for a measured width only past this ratio (else it just scales). */
 const REDRAW_RATIO = 1.15;
@@ -155,11 +186,10 @@ export class BitElement extends LitElement {
 
   // ------------------------------------------------------------------ rendering root
   createRenderRoot() {
+    // Lit keeps a declarative shadow root as it is (it does not empty it).
     const root = super.createRenderRoot();
     if (!isServer) {
-      // Prerendered for another state (a link changed an attribute before the element was
-      // defined): start from an empty root instead of hydrating a different DOM.
-      this._prerendered = this._keepPrerendered(root);
+      this._prerendered = [...root.children].some((c) => c.classList.contains('bit'));
       const sheet = elementSheet();
       if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -171,54 +201,49 @@ export class BitElement extends LitElement {
   /**
    * A prerendered element takes over its DOM in a task of its own: its picture is already on
    * screen, and elements defined together (two rulers, or files that arrive at once) would
-   * otherwise hydrate in one long task. An element rendered only here draws at once. A subclass
+   * otherwise render in one long task. An element rendered only here draws at once. A subclass
    * may define prepare(): work for its first render, done in a task of its own before it.
    */
   async scheduleUpdate() {
-    if (!this.hasUpdated && this._prerendered) {
-      await nextTask();
-      // an element with heavy first work (the lab's default run) does it in a task before
-      if (this.prepare) {
-        this.prepare();
-        await nextTask();
-      }
-      // the state may have changed meanwhile (el.open = true from a script)
-      this._keepPrerendered(this.renderRoot);
+    if (this.hasUpdated || !this._prerendered) {
+      super.scheduleUpdate();
+      return;
     }
-    super.scheduleUpdate();
-  }
-
-  firstUpdated() {
+    await nextTask();
+    if (this.prepare) {
+      this.prepare();
+      await nextTask();
+    }
+    // drawn at the width it has (a phone's), not the one it was prerendered at
     if (this._measuredWidth && needsRedraw(this.width, this._measuredWidth)) this.width = this._measuredWidth;
+    const done = readerState(this.renderRoot);
+    this._takingOver = true;
+    super.scheduleUpdate();
+    this._carryOver(done);
   }
 
-  /**
-   * Whether the root holds a prerendered DOM of the element's current state (to hydrate). One
-   * prerendered for another state (a link or a script changed an attribute before the element
-   * took over) is removed, and the element renders from an empty root instead.
-   */
-  _keepPrerendered(root) {
-    const frame = [...(root.children ?? [])].find((c) => c.classList.contains('bit'));
-    const signature = frame?.getAttribute('data-state');
-    if (signature == null) return false;
-    // Prerendered with its panel open while the panel could not be loaded (offline): the first
-    // render shows a line instead of the panel, so it starts from an empty root too.
-    const panelMissing = Boolean(frame.querySelector('.controls-body > :not(.panel-status)')) && !this.constructor.panelReady(this.lang);
-    if (signature === this.stateSignature() && !panelMissing) return true;
-    root.replaceChildren();
-    // Lit's hydration flag (set by @lit-labs/ssr-client's createRenderRoot): `_$AG` in Lit's
-    // production build, `_$needsHydration` in its development build. Tested by a page link that
-    // changes the language before the elements load (tests/browser/page.test.mjs).
-    this._$AG = false;
-    this._$needsHydration = false;
-    return false;
+  update(changed) {
+    // Taking over: the prerendered nodes out and the element's own in, in one task (nothing is
+    // painted between), after compute() (which may read data the prerenderer left in them). A
+    // stylesheet link stays (the styles, should the browser have no constructable stylesheets).
+    if (this._takingOver) {
+      this._takingOver = false;
+      for (const node of [...this.renderRoot.childNodes]) if (node.localName !== 'link') node.remove();
+    }
+    super.update(changed);
   }
 
-  /** A short text identifying the state a render depends on (compared at hydration). */
-  stateSignature() {
-    const parts = [this.lang];
-    for (const name of this.constructor.state) parts.push(String(this[stateProperty(name)] ?? ''));
-    return parts.join('\u001f');
+  /** Puts back what a reader did to the prerendered DOM (see readerState) into the rendered one. */
+  _carryOver({ open, fields, focus }) {
+    if (open !== undefined && open !== this.open) this.open = open;
+    const now = [...this.renderRoot.querySelectorAll(FIELDS)];
+    fields.forEach((was, i) => {
+      const field = now[i];
+      if (!was.changed || !field || field.localName !== was.tag || field.type !== was.type) return;
+      if ('checked' in was) field.checked = was.checked; else field.value = was.value;
+      for (const type of ['input', 'change']) field.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    });
+    if (focus >= 0) this.renderRoot.querySelectorAll(FOCUSABLE)[focus]?.focus({ preventScroll: true });
   }
 
   connectedCallback() {
@@ -230,8 +255,8 @@ export class BitElement extends LitElement {
         const w = Math.round(entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
         // same aspect ratio at every width: measuring never moves what is around the element; a
         // width close to the drawn one only scales the picture (no second render during load)
-        // A prerendered element keeps the width it was drawn at until it has taken over its DOM
-        // (hydration needs the same render); firstUpdated() then applies the measured one.
+        // A prerendered element keeps the width it was drawn at until it takes over its DOM (then
+        // at the measured width, in the same task).
         if (this._prerendered && !this.hasUpdated) this._measuredWidth = w;
         else if (needsRedraw(this.width, w)) this.width = w;
       });
@@ -313,7 +338,7 @@ export class BitElement extends LitElement {
   /**
    * Loads the panel's code and its words for each of `langs`. Each part is fetched once; one that
    * failed (offline) is fetched again by the next call. Called by the loader before defining the
-   * tag when an instance is open (it must hydrate a prerendered panel), by the prerenderer for
+   * tag when an instance is open (it must render a prerendered panel again), by the prerenderer for
    * every element, and by an element whose panel opens.
    */
   static loadPanel(langs) {
@@ -489,12 +514,11 @@ export class BitElement extends LitElement {
   /**
    * The frame every element renders: header, picture, the folded panel (when `panel`), messages,
    * live region. The panel's content is only rendered while it is open (a folded panel costs
-   * neither prerendered bytes, nor DOM, nor downloads). `data-state` lets a later hydration check
-   * that it renders the same state.
+   * neither prerendered bytes, nor DOM, nor downloads).
    */
   frame({ title, headline, picture, panel = false, caption }) {
     const notes = this.attributeNotes ?? [];
-    return html`<div class="bit ${this.stale ? 'is-stale' : ''}" data-state=${this.stateSignature()}>
+    return html`<div class="bit ${this.stale ? 'is-stale' : ''}">
       ${title ? html`<h3 class="title">${title}</h3>` : nothing}
       ${headline ?? nothing}
       <p class="stale-note" role="status" ?hidden=${!this.stale}>${this.t('stale')}</p>

@@ -34,7 +34,7 @@ const DEFAULTS = { p: 'gaussian:10,3', q: 'poisson:8', naturals: 'true' };
 const CONV = { bit: 'convBit', hartley: 'convHartley' };
 
 // A result computed off the main thread travels inside a prerendered element (the prerenderer
-// computes it synchronously), so hydration needs no long task: typed arrays as arrays, ∞ as text.
+// computes it synchronously), so taking over needs no long task: typed arrays as arrays, ∞ as text.
 const serialize = (data) => JSON.stringify(data, (k, v) => (v instanceof Float64Array ? Array.from(v) : v === Infinity ? 'Infinity' : v));
 const deserialize = (text) => {
   const d = JSON.parse(text, (k, v) => (v === 'Infinity' ? Infinity : v));

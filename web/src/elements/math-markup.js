@@ -5,8 +5,8 @@
 // does) costs a ParseHTML, new nodes and a MathML layout of the whole formula per frame; here a
 // formula of the same shape has only its changed text nodes rewritten. A formula of another
 // shape (a number gains an exponent, a fraction becomes a decimal) is rendered from its markup.
-// On the server and at hydration it renders exactly what unsafeHTML would (same template, same
-// digest), so prerendered formulas hydrate in place.
+// On the server and at its first render it renders exactly what unsafeHTML would (the same
+// template), so a prerendered formula and the one its element renders are the same.
 import { noChange } from 'lit';
 import { Directive, directive, PartType } from 'lit/directive.js';
 

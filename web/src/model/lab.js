@@ -1,5 +1,5 @@
 // The learning lab's training, as plain functions of the core (no DOM): used by <bit-learning> for
-// its short default run (in the prerenderer and at hydration), by the lab worker
+// its short default run (in the prerenderer and when the element takes over), by the lab worker
 // (elements/lab-worker.js) for everything after that, and by the main-thread fallback when no
 // worker can be made. The same function in all three places, so a run is the same run everywhere:
 // where it stops (convergence, divergence, the step limit) depends only on the settings, never on
