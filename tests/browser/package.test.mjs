@@ -84,7 +84,7 @@ test('the tarball holds exactly the author\'s files: what the entries can load, 
   const expected = ['LICENSE', 'README.md', 'custom-elements.json', 'package.json', ...[...reached].map((f) => `dist/${f}`)].sort();
   assert.deepEqual(files, expected);
   for (const f of ['dist/elements.d.ts', 'dist/lab-api.d.ts']) assert.ok(files.includes(f), f);
-  for (const f of ['dist/bitruler.wasm', 'dist/bitruler.css', 'dist/core.js']) assert.ok(files.includes(f), f);
+  for (const f of ['dist/bitruler.wasm', 'dist/bitruler.css', 'dist/bitruler-panel.css', 'dist/core.js']) assert.ok(files.includes(f), f);
   for (const chunk of ['prose', 'lab', 'zh', 'en']) assert.ok(files.some((f) => new RegExp(`^dist/${chunk}-[A-Z0-9]{8}\\.js$`).test(f)), `the ${chunk} chunk`);
   assert.ok(files.includes('dist/lab-worker.js'), 'the lab worker');
   for (const f of files) assert.doesNotMatch(f, /^dist\/(debug\/|index\.html|page\.|favicon)/, 'no debug build, no reading page');
@@ -98,7 +98,7 @@ test('package.json is generated from the repository\'s: exports, types, sideEffe
   assert.equal(pkg.private, undefined);
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'scripts']) assert.equal(pkg[field], undefined, field);
   assert.equal(pkg.type, 'module');
-  assert.deepEqual(Object.keys(pkg.exports), ['.', './core', './prerender', './bitruler.wasm', './bitruler.css', './custom-elements.json', './package.json']);
+  assert.deepEqual(Object.keys(pkg.exports), ['.', './core', './prerender', './bitruler.wasm', './bitruler.css', './bitruler-panel.css', './custom-elements.json', './package.json']);
   assert.deepEqual(pkg.exports['.'], { types: './dist/bitruler.d.ts', default: './dist/bitruler.js' });
   assert.deepEqual(pkg.exports['./core'], { types: './dist/core.d.ts', default: './dist/core.js' });
   assert.equal(pkg.types, './dist/bitruler.d.ts');
@@ -108,7 +108,7 @@ test('package.json is generated from the repository\'s: exports, types, sideEffe
   assert.deepEqual(pkg.browser, { 'node:fs/promises': false });
   // every export resolves in the installed copy
   const require = createRequire(join(project, 'package.json'));
-  for (const sub of ['bitruler.wasm', 'bitruler.css', 'custom-elements.json', 'package.json']) {
+  for (const sub of ['bitruler.wasm', 'bitruler.css', 'bitruler-panel.css', 'custom-elements.json', 'package.json']) {
     assert.ok(existsSync(require.resolve(`bitruler/${sub}`)), sub);
   }
 });
@@ -270,10 +270,9 @@ document.addEventListener('change', (e) => { document.body.dataset.changes = Str
     outdir: 'public/js',
     logLevel: 'silent',
   });
-  // the two files the code finds beside itself (new URL('./bitruler.wasm', import.meta.url))
+  // the three files the code finds beside itself (new URL('./bitruler.wasm', import.meta.url))
   const require = createRequire(join(project, 'package.json'));
-  copyFileSync(require.resolve('bitruler/bitruler.wasm'), join(site, 'js', 'bitruler.wasm'));
-  copyFileSync(require.resolve('bitruler/bitruler.css'), join(site, 'js', 'bitruler.css'));
+  for (const file of ['bitruler.wasm', 'bitruler.css', 'bitruler-panel.css']) copyFileSync(require.resolve(`bitruler/${file}`), join(site, 'js', file));
 
   const server = await startServer({ root: site });   // web/scripts/serve.mjs, strict CSP
   browser = await launchBrowser();
@@ -304,6 +303,10 @@ document.addEventListener('change', (e) => { document.body.dataset.changes = Str
     assert.deepEqual(attrs('bit-additivity').slice(0, shown[1].state.length), shown[1].state);
     const fetched = log.responses.map((r) => new URL(r.url()).pathname);
     assert.ok(fetched.includes('/js/bitruler.wasm') && fetched.includes('/js/bitruler.css'), fetched.join(' '));
+    // a panel opened: its stylesheet comes from beside the bundle too, and styles it
+    await page.$eval('#s', async (el) => { el.open = true; await el.updateComplete; });
+    assert.equal(await page.$eval('#s', (el) => el.shadowRoot.adoptedStyleSheets.length), 2, 'the panels\' sheet adopted');
+    assert.ok(log.responses.some((r) => new URL(r.url()).pathname === '/js/bitruler-panel.css'), 'bitruler-panel.css fetched');
     assertClean(assert, log, 'bundled page');
   } finally {
     await context.close();

@@ -14,6 +14,7 @@
 //                                                         per language, loaded when it opens
 // dist/lab-worker.js                                      the lab's Web Worker (training, wide rulers)
 // dist/bitruler.css                                       the elements' shadow-root stylesheet
+// dist/bitruler-panel.css                                 the folded panels' (fetched when one opens)
 // dist/prerender.mjs, dist/bitruler-prerender.mjs         prerendering in Node (API and command)
 // dist/bitruler.d.ts, dist/elements.d.ts, dist/prerender.d.mts   types of the loader, the elements
 //                                                         and prerendering (the npm package's)
@@ -233,6 +234,7 @@ export async function bundleElements() {
   });
   const css = (file) => esbuild.transform(readFileSync(join(root, file), 'utf8'), { loader: 'css', minify: true }).then(({ code }) => code);
   writeFileSync(join(dist, 'bitruler.css'), await css('web/src/elements/bitruler.css'));
+  writeFileSync(join(dist, 'bitruler-panel.css'), await css('web/src/elements/panel.css'));
   writeFileSync(join(dist, 'page.css'), await css('web/src/page/page.css'));
   // Prerendering in Node: the same elements, Lit's server renderer, parse5; the core is dist/core.js.
   await esbuild.build({

@@ -45,7 +45,7 @@ function newest(path) {
 
 /** Why dist/ must be (re)built for a package, or null when it is current. */
 export function distStaleness() {
-  const outputs = [...ENTRY_FILES, 'bitruler.wasm', 'bitruler.css', ...TYPE_FILES];
+  const outputs = [...ENTRY_FILES, 'bitruler.wasm', 'bitruler.css', 'bitruler-panel.css', ...TYPE_FILES];
   const missing = outputs.filter((f) => !existsSync(join(dist, f)));
   if (missing.length) return `dist/ lacks ${missing.join(', ')}`;
   const built = Math.min(...outputs.map((f) => statSync(join(dist, f)).mtimeMs));
@@ -126,6 +126,7 @@ export function publishedPackageJson(repo, { files, browserStubs = [] }) {
       './prerender': { types: './dist/prerender.d.mts', default: './dist/prerender.mjs' },
       './bitruler.wasm': './dist/bitruler.wasm',
       './bitruler.css': './dist/bitruler.css',
+      './bitruler-panel.css': './dist/bitruler-panel.css',
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
     },

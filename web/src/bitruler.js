@@ -8,7 +8,6 @@
 // prerendered element (declarative shadow DOM, see prerender/) keeps its picture and numbers on
 // screen until its element takes over (elements/base.js). Everything is found relative to this file
 // (import.meta.url), so dist/ works from any path or origin.
-import { resolveLang } from './shared/i18n.js';
 
 const prose = () => import('./elements/prose.js');
 const lab = () => import('./elements/lab.js');
@@ -26,12 +25,10 @@ export const TAGS = Object.freeze(Object.keys(MODULES));
 
 const requested = new Map();
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
-let corePromise = null;
-
-function loadCoreOnce() {
-  if (!corePromise) corePromise = import('./shared/core-store.js').then((m) => m.loadCore());
-  return corePromise;
-}
+// The core's script is fetched alongside the element's code (the element loads the core itself:
+// a failure is reported there).
+let coreScript = null;
+const prefetchCore = () => { coreScript ??= import('./core.js').catch(() => {}); return coreScript; };
 
 /**
  * Loads the core, the element's code and the words of the languages its instances show, then
@@ -42,15 +39,9 @@ function loadCoreOnce() {
 export function define(tag) {
   if (!MODULES[tag]) return Promise.reject(new Error(`bitruler: unknown element <${tag}>`));
   if (!requested.has(tag)) {
-    const done = loadCoreOnce().then(() => MODULES[tag]()).then(async (cls) => {
-      const langs = new Set([resolveLang(document.documentElement)]);
-      const open = new Set();
-      for (const el of document.querySelectorAll(tag)) {
-        langs.add(resolveLang(el));
-        if (el.hasAttribute('open')) open.add(resolveLang(el));
-      }
-      // a panel that cannot load (offline) is no reason not to define the element: it says so
-      await Promise.all([cls.loadLanguages([...langs]), open.size ? cls.loadPanel([...open]).catch(() => {}) : null]);
+    const done = Promise.all([MODULES[tag](), prefetchCore()]).then(async ([cls]) => {
+      // the core, the words of the languages its instances show, the panels written open
+      await cls.loadFor(document.querySelectorAll(tag));
       // Each tag takes over its elements in a task of its own: files that arrive together
       // (preloaded) would otherwise take over every element on screen in one long task.
       await nextTask();

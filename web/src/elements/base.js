@@ -46,8 +46,8 @@
  */
 import { LitElement, html, nothing, isServer } from 'lit';
 import { mathMarkup } from './math-markup.js';
-import { core, elementSheet } from '../shared/core-store.js';
-import { langOf, resolveLang, translate, errorSentence, useLanguage } from '../shared/i18n.js';
+import { core, elementSheet, loadCore, loadPanelSheet, panelSheet } from '../shared/core-store.js';
+import { langOf, resolveLang, translate, errorSentence, useLanguage, clip, quote } from '../shared/i18n.js';
 import { fill } from '../shared/mathml.js';
 import LOG from '../formulas/units.tex.js';
 import { NARROW } from '../shared/chart.js';
@@ -231,6 +231,12 @@ export class BitElement extends LitElement {
       for (const node of [...this.renderRoot.childNodes]) if (node.localName !== 'link') node.remove();
     }
     super.update(changed);
+    // an open panel's rules (bitruler-panel.css), adopted before the panel is painted
+    const sheet = this.open && panelSheet();
+    const root = this.renderRoot;
+    if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
   }
 
   /** Puts back what a reader did to the prerendered DOM (see readerState) into the rendered one. */
@@ -305,6 +311,23 @@ export class BitElement extends LitElement {
   }
 
   /**
+   * Everything the tag needs before the loader (bitruler.js) defines it: the core and the
+   * stylesheet, the words of every language its `instances` show, and the panel of those written
+   * or prerendered open (their first render shows it). Rejects when the core cannot load; a panel
+   * that cannot load is no reason not to define the element (it says so).
+   */
+  static async loadFor(instances) {
+    await loadCore();
+    const langs = new Set([resolveLang(document.documentElement)]);
+    const open = new Set();
+    for (const el of instances) {
+      langs.add(resolveLang(el));
+      if (el.hasAttribute('open')) open.add(resolveLang(el));
+    }
+    await Promise.all([this.loadLanguages([...langs]), open.size ? this.loadPanel([...open]).catch(() => {}) : null]);
+  }
+
+  /**
    * Loads the element's and the shared words for each of `langs` (once). The loader calls it before
    * defining the element, with the languages its instances show; a language switched to later is
    * loaded on demand (the other language stands in for the few milliseconds that takes).
@@ -334,6 +357,11 @@ export class BitElement extends LitElement {
     return translate(this.lang, key, params, cls.words, cls.panelWords);
   }
 
+  /** The note for an attribute value that was ignored: the reader's text quoted and clipped. */
+  ignoredNote(name, value, allowed) {
+    return this.t('ignored', { name, value: quote[this.lang](clip(value)), allowed });
+  }
+
   // ------------------------------------------------------------------ the folded panel
   /**
    * Loads the panel's code and its words for each of `langs`. Each part is fetched once; one that
@@ -355,7 +383,9 @@ export class BitElement extends LitElement {
       });
       return this.panelFetches[part];
     };
-    const code = fetchOnce('code', () => panel.code().then((m) => { this.renderPanel = m.default; }));
+    // the panels' stylesheet comes with the first panel's code
+    const code = fetchOnce('code', () => Promise.all([panel.code(), isServer ? null : loadPanelSheet()])
+      .then(([m]) => { this.renderPanel = m.default; }));
     const words = langs.filter((l) => panel.languages[l])
       .map((l) => fetchOnce(l, () => panel.languages[l]().then((m) => { this.panelWords[l] = m.default; })));
     return Promise.all([code, ...words]);
@@ -413,10 +443,10 @@ export class BitElement extends LitElement {
   _checkAttributes() {
     const notes = [];
     const rawLang = this.langAttribute;
-    if (rawLang != null && rawLang.trim() !== '' && !langOf(rawLang)) notes.push(this.t('ignored', { name: 'lang', value: rawLang, allowed: this.t('langAllowed') }));
+    if (rawLang != null && rawLang.trim() !== '' && !langOf(rawLang)) notes.push(this.ignoredNote('lang', rawLang, this.t('langAllowed')));
     const rawUnit = this.unit;
     if (rawUnit != null && String(rawUnit).trim() !== '' && !Object.prototype.hasOwnProperty.call(UNITS, String(rawUnit).trim().toLowerCase())) {
-      notes.push(this.t('ignored', { name: 'unit', value: rawUnit, allowed: this.t('unitAllowed') }));
+      notes.push(this.ignoredNote('unit', rawUnit, this.t('unitAllowed')));
     }
     this.attributeNotes = [...notes, ...this.checkAttributes()];
   }

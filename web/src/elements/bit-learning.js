@@ -152,10 +152,10 @@ export class BitLearning extends BitElement {
     if (!this.api) return notes;
     const { minDegree, maxDegree } = this.facts.lab;
     if (this.degree != null && String(this.degreeValue) !== String(this.degree).trim()) {
-      notes.push(this.t('ignored', { name: 'degree', value: this.degree, allowed: this.t('degreeAllowed', { lo: minDegree, hi: maxDegree }) }));
+      notes.push(this.ignoredNote('degree', this.degree, this.t('degreeAllowed', { lo: minDegree, hi: maxDegree })));
     }
     if (this.speed != null && !SPEEDS.includes(String(this.speed))) {
-      notes.push(this.t('ignored', { name: 'speed', value: this.speed, allowed: this.t('speedAllowed') }));
+      notes.push(this.ignoredNote('speed', this.speed, this.t('speedAllowed')));
     }
     return notes;
   }

@@ -99,7 +99,7 @@ export class BitRuler extends BitElement {
 
   checkAttributes() {
     const v = this.naturals == null ? 'true' : String(this.naturals).trim().toLowerCase();
-    return v === 'true' || v === 'false' ? [] : [this.t('ignored', { name: 'naturals', value: this.naturals, allowed: this.t('naturalsAllowed') })];
+    return v === 'true' || v === 'false' ? [] : [this.ignoredNote('naturals', this.naturals, this.t('naturalsAllowed'))];
   }
 
   errorText(key) {

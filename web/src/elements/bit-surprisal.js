@@ -329,7 +329,7 @@ export class BitSurprisal extends BitElement {
     let text;
     if (main.p === 1) text = this.t('certain');
     else if (main.p === 0) text = this.t('impossible');
-    else if (Number.isInteger(bits) && bits <= 40) text = this.t('oneIn', { n: String(2 ** bits) });
+    else if (Number.isInteger(bits) && bits <= 40) text = this.t('oneIn', { n: String(2 ** bits), bits: formatNumber(bits) });
     else text = this.t('notPower', { bits: formatNumber(bits), whole: Math.floor(bits) });
     return html`<p class="meaning">${text}</p>`;
   }

@@ -82,7 +82,10 @@ export async function renderElement(tag, attrs, { documentLang = 'zh', cssHref }
     const open = markup.indexOf('>', start) + 1;
     // One template attribute is enough (shadowrootmode); the stylesheet first, so the shadow
     // content is styled when painted.
-    return `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssHref)}">${withoutLitMarkers(markup.slice(open, end))}</template>`;
+    // an open panel's rules too (bitruler-panel.css, beside bitruler.css)
+    const panelCss = attrs.some((a) => a.name === 'open')
+      ? `<link rel="stylesheet" href="${escapeAttribute(cssHref.replace(/bitruler\.css$/, 'bitruler-panel.css'))}">` : '';
+    return `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssHref)}">${panelCss}${withoutLitMarkers(markup.slice(open, end))}</template>`;
   } finally {
     BitElement.prerenderLang = null;
   }

@@ -8,6 +8,8 @@ import { isServer } from 'lit';
 let api = null;
 let loading = null;
 let sheet = null;
+let panelSheetLoading = null;
+let panelStyles = null;
 
 /** The loaded API (see web/src/core.d.ts), or null before loading. */
 export function core() {
@@ -37,9 +39,15 @@ function linkedRules(url) {
   return null;
 }
 
-async function loadSheet() {
+/**
+ * A stylesheet beside this file (its URL written out as new URL('./x.css', import.meta.url), which
+ * bundlers and the package's file list recognize) as a constructable sheet, or null where there
+ * are none.
+ */
+async function loadSheet(where) {
   if (isServer || typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype)) return null;
-  const url = new URL('./bitruler.css', import.meta.url).href;
+  const url = where.href;
+  const name = url.slice(url.lastIndexOf('/') + 1);
   const linked = linkedRules(url);
   if (linked !== null) {
     const s = new CSSStyleSheet();
@@ -47,17 +55,34 @@ async function loadSheet() {
     return s;
   }
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`HTTP ${response.status} for bitruler.css`);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${name}`);
   const s = new CSSStyleSheet();
   s.replaceSync(await response.text());
   return s;
+}
+
+/** The panels' stylesheet (a constructable sheet), or null before loadPanelSheet() / in Node. */
+export function panelSheet() {
+  return panelStyles;
+}
+
+/**
+ * Loads bitruler-panel.css once, when a first panel opens (its rules are the panels' only);
+ * a failed fetch is tried again by the next call.
+ */
+export function loadPanelSheet() {
+  panelSheetLoading ??= loadSheet(new URL('./bitruler-panel.css', import.meta.url)).then((s) => { panelStyles = s; }, (error) => {
+    panelSheetLoading = null;
+    throw error;
+  });
+  return panelSheetLoading;
 }
 
 /** Loads the WASM core and the stylesheet once; rejects if either cannot be had. */
 export function loadCore() {
   if (!loading) {
     loading = (async () => {
-      const [{ load }, styles] = await Promise.all([import('../core.js'), loadSheet()]);
+      const [{ load }, styles] = await Promise.all([import('../core.js'), loadSheet(new URL('./bitruler.css', import.meta.url))]);
       const loaded = await load();
       sheet = styles;
       api = loaded;

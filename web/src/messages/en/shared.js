@@ -1,8 +1,5 @@
 // Words every element shares (en): interface strings, what a field accepts, what went wrong.
 // One file per language, so a page loads only the language it shows (web/src/shared/i18n.js).
-import { clip, quote } from '../../shared/i18n.js';
-
-const q = quote.en;
 
 export const shared = {
   controls: 'Adjust and details',
@@ -10,7 +7,7 @@ export const shared = {
   panelLoading: 'Loading…',
   panelFailed: 'This part could not be loaded (the network may be down). The picture and numbers above still work; fold and unfold it to try again.',
   stale: 'Invalid input: the result below is the last valid one',
-  ignored: ({ name, value, allowed }) => `Attribute ${name}=${q(clip(value))} is not valid and was ignored: ${allowed}`,
+  ignored: ({ name, value, allowed }) => `Attribute ${name}=${value} is not valid and was ignored: ${allowed}`,
   langAllowed: 'use zh or en.',
   unitAllowed: 'use bit, nat or hartley; computing in bits.',
   };

@@ -1,11 +1,10 @@
 // <surprisal> words (en); the element loads the language it shows.
-import { formatNumber } from '../../shared/format.js';
 
 export default {
   title: 'Surprisal: every yes/no question cuts the rest in half',
   titleAdditivity: 'Independent events: probabilities multiply, surprisals add',
   someEvent: 'this event', eventA: 'event A', eventB: 'event B', eventAB: 'A and B',
-  oneIn: ({ n }) => `Like guessing 1 of ${n} equally likely outcomes: exactly ${formatNumber(Math.log2(Number(n)))} fair yes/no questions.`,
+  oneIn: ({ n, bits }) => `Like guessing 1 of ${n} equally likely outcomes: exactly ${bits} fair yes/no questions.`,
   notPower: ({ bits, whole }) => `After ${whole} whole questions, the last one is only partly needed: ${bits} questions’ worth of information in all.`,
   certain: 'An event of probability 1 is certain: no question is needed, its surprisal is 0.',
   impossible: 'An event of probability 0 cannot happen; if it did, its surprisal would be infinite (∞).',

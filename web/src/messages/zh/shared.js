@@ -1,8 +1,5 @@
 // Words every element shares (zh): interface strings, what a field accepts, what went wrong.
 // One file per language, so a page loads only the language it shows (web/src/shared/i18n.js).
-import { clip, quote } from '../../shared/i18n.js';
-
-const q = quote.zh;
 
 export const shared = {
   controls: '调整与细节',
@@ -10,7 +7,7 @@ export const shared = {
   panelLoading: '正在载入……',
   panelFailed: '这部分没能载入（可能是网络断了）。上面的图和数照常可用；稍后收起再展开即可重试。',
   stale: '输入有误：下面显示的是上一次有效的结果',
-  ignored: ({ name, value, allowed }) => `属性 ${name}=${q(clip(value))} 无效，已忽略：${allowed}`,
+  ignored: ({ name, value, allowed }) => `属性 ${name}=${value} 无效，已忽略：${allowed}`,
   langAllowed: '可用 zh 或 en。',
   unitAllowed: '可用 bit、nat 或 hartley，现按 bit 计算。',
   };

@@ -1,11 +1,10 @@
 // <surprisal> words (zh); the element loads the language it shows.
-import { formatNumber } from '../../shared/format.js';
 
 export default {
   title: '信息量：每个是/否问题砍掉一半',
   titleAdditivity: '独立事件：概率相乘，信息量相加',
   someEvent: '这个事件', eventA: '事件 A', eventB: '事件 B', eventAB: 'A 且 B',
-  oneIn: ({ n }) => `相当于在 ${n} 种同样可能的结果中猜中 1 种：正好问 ${formatNumber(Math.log2(Number(n)))} 个公平的是/否问题。`,
+  oneIn: ({ n, bits }) => `相当于在 ${n} 种同样可能的结果中猜中 1 种：正好问 ${bits} 个公平的是/否问题。`,
   notPower: ({ bits, whole }) => `${whole} 个整问题之后，最后一个问题只需问一部分：一共 ${bits} 个问题的信息量。`,
   certain: '概率为 1 的事件是必然的：不用问任何问题，信息量为 0。',
   impossible: '概率为 0 的事件不可能发生；若真发生了，信息量是无穷大（∞）。',
