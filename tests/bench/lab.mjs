@@ -48,11 +48,12 @@ export function analyseTrace(buffer, startMark, endMark) {
     const a = Math.max(w0, e.ts);
     const b = Math.min(w1, e.ts + (e.dur ?? 0));
     if (b <= a) continue;
-    if (!threads.has(key)) threads.set(key, { name, main, busyUs: 0, longestUs: 0, over50: 0, tasks: 0 });
+    if (!threads.has(key)) threads.set(key, { name, main, busyUs: 0, longestUs: 0, longestCpuUs: 0, over50: 0, tasks: 0 });
     const t = threads.get(key);
     t.busyUs += b - a;
     t.tasks += 1;
     t.longestUs = Math.max(t.longestUs, e.dur ?? 0);
+    t.longestCpuUs = Math.max(t.longestCpuUs, e.tdur ?? 0);
     if ((e.dur ?? 0) >= 50000) t.over50 += 1;
   }
   const windowMs = (w1 - w0) / 1000;
@@ -66,6 +67,9 @@ export function analyseTrace(buffer, startMark, endMark) {
     mainBusyShare: share(main),
     mainTasks: main?.tasks ?? 0,
     mainLongestMs: (main?.longestUs ?? 0) / 1000,
+    // the most CPU time (thread time) any one task took: far below mainLongestMs when the main
+    // thread waited (for a core, the compositor, the GC's helper threads)
+    mainLongestCpuMs: (main?.longestCpuUs ?? 0) / 1000,
     mainTasksOver50: main?.over50 ?? 0,
     workerBusyShare: worker ? share(worker) : null,
     mainByKind: byKind(mainEvents, w0, w1),
@@ -217,7 +221,7 @@ async function benchAlone(args) {
       out.push(r);
       await context.close();
       const f = (x) => x.toFixed(1);
-      console.error(`run ${i + 1}/${runs}: ${Math.round(r.stepsPerSecond)} steps/s, main busy ${f(100 * r.mainBusyShare)}%, worker busy ${f(100 * (r.workerBusyShare ?? 0))}%, main longest ${f(r.mainLongestMs)} ms, tasks >= 50 ms ${r.mainTasksOver50} (longtask entries ${r.longtasks}), switch longtask ${f(r.switchLongtaskMs)} ms; main ms: ${Object.entries(r.mainByKind).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+      console.error(`run ${i + 1}/${runs}: ${Math.round(r.stepsPerSecond)} steps/s, main busy ${f(100 * r.mainBusyShare)}%, worker busy ${f(100 * (r.workerBusyShare ?? 0))}%, main longest ${f(r.mainLongestMs)} ms (most CPU in one task ${f(r.mainLongestCpuMs)} ms), tasks >= 50 ms ${r.mainTasksOver50} (longtask entries ${r.longtasks}), switch longtask ${f(r.switchLongtaskMs)} ms; main ms: ${Object.entries(r.mainByKind).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
     }
   } finally {
     await browser.close();
