@@ -421,14 +421,35 @@ export class BitLearning extends BitElement {
     if (this._dirty || (this.playing && this._canRun() && !this._inflight)) this._raf = requestAnimationFrame(this._onFrame);
   }
 
-  // One redraw per frame; a new job when none is out.
+  // One redraw per frame; a new job when none is out, sent once this frame is drawn.
   _onFrame() {
     this._raf = 0;
     if (this._dirty) {
       this._dirty = false;
       this.requestUpdate();
     }
-    if (this.playing && this._canRun() && !this._inflight) this._sendJob();
+    if (this.playing && this._canRun() && !this._inflight) this._afterFrame();
+  }
+
+  /**
+   * Sends the next job in a task of its own, after this frame's rendering (style, layout, paint
+   * and the commit to the compositor run in the frame's task): the worker does not train while
+   * the main thread draws. On two cores a worker training without pause leaves the main thread,
+   * the compositor and the GC's helper threads one core to share, and a frame of 5 ms of CPU took
+   * 50–120 ms waiting for them (tests/bench/lab.mjs).
+   */
+  _afterFrame() {
+    if (this._afterQueued) return;
+    this._afterQueued = true;
+    if (!this._afterPort) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        this._afterQueued = false;
+        if (this.playing && this._canRun() && !this._inflight) this._sendJob();
+      };
+      this._afterPort = channel.port2;
+    }
+    this._afterPort.postMessage(0);
   }
 
   _sendJob() {
@@ -461,8 +482,6 @@ export class BitLearning extends BitElement {
       if (chunk.stop) {
         this.playing = false;
         this.announceStep();
-      } else if (speed === 'max' && client.mode === 'worker' && this._canRun()) {
-        this._sendJob(); // keep the worker busy; the frame only draws
       }
       this._schedule();
     }, (error) => {
