@@ -48,11 +48,12 @@ export function analyseTrace(buffer, startMark, endMark) {
     const a = Math.max(w0, e.ts);
     const b = Math.min(w1, e.ts + (e.dur ?? 0));
     if (b <= a) continue;
-    if (!threads.has(key)) threads.set(key, { name, main, busyUs: 0, longestUs: 0, over50: 0, tasks: 0 });
+    if (!threads.has(key)) threads.set(key, { name, main, busyUs: 0, longestUs: 0, longestCpuUs: 0, over50: 0, tasks: 0 });
     const t = threads.get(key);
     t.busyUs += b - a;
     t.tasks += 1;
     t.longestUs = Math.max(t.longestUs, e.dur ?? 0);
+    t.longestCpuUs = Math.max(t.longestCpuUs, e.tdur ?? 0);
     if ((e.dur ?? 0) >= 50000) t.over50 += 1;
   }
   const windowMs = (w1 - w0) / 1000;
@@ -66,6 +67,9 @@ export function analyseTrace(buffer, startMark, endMark) {
     mainBusyShare: share(main),
     mainTasks: main?.tasks ?? 0,
     mainLongestMs: (main?.longestUs ?? 0) / 1000,
+    // the most CPU time (thread time) any one task took: far below mainLongestMs when the main
+    // thread waited (for a core, the compositor, the GC's helper threads)
+    mainLongestCpuMs: (main?.longestCpuUs ?? 0) / 1000,
     mainTasksOver50: main?.over50 ?? 0,
     workerBusyShare: worker ? share(worker) : null,
     mainByKind: byKind(mainEvents, w0, w1),
@@ -113,7 +117,7 @@ export function byKind(events, w0, w1) {
  * elements defined); `browser` traces it. Resolves to the figures above and the requests the
  * lab made when it started (`requests`, the index in `requestLog` before the switch).
  */
-export async function measureLab(browser, page, { seconds = 4, warmup = 1000 } = {}) {
+export async function measureLab(browser, page, { seconds = 4, warmup = 1000, keepTrace = false } = {}) {
   await page.$eval('#learn', (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await page.waitForFunction(() => {
     const el = document.querySelector('#learn');
@@ -167,10 +171,73 @@ export async function measureLab(browser, page, { seconds = 4, warmup = 1000 } =
     longtasks: longtasks.length,
     longestLongtaskMs: longtasks.length ? Math.max(...longtasks) : 0,
     switchLongtaskMs: switchLongest,
+    ...(keepTrace ? { trace } : {}),
   };
 }
 
-// Kept for a look at a saved trace: node tests/bench/lab.mjs trace.json
-if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
-  console.log(analyseTrace(readFileSync(process.argv[2]), process.argv[3] || 'bench-lab-start', process.argv[4] || 'bench-lab-end'));
+// ------------------------------------------------------------------ alone
+// The lab alone, on dist/ (the page bench measures it inside each cold load of both pages):
+//   node tests/bench/lab.mjs --runs 3 [--seconds 4] [--save-trace /tmp/lab] [--json]
+// Each run is a fresh browser context on the reading page, scrolled to the bottom (every element
+// hydrated, as in the page bench) and back to the lab; --save-trace
+// writes each run's trace to <prefix>-<run>.json. A saved trace alone:
+//   node tests/bench/lab.mjs trace.json [startMark endMark]
+async function benchAlone(args) {
+  const opt = (name, def) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
+  const { launchBrowser, snapshotDist, startServer } = await import('../browser/helpers.mjs');
+  const { writeFileSync } = await import('node:fs');
+  const runs = Number(opt('--runs', 3));
+  const seconds = Number(opt('--seconds', 4));
+  const save = opt('--save-trace', null);
+  const snap = snapshotDist();
+  const server = await startServer({ root: snap.dir });
+  const browser = await launchBrowser();
+  const out = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light', locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const B = { longtasks: [] };
+        globalThis.__bench = B;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => B.longtasks.push({ t: e.startTime, d: e.duration }))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(server.url, { waitUntil: 'load' });
+      // as in a cold load of the page bench: the reader scrolls to the bottom (every element
+      // hydrated and laid out), then comes back to the lab
+      await page.evaluate(async () => {
+        for (let y = innerHeight / 2; ; y += innerHeight / 2) {
+          scrollTo({ top: y, behavior: 'instant' });
+          await new Promise((r) => setTimeout(r, 120));
+          if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) break;
+        }
+        const els = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('bit-'));
+        await Promise.all(els.map((el) => customElements.whenDefined(el.localName).then(() => el.updateComplete)));
+      });
+      await page.waitForTimeout(700);
+      const r = await measureLab(browser, page, { seconds, keepTrace: Boolean(save) });
+      if (save) writeFileSync(`${save}-${i + 1}.json`, r.trace);
+      delete r.trace;
+      out.push(r);
+      await context.close();
+      const f = (x) => x.toFixed(1);
+      console.error(`run ${i + 1}/${runs}: ${Math.round(r.stepsPerSecond)} steps/s, main busy ${f(100 * r.mainBusyShare)}%, worker busy ${f(100 * (r.workerBusyShare ?? 0))}%, main longest ${f(r.mainLongestMs)} ms (most CPU in one task ${f(r.mainLongestCpuMs)} ms), tasks >= 50 ms ${r.mainTasksOver50} (longtask entries ${r.longtasks}), switch longtask ${f(r.switchLongtaskMs)} ms; main ms: ${Object.entries(r.mainByKind).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    snap.remove();
+  }
+  if (args.includes('--json')) console.log(JSON.stringify(out, null, 1));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log('node tests/bench/lab.mjs [--runs 3] [--seconds 4] [--save-trace PREFIX] [--json]\nnode tests/bench/lab.mjs trace.json [startMark endMark]');
+  } else if (args[0] && !args[0].startsWith('--')) {
+    console.log(analyseTrace(readFileSync(args[0]), args[1] || 'bench-lab-start', args[2] || 'bench-lab-end'));
+  } else {
+    await benchAlone(args);
+  }
 }

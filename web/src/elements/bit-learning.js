@@ -125,6 +125,7 @@ export class BitLearning extends BitElement {
     this.visible = true;
     this._generation = 0;
     this._inflight = false;
+    this._pending = null;   // { key, n } while a new setting's step 0 is computed in the worker
     this._dirty = false;
     this._raf = 0;
     this._onFrame = this._onFrame.bind(this);
@@ -204,10 +205,10 @@ export class BitLearning extends BitElement {
 
   // ------------------------------------------------------------------ runs
   /** A fresh run at step 0, and its default training when `prerun` (synchronous, see the header). */
-  _newRun(cfg, prerun) {
+  _newRun(cfg, prerun, start = null) {
     const api = this.api;
     const { n, seed, degree, rate } = cfg;
-    const start = api.labEvaluate({ n, seed, degree, step: 0, base: Math.E });
+    start ??= api.labEvaluate({ n, seed, degree, step: 0, base: Math.E });
     const run = {
       id: ++runCount,
       key: `${n}|${seed}|${degree}|${rate}`,
@@ -241,10 +242,13 @@ export class BitLearning extends BitElement {
       this._truth = this.api.labTrueConditional(this._grid);
     }
     if (!cfg) {
+      this._pending = null;
       this._halt();
       return;
     }
     const key = `${cfg.n}|${cfg.seed}|${cfg.degree}|${cfg.rate}`;
+    if (this._pending && this._pending.key !== key) this._pending = null;
+    if (this.run && this.run.key !== key && this._startElsewhere(cfg, key)) return;
     if (!this.run || this.run.key !== key) {
       const [ok, run] = this.attempt('_run', () => this._newRun(cfg, true), {});
       if (!ok) {
@@ -260,6 +264,36 @@ export class BitLearning extends BitElement {
       this._model = this.api.labModelConditional(run.theta, run.cfg.degree, this._grid);
     }
     this.succeed(this._resultOf(run));
+  }
+
+  /**
+   * A switch to a large N (no default run to compute) while the worker is there: its step 0, which
+   * draws the N samples (20–30 ms at N = 100,000), is computed in the worker, and the new run
+   * replaces the old one when it arrives (the same function of the core, so the same numbers).
+   * Meanwhile the old run stays on screen, its buttons off. False when step 0 is computed here.
+   */
+  _startElsewhere(cfg, key) {
+    if (isServer || prerunSteps(cfg.n) > 0) return false;
+    if (this._pending?.key === key) return true;
+    const client = labClient();
+    if (client.mode === 'main') return false;
+    this._halt();
+    const pending = { key, n: cfg.n };
+    this._pending = pending;
+    const { n, seed, degree } = cfg;
+    client.request('start', { n, seed, degree }).then((start) => {
+      if (this._pending !== pending) return;
+      const [ok, run] = this.attempt('_run', () => this._newRun(cfg, false, start), {});
+      this._pending = null;
+      if (ok) this.run = run;
+      this.requestUpdate();
+    }, (error) => {
+      if (this._pending !== pending) return;
+      this._pending = null;
+      this.fail('_run', error, {});
+      this.requestUpdate();
+    });
+    return true;
   }
 
   /** Before the first render of a prerendered lab, in a task of its own: the default run. */
@@ -294,10 +328,11 @@ export class BitLearning extends BitElement {
     };
   }
 
-  /** 'training' | 'offscreen' | 'converged' | 'diverged' | 'limit' | 'paused' | 'start' | 'prerun' | 'invalid' */
+  /** 'training' | 'offscreen' | 'converged' | 'diverged' | 'limit' | 'paused' | 'start' | 'prerun' | 'drawing' | 'invalid' */
   get status() {
     const run = this.run;
     if (!run) return 'invalid';
+    if (this._pending) return 'drawing';
     if (run.stop) return run.stop.kind;
     if (this.playing) return this._canRun() ? 'training' : 'offscreen';
     if (run.step === 0) return 'start';
@@ -337,7 +372,7 @@ export class BitLearning extends BitElement {
 
   /** Starts training (from step 0 again when the last run converged or hit the step limit). */
   play() {
-    if (this.playing || !this.run || this.stale || this.run.stop?.kind === 'diverged') return;
+    if (this.playing || !this.run || this._pending || this.stale || this.run.stop?.kind === 'diverged') return;
     if (this.run.stop) this.run = this._newRun(this.run.cfg, false);
     this._generation += 1;
     this.playing = true;
@@ -365,7 +400,7 @@ export class BitLearning extends BitElement {
   stepOnce() {
     this.pause();
     const run = this.run;
-    if (!run || this.stale || run.stop?.kind === 'diverged') return;
+    if (!run || this._pending || this.stale || run.stop?.kind === 'diverged') return;
     const { n, seed, degree, rate } = run.cfg;
     append(run, trainChunk(this.api, { n, seed, degree, rate, theta: run.theta, step: run.step, recent: run.recent, maxSteps: 1 }));
     snapshot(run);
@@ -376,7 +411,7 @@ export class BitLearning extends BitElement {
   /** Back to step 0 (the uniform model), paused. */
   reset() {
     this.pause();
-    if (!this.run) return;
+    if (!this.run || this._pending) return;
     this.run = this._newRun(this.run.cfg, false);
     this.requestUpdate();
   }
@@ -386,14 +421,35 @@ export class BitLearning extends BitElement {
     if (this._dirty || (this.playing && this._canRun() && !this._inflight)) this._raf = requestAnimationFrame(this._onFrame);
   }
 
-  // One redraw per frame; a new job when none is out.
+  // One redraw per frame; a new job when none is out, sent once this frame is drawn.
   _onFrame() {
     this._raf = 0;
     if (this._dirty) {
       this._dirty = false;
       this.requestUpdate();
     }
-    if (this.playing && this._canRun() && !this._inflight) this._sendJob();
+    if (this.playing && this._canRun() && !this._inflight) this._afterFrame();
+  }
+
+  /**
+   * Sends the next job in a task of its own, after this frame's rendering (style, layout, paint
+   * and the commit to the compositor run in the frame's task): the worker does not train while
+   * the main thread draws. On two cores a worker training without pause leaves the main thread,
+   * the compositor and the GC's helper threads one core to share, and a frame of 5 ms of CPU took
+   * 50–120 ms waiting for them (tests/bench/lab.mjs).
+   */
+  _afterFrame() {
+    if (this._afterQueued) return;
+    this._afterQueued = true;
+    if (!this._afterPort) {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        this._afterQueued = false;
+        if (this.playing && this._canRun() && !this._inflight) this._sendJob();
+      };
+      this._afterPort = channel.port2;
+    }
+    this._afterPort.postMessage(0);
   }
 
   _sendJob() {
@@ -426,8 +482,6 @@ export class BitLearning extends BitElement {
       if (chunk.stop) {
         this.playing = false;
         this.announceStep();
-      } else if (speed === 'max' && client.mode === 'worker' && this._canRun()) {
-        this._sendJob(); // keep the worker busy; the frame only draws
       }
       this._schedule();
     }, (error) => {
@@ -483,6 +537,7 @@ export class BitLearning extends BitElement {
         step: formatCount(run.stop.step), loss: formatNumber(run.stop.loss / lb), u, log: this.unitInfo.log,
         uniform: formatNumber(LN3 / lb), factor: rule.factor, rate: formatNumber(run.cfg.rate),
       });
+      case 'drawing': return this.t('drawing', { n: formatCount(this._pending.n) });
       case 'training': return this.t('training');
       case 'offscreen': return this.t('offscreen');
       case 'start': return this.t('start', { log: this.unitInfo.log, uniform: formatNumber(r.trainLoss), u });
@@ -493,13 +548,13 @@ export class BitLearning extends BitElement {
 
   buttons() {
     const run = this.run;
-    const blocked = !run || this.stale || run.stop?.kind === 'diverged';
+    const blocked = !run || this._pending || this.stale || run.stop?.kind === 'diverged';
     const again = run?.stop && run.stop.kind !== 'diverged';
     return html`<div class="lab-buttons">
       <button type="button" class="play" aria-pressed=${this.playing ? 'true' : 'false'} ?disabled=${blocked && !this.playing}
         @click=${() => (this.playing ? this.pause() : this.play())}>${this.t(this.playing ? 'pause' : again ? 'again' : 'play')}</button>
       <button type="button" class="step-one" ?disabled=${blocked} @click=${() => this.stepOnce()}>${this.t('stepOne')}</button>
-      <button type="button" class="reset" ?disabled=${!run} @click=${() => this.reset()}>${this.t('reset')}</button>
+      <button type="button" class="reset" ?disabled=${!run || this._pending} @click=${() => this.reset()}>${this.t('reset')}</button>
     </div>`;
   }
 

@@ -32,7 +32,7 @@ class LabClient {
     this.worker.addEventListener('messageerror', () => this._fallback());
   }
 
-  /** Runs a job ('train' | 'ruler' | 'fit'); resolves to its value, rejects with { code, ... }. */
+  /** Runs a job ('train' | 'start' | 'ruler' | 'fit'); resolves to its value, rejects with { code, ... }. */
   request(type, job) {
     return new Promise((resolve, reject) => {
       const entry = { id: this.nextId++, type, job, resolve, reject };

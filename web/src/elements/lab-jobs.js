@@ -7,6 +7,8 @@ const clock = () => performance.now();
 
 export const HANDLERS = {
   train: (api, job) => trainChunk(api, { ...job, now: clock }),
+  // step 0 of a new setting (draws the N samples: about 20–30 ms at N = 100,000)
+  start: (api, { n, seed, degree }) => api.labEvaluate({ n, seed, degree, step: 0, base: Math.E }),
   ruler: (api, job) => computeRuler(api, job),
   fit: (api, { P, base }) => api.fitPoisson(P, { base }),
 };

@@ -2,7 +2,7 @@
 // learning lab's training and the ruler's large families are computed off the main thread, which
 // only draws. Stateless: every request carries what it needs and the answer carries the result.
 //
-//   → { id, type: 'train' | 'ruler' | 'fit', job }     ← { type: 'ready' } once the core is loaded
+//   → { id, type: 'train' | 'start' | 'ruler' | 'fit', job }     ← { type: 'ready' } once the core is loaded
 //   ← { id, ok: true, value } | { id, ok: false, error: { code, reason, limit, message } }
 //   ← { type: 'failed', message } when the core cannot load here (the page then trains on the
 //     main thread, see lab-client.js)

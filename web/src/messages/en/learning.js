@@ -10,6 +10,7 @@ export default {
   play: '▶ Train', pause: '❚❚ Pause', again: '▶ Train again', stepOne: 'One step', reset: 'Reset',
   start: ({ log, uniform, u }) => `Step 0: the model has learned nothing and gives the three results equal odds, paying ${log} 3 = ${uniform} ${u} per sample. Press ▶ to train.`,
   prerun: ({ steps }) => `The default run has taken ${steps} steps: the orange KL divergence is almost flat and the cross-entropy rests just above the floor H(P_data). Press ▶ to keep training (it stops by itself at convergence), or Reset to watch from step 0.`,
+  drawing: ({ n }) => `Drawing the ${n} samples…`,
   training: 'Training… (pauses by itself while the lab is out of view or the tab is hidden)',
   offscreen: 'Paused while the lab is out of view; it resumes when you come back.',
   paused: ({ step }) => `Paused at step ${step}.`,

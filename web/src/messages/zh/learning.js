@@ -10,6 +10,7 @@ export default {
   play: '▶ 训练', pause: '❚❚ 暂停', again: '▶ 从头再训练', stepOne: '走一步', reset: '重置',
   start: ({ log, uniform, u }) => `第 0 步：模型还什么都没学，对三种结果一视同仁，每个样本要付 ${log} 3 = ${uniform} ${u}。点 ▶ 开始训练。`,
   prerun: ({ steps }) => `默认先训练了 ${steps} 步：橙色的 KL 散度几乎被压平，交叉熵停在下限 H(P_data) 之上。点 ▶ 继续训练（收敛时会自动停下），或点“重置”从第 0 步看起。`,
+  drawing: ({ n }) => `正在抽取 ${n} 个样本……`,
   training: '训练中……（实验室离开视野或切换标签页时自动暂停）',
   offscreen: '已暂停：实验室不在视野内，回到这里就会继续。',
   paused: ({ step }) => `已暂停在第 ${step} 步。`,
