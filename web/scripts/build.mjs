@@ -162,6 +162,9 @@ const common = {
   external: ['node:*'],
   logLevel: quiet ? 'warning' : 'info',
   legalComments: 'none',
+  // Chinese words and math symbols as UTF-8, not \uXXXX escapes (module scripts are always read as
+  // UTF-8): the zh words chunk is a third smaller gzipped.
+  charset: 'utf8',
 };
 
 export async function bundleCore(buildDir, outDir, { minify }) {
