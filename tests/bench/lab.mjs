@@ -179,7 +179,7 @@ export async function measureLab(browser, page, { seconds = 4, warmup = 1000, ke
 // The lab alone, on dist/ (the page bench measures it inside each cold load of both pages):
 //   node tests/bench/lab.mjs --runs 3 [--seconds 4] [--save-trace /tmp/lab] [--json]
 // Each run is a fresh browser context on the reading page, scrolled to the bottom (every element
-// hydrated, as in the page bench) and back to the lab; --save-trace
+// taken over, as in the page bench) and back to the lab; --save-trace
 // writes each run's trace to <prefix>-<run>.json. A saved trace alone:
 //   node tests/bench/lab.mjs trace.json [startMark endMark]
 async function benchAlone(args) {
@@ -204,7 +204,7 @@ async function benchAlone(args) {
       });
       await page.goto(server.url, { waitUntil: 'load' });
       // as in a cold load of the page bench: the reader scrolls to the bottom (every element
-      // hydrated and laid out), then comes back to the lab
+      // taken over and laid out), then comes back to the lab
       await page.evaluate(async () => {
         for (let y = innerHeight / 2; ; y += innerHeight / 2) {
           scrollTo({ top: y, behavior: 'instant' });

@@ -672,7 +672,7 @@ export function formatPageBench(summaryResult) {
   }
   out.push(table(rows));
   out.push('');
-  out.push('When each element is interactive (defined and hydrated, or its first change): ms after navigation, and ms after it entered the viewport (negative: ready before the reader sees it)');
+  out.push('When each element is interactive (defined and taken over, or its first change): ms after navigation, and ms after it entered the viewport (negative: ready before the reader sees it)');
   const ids = [...new Set([...Object.keys(A.elements), ...Object.keys(B.elements)])];
   const erows = [['element', 'before', 'after', 'before: after entering', 'after: after entering']];
   for (const k of ids) {

@@ -180,7 +180,7 @@ describe('the essay at its defaults (1280 × 900, zh, panels folded)', () => {
     }
   });
 
-  test('at most 60 visible controls, at most 10,000 px tall', async () => {
+  test('at most 60 visible controls, at most 10,000 px tall', async (t) => {
     const { context, page } = await open(browser, server.url, { width: 1280, height: 900 });
     try {
       // every section laid out (content-visibility: auto skips those far from the viewport and
@@ -202,6 +202,7 @@ describe('the essay at its defaults (1280 × 900, zh, panels folded)', () => {
         walk(document);
         return n;
       });
+      t.diagnostic(`${height} px tall, ${controls} visible focusable controls`);
       assert.ok(controls <= 60, `${controls} visible focusable controls`);
     } finally {
       await context.close();
