@@ -29,7 +29,7 @@ after(async () => {
 const shadow = (p, sel) => p.$eval(sel, (el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
 const attr = (p, sel, name) => p.getAttribute(sel, name);
 
-describe('the article, at first paint and after hydration', () => {
+describe('the article, at first paint and after the elements take over', () => {
   test('without JavaScript: 3 bit, 0.0808 bit, 2.625 = 1.75 + 0.875 bit, 0.9192 and 2.329 bit', async () => {
     const { context, page: p } = await open(browser, site.url(), { javaScriptEnabled: false });
     assert.match(await shadow(p, '#eight'), /H = 3 bit/);

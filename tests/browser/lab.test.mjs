@@ -107,7 +107,7 @@ describe('<bit-learning> at first paint', () => {
     }
   });
 
-  test('hydration takes over the prerendered DOM with no layout shift, at 1280 and 375 px', async () => {
+  test('taking over the prerendered DOM shifts nothing, at 1280 and 375 px', async () => {
     for (const width of [1280, 375]) {
       const { page: p, log, context } = await open('learning.html', { width, initScript: clsProbe });
       const r = await waitForResult(p, '#l');

@@ -94,14 +94,14 @@ describe('<bit-ruler> at first paint', () => {
     await context.close();
   });
 
-  test('hydration takes over the prerendered DOM with no layout shift, at 1280 and 375 px', async () => {
+  test('taking over the prerendered DOM shifts nothing, at 1280 and 375 px', async () => {
     for (const width of [1280, 375]) {
       const { page: p, log, context } = await open('ruler.html', { width, initScript: clsProbe });
       const r = await ready(p);
       assert.equal(r.kl, site.api.familyKl({ kind: 'gaussian', mu: 10, sigma: 3, naturals: true }, { kind: 'poisson', lambda: 8 }));
       await p.waitForTimeout(300); // the re-render at the measured width
       assert.equal(await p.evaluate(() => window.__cls), 0, `layout shift at ${width}`);
-      assert.equal(await p.$eval('#r', (el) => [...el.shadowRoot.children].filter((c) => c.classList.contains('bit')).length), 1, 'one frame: hydrated, not rendered twice');
+      assert.equal(await p.$eval('#r', (el) => [...el.shadowRoot.children].filter((c) => c.classList.contains('bit')).length), 1, 'one frame: taken over, not rendered twice');
       assertClean(assert, log);
       await context.close();
     }
@@ -335,7 +335,7 @@ describe('<bit-ruler> layout and long tasks', () => {
     await context.close();
   });
 
-  test('a prerendered page with a binomial of 10^9 trials hydrates from the prerendered result', async () => {
+  test('a prerendered page with a binomial of 10^9 trials takes over with the prerendered result', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
     await p.addInitScript(clsProbe);
@@ -346,7 +346,7 @@ describe('<bit-ruler> layout and long tasks', () => {
       await p.waitForTimeout(300);
     });
     console.log(`# ruler, prerendered binomial n = 10^9, load: longest main-thread task ${tasks[0].wall.toFixed(1)} ms wall, ${Math.max(...tasks.map((t) => t.cpu)).toFixed(1)} ms on the CPU (first layout of the page included)`);
-    assert.equal(log.responses.filter((res) => res.url().endsWith('/lab-worker.js')).length, 0, 'hydrated from the prerendered result: nothing recomputed');
+    assert.equal(log.responses.filter((res) => res.url().endsWith('/lab-worker.js')).length, 0, 'taken over with the prerendered result: nothing recomputed');
     assert.equal(await p.evaluate(() => window.__cls), 0);
     assert.equal(await p.$eval('#r', (el) => el.pending), false);
     assert.doesNotMatch(await shadowText(p, '#r'), /NaN/);

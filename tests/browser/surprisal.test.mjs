@@ -1,4 +1,4 @@
-// <bit-surprisal> and <bit-additivity> in Chromium: prerendered, hydrated, edited.
+// <bit-surprisal> and <bit-additivity> in Chromium: prerendered, taken over, edited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, assertClean } from './helpers.mjs';
@@ -135,7 +135,7 @@ test('each bad input keeps the last result, marked stale, with a bilingual messa
 
 test('the ruler ends are sliders: arrow keys add a bit, a drag snaps to 1/2^k', async () => {
   const { context, page: p, log } = await open(browser, site.url());
-  // the hydrated formula: a new value rewrites its numbers in place (no new MathML to parse)
+  // the formula after the takeover: a new value rewrites its numbers in place (no new MathML to parse)
   await p.$eval('#s', (el) => { window.__math = el.shadowRoot.querySelector('.formula math:last-child'); window.__mn = window.__math.querySelectorAll('mn').length; });
   const knob = p.locator('#s .knob').first();
   await knob.focus();
