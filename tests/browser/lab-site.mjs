@@ -27,34 +27,10 @@ export async function buildLabSite(pages, { raw = {} } = {}) {
   return { dir: site.dir, api: await load(), remove: site.remove };
 }
 
-/** Installs, before any script, a layout-shift total on window.__cls. */
-export function clsProbe() {
-  window.__cls = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-    .observe({ type: 'layout-shift', buffered: true });
-}
-
 /**
  * The main thread's tasks while `action` runs, from a Chrome trace (RunTask on CrRendererMain):
- * resolves to the durations in ms, longest first.
- */
-export async function mainThreadTasks(browser, page, action) {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  let trace;
-  try {
-    await action();
-  } finally {
-    trace = await browser.stopTracing();
-  }
-  const events = JSON.parse(trace.toString()).traceEvents;
-  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const isMain = (e) => mains.some((m) => m.pid === e.pid && m.tid === e.tid);
-  return events.filter((e) => e.name === 'RunTask' && e.dur && isMain(e)).map((e) => e.dur / 1000).sort((a, b) => b - a);
-}
-
-/**
- * The same with each task's thread time beside its wall time ({ wall, cpu } in ms, longest wall
- * first): on a busy machine a task's wall time includes the time the thread waited for a core.
+ * resolves to { wall, cpu } in ms, longest wall time first. On a busy machine a task's wall time
+ * includes the time the thread waited for a core; its thread time (cpu) does not.
  */
 export async function mainThreadTaskTimes(browser, page, action) {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });

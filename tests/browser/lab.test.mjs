@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import {
   assertClean, launchBrowser, openPage, repoRoot, startServer, waitForResult, watchPage,
 } from './helpers.mjs';
-import { buildLabSite, clsProbe, mainThreadTaskTimes, page, shadowText } from './lab-site.mjs';
+import { buildLabSite, mainThreadTaskTimes, page, shadowText } from './lab-site.mjs';
+import { MEASURE } from './site.mjs';
 import { formatNumber } from '../../web/src/shared/format.js';
 import { trainChunk, prerunSteps, PRERUN_STEPS } from '../../web/src/model/lab.js';
 
@@ -109,7 +110,7 @@ describe('<bit-learning> at first paint', () => {
 
   test('taking over the prerendered DOM shifts nothing, at 1280 and 375 px', async () => {
     for (const width of [1280, 375]) {
-      const { page: p, log, context } = await open('learning.html', { width, initScript: clsProbe });
+      const { page: p, log, context } = await open('learning.html', { width, initScript: MEASURE });
       const r = await waitForResult(p, '#l');
       assert.equal(r.step, PRERUN_STEPS);
       await p.waitForTimeout(300);

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import {
   assertClean, launchBrowser, openPage, startServer, waitForResult, watchPage,
 } from './helpers.mjs';
-import { buildLabSite, clsProbe, mainThreadTaskTimes, page, shadowText } from './lab-site.mjs';
+import { buildLabSite, mainThreadTaskTimes, page, shadowText } from './lab-site.mjs';
+import { MEASURE } from './site.mjs';
 import { formatNumber } from '../../web/src/shared/format.js';
 
 const LN2 = Math.LN2;
@@ -96,7 +97,7 @@ describe('<bit-ruler> at first paint', () => {
 
   test('taking over the prerendered DOM shifts nothing, at 1280 and 375 px', async () => {
     for (const width of [1280, 375]) {
-      const { page: p, log, context } = await open('ruler.html', { width, initScript: clsProbe });
+      const { page: p, log, context } = await open('ruler.html', { width, initScript: MEASURE });
       const r = await ready(p);
       assert.equal(r.kl, site.api.familyKl({ kind: 'gaussian', mu: 10, sigma: 3, naturals: true }, { kind: 'poisson', lambda: 8 }));
       await p.waitForTimeout(300); // the re-render at the measured width
@@ -338,7 +339,7 @@ describe('<bit-ruler> layout and long tasks', () => {
   test('a prerendered page with a binomial of 10^9 trials takes over with the prerendered result', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
-    await p.addInitScript(clsProbe);
+    await p.addInitScript(MEASURE);
     const log = await watchPage(p, server.origin);
     const tasks = await mainThreadTaskTimes(browser, p, async () => {
       await p.goto(`${server.url}huge.html`);
