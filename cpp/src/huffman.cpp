@@ -91,17 +91,10 @@ Result<HuffmanCode> huffman_lengths(const std::vector<double>& p, bool normalize
                             message("A code can have at most $ outcomes; P has $.",
                                     {static_cast<std::uint64_t>(kMaxHuffmanOutcomes), p.size()}),
                             "TOO_MANY_OUTCOMES", kMaxHuffmanOutcomes});
-  // The distribution as used: the caller's (validated, not copied) or its rescaled copy.
   std::vector<double> rescaled;
-  if (normalize) {
-    auto r = bitruler::normalize(p);
-    if (!r) return R::failure(r);
-    rescaled = std::move(r.value());
-  } else {
-    auto check = validate_distribution(p);
-    if (!check) return R::failure(check);
-  }
-  const std::vector<double>& q = normalize ? rescaled : p;
+  const auto in_use = distribution_in_use(p, normalize, rescaled);
+  if (!in_use) return R::failure(in_use);
+  const std::vector<double>& q = **in_use;
   const std::size_t n = q.size();
 
   HuffmanCode code;

@@ -723,6 +723,20 @@ Result<double> weight_sum(const std::vector<double>& weights) {
 
 Result<double> validate_distribution(const std::vector<double>& p) { return check_distribution(p, "P"); }
 
+Result<const std::vector<double>*> distribution_in_use(const std::vector<double>& p, bool normalize,
+                                                       std::vector<double>& rescaled) {
+  using R = Result<const std::vector<double>*>;
+  if (!normalize) {
+    const Result<double> check = check_distribution(p, "P");
+    if (!check) return R::failure(check);
+    return R::success(&p);
+  }
+  Result<std::vector<double>> r = normalize_named(p, "P");
+  if (!r) return R::failure(r);
+  rescaled = std::move(r.value());
+  return R::success(&rescaled);
+}
+
 Result<std::vector<double>> as_distribution(const std::vector<double>& weights, bool normalize) {
   if (normalize) return normalize_named(weights, "P");
   const Result<double> check = check_distribution(weights, "P");

@@ -102,17 +102,10 @@ double Rng::normal() {
 Result<CodingRun> sample_coding(const std::vector<double>& p, const std::vector<double>& q, std::size_t n,
                                 std::uint64_t seed, bool normalize) {
   using R = Result<CodingRun>;
-  // P as used: the caller's (checked, not copied) or its rescaled copy.
   std::vector<double> rescaled;
-  if (normalize) {
-    auto r = bitruler::normalize(p);
-    if (!r) return R::failure(r);
-    rescaled = std::move(r.value());
-  } else {
-    auto check = validate_distribution(p);
-    if (!check) return R::failure(check);
-  }
-  const std::vector<double>& pd = normalize ? rescaled : p;
+  const auto in_use = distribution_in_use(p, normalize, rescaled);
+  if (!in_use) return R::failure(in_use);
+  const std::vector<double>& pd = **in_use;
   auto code = huffman_lengths(q, normalize);
   if (!code) return R::failure(code);
   if (pd.size() != q.size()) {

@@ -56,6 +56,12 @@ Result<double> validate_distribution(const std::vector<double>& p);
 // Memory: a copy (8 bytes per outcome).
 Result<std::vector<double>> normalize(const std::vector<double>& weights);
 
+// The distribution a function works on, copied only when it rescales: `p` itself, validated as
+// by validate_distribution, or (with `normalize`) its copy rescaled as by normalize, kept in
+// `rescaled`. The errors those two give.
+Result<const std::vector<double>*> distribution_in_use(const std::vector<double>& p, bool normalize,
+                                                       std::vector<double>& rescaled);
+
 // The sum of non-negative finite weights exactly as the core's checks compute it (compensated,
 // in the kernels' order; +infinity when it exceeds the largest double), so that
 // |weight_sum(w) - 1| <= kSumTolerance holds exactly when as_distribution(w, false) accepts w.
