@@ -33,9 +33,7 @@ Options make_options(double base, bool normalize) {
   return options;
 }
 
-// --- the exchange ------------------------------------------------------------------------------
-
-double js_exchange() { return address(g_exchange); }
+// --- the exchange (its address is registered in exchange.cpp) ----------------------------------
 
 // After a call stopped inside the module (core.js caught the trap): 1 when memory ran out.
 int js_recover() { return recover() ? 1 : 0; }
@@ -310,7 +308,6 @@ int js_hold_memory(double bytes) {
 
 EMSCRIPTEN_BINDINGS(bitruler_core) {
   using namespace bitruler::bindings;
-  emscripten::function("exchange", &js_exchange);
   emscripten::function("recover", &js_recover);
   emscripten::function("input", &js_input);
   emscripten::function("text", &js_text);

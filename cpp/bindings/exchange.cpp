@@ -13,6 +13,7 @@
 // (commit()); nothing else keeps state across a call: no static is half made when a call stops.
 #include "exchange.hpp"
 
+#include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/stack.h>
 
@@ -179,4 +180,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::uintptr_t bitruler_stack_pointer(std::uintp
   const std::uintptr_t sp = emscripten_stack_get_current();
   if (set != 0) stackRestore(set);
   return sp;
+}
+
+// exchange(): the area's byte address, in every module this file is linked into (the page's, the
+// debug one and the build's facts module, CMakeLists.txt).
+namespace {
+double exchange_address() { return bitruler::bindings::address(bitruler::bindings::g_exchange); }
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(bitruler_exchange) {
+  emscripten::function("exchange", &exchange_address);
 }
