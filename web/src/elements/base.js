@@ -73,6 +73,13 @@ export const DEFAULT_WIDTH = 720;
 
 const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
+/** Adds a constructable sheet (when there is one) to a shadow root's, once. */
+function adoptSheet(root, sheet) {
+  if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+}
+
 const FIELDS = 'input, select, textarea';
 const FOCUSABLE = 'input, select, textarea, button, summary, [tabindex]';
 
@@ -190,10 +197,7 @@ export class BitElement extends LitElement {
     const root = super.createRenderRoot();
     if (!isServer) {
       this._prerendered = [...root.children].some((c) => c.classList.contains('bit'));
-      const sheet = elementSheet();
-      if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      }
+      adoptSheet(root, elementSheet());
     }
     return root;
   }
@@ -217,7 +221,6 @@ export class BitElement extends LitElement {
     // drawn at the width it has (a phone's), not the one it was prerendered at
     if (this._measuredWidth && needsRedraw(this.width, this._measuredWidth)) this.width = this._measuredWidth;
     const done = readerState(this.renderRoot);
-    this._takingOver = true;
     super.scheduleUpdate();
     this._carryOver(done);
   }
@@ -226,17 +229,12 @@ export class BitElement extends LitElement {
     // Taking over: the prerendered nodes out and the element's own in, in one task (nothing is
     // painted between), after compute() (which may read data the prerenderer left in them). A
     // stylesheet link stays (the styles, should the browser have no constructable stylesheets).
-    if (this._takingOver) {
-      this._takingOver = false;
+    if (!this.hasUpdated && this._prerendered) {
       for (const node of [...this.renderRoot.childNodes]) if (node.localName !== 'link') node.remove();
     }
     super.update(changed);
     // an open panel's rules (bitruler-panel.css), adopted before the panel is painted
-    const sheet = this.open && panelSheet();
-    const root = this.renderRoot;
-    if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+    if (this.open) adoptSheet(this.renderRoot, panelSheet());
   }
 
   /** Puts back what a reader did to the prerendered DOM (see readerState) into the rendered one. */
